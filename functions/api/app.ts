@@ -1,0 +1,45 @@
+import { HTTPException } from 'hono/http-exception';
+import { ApiError, errorBody } from './errors';
+import { createRouter } from './router';
+import { withSecurityHeaders } from './middleware/security-headers';
+import { healthRoutes } from './routes/health';
+import { enterpriseRoutes } from './routes/enterprises';
+
+/** The API under /api/v1: error handling, validation hook and security headers installed once, here. */
+export function createApp() {
+  const app = createRouter().basePath('/api/v1');
+  app.use('*', withSecurityHeaders);
+
+  const routes = app.route('/health', healthRoutes).route('/enterprises', enterpriseRoutes);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '人社监管公示与信用查询 API',
+      version: '1.0.0',
+      description: 'Labour-inspection disclosure and employer credit inquiry of the municipal human-resources and social-security bureau.',
+    },
+  });
+
+  app.notFound((c) => c.json(errorBody('not_found', '没有找到请求的资源。'), 404));
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      return c.json(errorBody(err.code, err.message, err.fields), err.status, err.headers);
+    }
+    if (err instanceof HTTPException) {
+      if (err.status === 400 && /JSON/i.test(err.message)) {
+        return c.json(errorBody('invalid_json', '请求体不是有效的 JSON。'), 400);
+      }
+      if (err.status === 413) return c.json(errorBody('payload_too_large', '请求体过大。'), 413);
+      if (err.status < 500) return c.json(errorBody('bad_request', '请求格式有误。'), err.status);
+    }
+    // Never leak internals: the detail goes to the log, the client gets a plain message.
+    console.error('unhandled error', c.req.method, c.req.path, err);
+    return c.json(errorBody('internal_error', '服务暂时不可用，请稍后再试。'), 500);
+  });
+
+  return routes;
+}
+
+export type ApiApp = ReturnType<typeof createApp>;

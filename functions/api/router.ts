@@ -1,0 +1,20 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { ApiError, fieldErrors } from './errors';
+
+export interface AppEnv {
+  Bindings: Env;
+}
+
+/**
+ * Every router shares this hook, so a request that fails its schema answers 422 in the
+ * project's error shape instead of Hono's plain-text 400.
+ */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new ApiError(422, 'validation_failed', '请求内容未通过校验，请按提示修改。', fieldErrors(result.error.issues));
+      }
+    },
+  });
+}

@@ -1,0 +1,149 @@
+// Enterprise lookups shared by the API routes and the Astro pages.
+import { and, eq, inArray, isNull, or, gt } from 'drizzle-orm';
+import type { Db } from '../client';
+import { creditRecords, enterprises, objections, repairs, type RecordKind, type RecordStatus, type Severity } from '../schema';
+import { districtName } from '../../domain/districts';
+
+const OPEN_CASE_STATUSES = ['received', 'accepted', 'in_progress'] as const;
+/** Statuses the public may see: published records in full, withdrawn and repaired ones as a notice. */
+const PUBLIC_STATUSES: RecordStatus[] = ['published', 'withdrawn', 'repaired'];
+
+export type RecordFlag = 'objection_pending' | 'repair_pending' | 'corrected';
+
+export interface PublicRecord {
+  id: number;
+  kind: RecordKind;
+  severity: Severity;
+  title: string;
+  decisionNo: string | null;
+  authority: string;
+  decidedAt: string;
+  publishedAt: string | null;
+  publishUntil: string | null;
+  status: RecordStatus;
+  flags: RecordFlag[];
+  /** Null for notices: a withdrawn or repaired record shows only that it was, why and when. */
+  detail: Record<string, unknown> | null;
+  notice: { reason: string | null; on: string | null } | null;
+}
+
+export interface CreditProfile {
+  enterprise: {
+    uscc: string;
+    name: string;
+    district: string;
+    districtCode: string;
+    industry: string;
+    address: string;
+    status: string;
+    legalRepresentative: string;
+  };
+  grade: { value: 'A' | 'B' | 'C' | null; year: number | null; reasons: string[] };
+  records: PublicRecord[];
+  warnings: string[];
+}
+
+export async function findEnterprise(db: Db, uscc: string) {
+  return db.query.enterprises.findFirst({ where: eq(enterprises.uscc, uscc) });
+}
+
+/**
+ * The public credit profile as of `today`. Expired records are filtered here, in the query,
+ * so they never reach a response even before the nightly job archives them (DOMAIN.md §2).
+ */
+export async function getCreditProfile(db: Db, uscc: string, today: string): Promise<CreditProfile | null> {
+  const enterprise = await findEnterprise(db, uscc);
+  if (!enterprise) return null;
+
+  const rows = await db
+    .select()
+    .from(creditRecords)
+    .where(
+      and(
+        eq(creditRecords.uscc, uscc),
+        inArray(creditRecords.status, PUBLIC_STATUSES),
+        or(isNull(creditRecords.publishUntil), gt(creditRecords.publishUntil, today)),
+      ),
+    )
+    .orderBy(creditRecords.decidedOn);
+
+  const flags = await openCaseFlags(
+    db,
+    rows.map((r) => r.id),
+  );
+
+  return {
+    enterprise: {
+      uscc: enterprise.uscc,
+      name: enterprise.name,
+      district: districtName(enterprise.districtCode),
+      districtCode: enterprise.districtCode,
+      industry: enterprise.industry,
+      address: enterprise.address,
+      status: enterprise.status,
+      legalRepresentative: enterprise.legalRepresentative,
+    },
+    grade: {
+      value: enterprise.grade ?? null,
+      year: enterprise.gradeYear ?? null,
+      reasons: enterprise.gradeReason ? [enterprise.gradeReason] : [],
+    },
+    records: rows.reverse().map((r) => toPublicRecord(r, flags.get(r.id) ?? [])),
+    warnings: [],
+  };
+}
+
+async function openCaseFlags(db: Db, recordIds: number[]): Promise<Map<number, RecordFlag[]>> {
+  const flags = new Map<number, RecordFlag[]>();
+  if (recordIds.length === 0) return flags;
+  const add = (id: number, flag: RecordFlag) => flags.set(id, [...(flags.get(id) ?? []), flag]);
+  const [openObjections, openRepairs] = await db.batch([
+    db
+      .select({ recordId: objections.recordId })
+      .from(objections)
+      .where(and(inArray(objections.recordId, recordIds), inArray(objections.status, OPEN_CASE_STATUSES))),
+    db
+      .select({ recordId: repairs.recordId })
+      .from(repairs)
+      .where(and(inArray(repairs.recordId, recordIds), inArray(repairs.status, OPEN_CASE_STATUSES))),
+  ]);
+  for (const { recordId } of openObjections) add(recordId, 'objection_pending');
+  for (const { recordId } of openRepairs) add(recordId, 'repair_pending');
+  return flags;
+}
+
+function toPublicRecord(r: typeof creditRecords.$inferSelect, flags: RecordFlag[]): PublicRecord {
+  const isNotice = r.status !== 'published';
+  const allFlags = [...new Set(flags)];
+  if (r.correctionNote) allFlags.push('corrected');
+  return {
+    id: r.id,
+    kind: r.kind,
+    severity: r.severity,
+    title: r.title,
+    decisionNo: r.decisionNo,
+    authority: r.authority,
+    decidedAt: r.decidedOn,
+    publishedAt: r.publishedOn,
+    publishUntil: r.publishUntil,
+    status: r.status,
+    flags: allFlags,
+    detail: isNotice
+      ? null
+      : {
+          violationType: r.violationType,
+          facts: r.facts,
+          legalBasis: r.legalBasis,
+          penaltyTypes: r.penaltyTypes ?? [],
+          penaltyContent: r.penaltyContent,
+          fineFen: r.fineFen,
+          correctionNote: r.correctionNote,
+          ...(r.detail ?? {}),
+        },
+    notice: isNotice
+      ? r.status === 'withdrawn'
+        ? { reason: r.withdrawalReason, on: r.withdrawnOn }
+        : { reason: '信用修复已通过，终止公示。', on: r.repairedOn }
+      : null,
+  };
+}

@@ -1,0 +1,339 @@
+// The single source of truth for D1. Dates are ISO `YYYY-MM-DD` text (legal dates have no
+// time zone), instants are ISO-8601 UTC text, money is integer fen (1/100 元) so sums are exact.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const recordKinds = [
+  'penalty',
+  'sampling_result',
+  'wage_arrears_list',
+  'major_violation',
+  'commitment_breach',
+  'no_penalty',
+] as const;
+export type RecordKind = (typeof recordKinds)[number];
+
+/** DOMAIN.md §2: minor, general, serious; `none` for records that are not negative (clean inspections, no-penalty outcomes). */
+export const severities = ['none', 'minor', 'general', 'serious'] as const;
+export type Severity = (typeof severities)[number];
+
+/** draft → published → (withdrawn | repaired | expired). Only `published` is public; `withdrawn` shows as a notice. */
+export const recordStatuses = ['draft', 'published', 'withdrawn', 'repaired', 'expired'] as const;
+export type RecordStatus = (typeof recordStatuses)[number];
+
+export const grades = ['A', 'B', 'C'] as const;
+export type Grade = (typeof grades)[number];
+
+export const enterpriseStatuses = ['active', 'deregistered', 'revoked'] as const;
+
+export const objectionGrounds = [
+  'wrong_info',
+  'missing_info',
+  'duplicate',
+  'should_not_publish',
+  'overdue',
+  'authority_mismatch',
+  'secret_or_privacy',
+  'other',
+] as const;
+export type ObjectionGround = (typeof objectionGrounds)[number];
+
+export const caseStatuses = ['received', 'accepted', 'not_accepted', 'in_progress', 'closed'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+export const objectionOutcomes = ['corrected', 'withdrawn', 'kept'] as const;
+export const repairOutcomes = ['approved', 'rejected'] as const;
+
+export const samplingResultCategories = [
+  '未发现问题',
+  '发现问题已责令改正',
+  '发现问题已立案查处',
+  '查无下落',
+  '不予配合',
+  '已注销或吊销',
+  '其他',
+] as const;
+export const inspectionMethods = ['实地', '书面', '网络监测'] as const;
+export const taskKinds = ['random', 'targeted'] as const;
+export const taskStatuses = ['planned', 'drawn', 'inspecting', 'completed'] as const;
+
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const enterprises = sqliteTable(
+  'enterprises',
+  {
+    // An integer rowid lets the name index (a contentless FTS5 table) point back here.
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 18-character USCC, or a legacy 15-digit 注册号 (DOMAIN.md §1). */
+    uscc: text('uscc').notNull(),
+    name: text('name').notNull(),
+    /** Positions 3–8 of the code for USCCs; kept separately because legacy numbers differ. */
+    districtCode: text('district_code').notNull(),
+    industry: text('industry').notNull(),
+    address: text('address').notNull(),
+    legalRepresentative: text('legal_representative').notNull(),
+    status: text('status', { enum: enterpriseStatuses }).notNull().default('active'),
+    registeredOn: text('registered_on'),
+    grade: text('grade', { enum: grades }),
+    gradeYear: integer('grade_year'),
+    /** The rule of 人社部规〔2016〕1号 that produced the grade, in words. */
+    gradeReason: text('grade_reason'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [
+    uniqueIndex('enterprises_uscc_unique').on(t.uscc),
+    // Name prefix search is a range scan on this index.
+    index('enterprises_name_idx').on(t.name),
+    index('enterprises_district_name_idx').on(t.districtCode, t.name),
+  ],
+);
+
+export const creditRecords = sqliteTable(
+  'credit_records',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    uscc: text('uscc')
+      .notNull()
+      .references(() => enterprises.uscc),
+    kind: text('kind', { enum: recordKinds }).notNull(),
+    severity: text('severity', { enum: severities }).notNull(),
+    status: text('status', { enum: recordStatuses }).notNull().default('draft'),
+    title: text('title').notNull(),
+    decisionNo: text('decision_no'),
+    authority: text('authority').notNull(),
+    decidedOn: text('decided_on').notNull(),
+    publishedOn: text('published_on'),
+    /** 公示截止期: the record leaves public view on this date (exclusive end). Null only for non-negative records. */
+    publishUntil: text('publish_until'),
+    violationType: text('violation_type'),
+    facts: text('facts'),
+    legalBasis: text('legal_basis'),
+    /** JSON array of penalty types (警告, 罚款, 责令改正 …); the longest period of them applies. */
+    penaltyTypes: text('penalty_types', { mode: 'json' }).$type<string[]>(),
+    penaltyContent: text('penalty_content'),
+    fineFen: integer('fine_fen'),
+    /** Kind-specific structured facts (listing persons, result category …), public after masking. */
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+    samplingResultId: integer('sampling_result_id'),
+    withdrawnOn: text('withdrawn_on'),
+    withdrawalReason: text('withdrawal_reason'),
+    repairedOn: text('repaired_on'),
+    correctionNote: text('correction_note'),
+    /** Natural key of an imported row, so that re-importing the same file adds nothing. */
+    sourceKey: text('source_key'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [
+    index('credit_records_uscc_idx').on(t.uscc, t.status, t.publishUntil),
+    index('credit_records_kind_decided_idx').on(t.kind, t.status, t.decidedOn),
+    index('credit_records_status_until_idx').on(t.status, t.publishUntil),
+    uniqueIndex('credit_records_source_key_unique').on(t.sourceKey),
+  ],
+);
+
+export const samplingItems = sqliteTable('sampling_items', {
+  id: text('id').primaryKey(),
+  category: text('category').notNull(),
+  name: text('name').notNull(),
+  target: text('target').notNull(),
+  itemType: text('item_type', { enum: ['一般', '重点'] }).notNull(),
+  method: text('method').notNull(),
+  ratioAndFrequency: text('ratio_and_frequency').notNull(),
+  authorityAndLevel: text('authority_and_level').notNull(),
+  basis: text('basis').notNull(),
+});
+
+export const samplingTasks = sqliteTable(
+  'sampling_tasks',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => samplingItems.id),
+    kind: text('kind', { enum: taskKinds }).notNull().default('random'),
+    status: text('status', { enum: taskStatuses }).notNull().default('planned'),
+    authority: text('authority').notNull(),
+    /** { districts: string[], industries: string[] } — empty lists mean "all". */
+    scope: text('scope', { mode: 'json' }).notNull().$type<{ districts: string[]; industries: string[] }>(),
+    /** Sampling ratio per grade in basis points, e.g. { A: 300, B: 1000, C: 3000, none: 500 }. */
+    ratios: text('ratios', { mode: 'json' }).notNull().$type<Record<string, number>>(),
+    planPublishedOn: text('plan_published_on'),
+    drawnOn: text('drawn_on'),
+    inspectFrom: text('inspect_from'),
+    inspectTo: text('inspect_to'),
+    /** Secret until the draw; never returned by a public route before `drawnOn`. */
+    seed: text('seed'),
+    seedCommitment: text('seed_commitment'),
+    beacon: text('beacon'),
+    /** The published draw record (algorithm hmac-sha256-v1), frozen at draw time. */
+    draw: text('draw', { mode: 'json' }).$type<Record<string, unknown>>(),
+    candidateCount: integer('candidate_count'),
+    selectedCount: integer('selected_count'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sampling_tasks_year_idx').on(t.year, t.id)],
+);
+
+export const samplingResults = sqliteTable(
+  'sampling_results',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    taskId: text('task_id')
+      .notNull()
+      .references(() => samplingTasks.id),
+    uscc: text('uscc').notNull(),
+    enterpriseName: text('enterprise_name').notNull(),
+    address: text('address').notNull(),
+    districtCode: text('district_code').notNull(),
+    method: text('method', { enum: inspectionMethods }).notNull(),
+    inspectedOn: text('inspected_on').notNull(),
+    result: text('result', { enum: samplingResultCategories }).notNull(),
+    followUp: text('follow_up'),
+    authority: text('authority').notNull(),
+    publishedOn: text('published_on'),
+  },
+  (t) => [
+    uniqueIndex('sampling_results_task_uscc_unique').on(t.taskId, t.uscc),
+    index('sampling_results_task_result_idx').on(t.taskId, t.result),
+    index('sampling_results_uscc_idx').on(t.uscc),
+  ],
+);
+
+export const inspectors = sqliteTable('inspectors', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  certificateNo: text('certificate_no').notNull().unique(),
+  unit: text('unit').notNull(),
+  qualified: integer('qualified', { mode: 'boolean' }).notNull().default(true),
+  /** Most inspections a year; null = no cap. */
+  yearlyCap: integer('yearly_cap'),
+});
+
+/** An inspector is never sent to an employer in their conflict list (recusal, DOMAIN.md §7). */
+export const inspectorConflicts = sqliteTable(
+  'inspector_conflicts',
+  {
+    inspectorId: text('inspector_id')
+      .notNull()
+      .references(() => inspectors.id),
+    uscc: text('uscc').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.inspectorId, t.uscc] })],
+);
+
+const caseColumns = () => ({
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  reference: text('reference').notNull().unique(),
+  /** PBKDF2-SHA256 of the access code, `iterations$saltHex$hashHex`; the code itself is never stored. */
+  accessCodeHash: text('access_code_hash').notNull(),
+  uscc: text('uscc').notNull(),
+  recordId: integer('record_id')
+    .notNull()
+    .references(() => creditRecords.id),
+  statement: text('statement').notNull(),
+  applicantName: text('applicant_name').notNull(),
+  applicantPhone: text('applicant_phone').notNull(),
+  applicantEmail: text('applicant_email').notNull(),
+  status: text('status', { enum: caseStatuses }).notNull().default('received'),
+  outcomeReason: text('outcome_reason'),
+  acceptBy: text('accept_by').notNull(),
+  decideBy: text('decide_by').notNull(),
+  idempotencyKey: text('idempotency_key').unique(),
+  overdue: integer('overdue', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: text('updated_at'),
+});
+
+export const objections = sqliteTable(
+  'objections',
+  {
+    ...caseColumns(),
+    grounds: text('grounds', { enum: objectionGrounds }).notNull(),
+    outcome: text('outcome', { enum: objectionOutcomes }),
+  },
+  (t) => [
+    index('objections_record_status_idx').on(t.recordId, t.status),
+    index('objections_status_due_idx').on(t.status, t.decideBy),
+  ],
+);
+
+export const repairs = sqliteTable(
+  'repairs',
+  {
+    ...caseColumns(),
+    outcome: text('outcome', { enum: repairOutcomes }),
+    decidedOn: text('decided_on'),
+  },
+  (t) => [
+    index('repairs_record_status_idx').on(t.recordId, t.status),
+    index('repairs_status_due_idx').on(t.status, t.decideBy),
+    index('repairs_outcome_decided_idx').on(t.outcome, t.decidedOn),
+  ],
+);
+
+/** The timeline a company sees when tracking its case (objections and repairs alike, by reference). */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reference: text('reference').notNull(),
+    at: text('at').notNull(),
+    status: text('status', { enum: caseStatuses }).notNull(),
+    note: text('note'),
+    /** Staff identity for decisions; never shown to the public. */
+    actor: text('actor'),
+  },
+  (t) => [index('case_events_reference_idx').on(t.reference, t.at)],
+);
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reference: text('reference').notNull(),
+    role: text('role', { enum: ['commitment', 'evidence', 'attachment'] }).notNull(),
+    /** R2 key in the FILES bucket; attachments are never served publicly. */
+    storageKey: text('storage_key').notNull().unique(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type', { enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_reference_idx').on(t.reference)],
+);
+
+/** Hash-chained: each entry stores the previous entry's hash and its own, so an edited row breaks the chain. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull().unique(),
+  },
+  (t) => [index('audit_log_target_idx').on(t.target, t.at)],
+);
+
+/** One row per committed import file, so that re-importing the same file is recognised. */
+export const imports = sqliteTable('imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  fileSha256: text('file_sha256').notNull().unique(),
+  kind: text('kind', { enum: ['sampling_results', 'penalties'] }).notNull(),
+  fileName: text('file_name').notNull(),
+  actor: text('actor').notNull(),
+  rowCount: integer('row_count').notNull(),
+  at: text('at').notNull(),
+});

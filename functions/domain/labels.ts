@@ -1,0 +1,68 @@
+// The Chinese terms the rules use, one place for the pages, feeds and CSV headers.
+import type { CaseStatus, ObjectionGround, RecordKind, RecordStatus, Severity } from '../db/schema';
+
+export const recordKindLabels: Record<RecordKind, string> = {
+  penalty: '行政处罚',
+  sampling_result: '双随机抽查结果',
+  wage_arrears_list: '拖欠农民工工资失信联合惩戒对象名单',
+  major_violation: '重大劳动保障违法行为',
+  commitment_breach: '告知承诺失信',
+  no_penalty: '不予行政处罚（一案三书）',
+};
+
+/** Display order of kinds on a profile: lists and serious matters first. */
+export const recordKindOrder: RecordKind[] = [
+  'wage_arrears_list',
+  'major_violation',
+  'penalty',
+  'commitment_breach',
+  'sampling_result',
+  'no_penalty',
+];
+
+export const severityLabels: Record<Severity, string> = {
+  none: '非失信信息',
+  minor: '轻微',
+  general: '一般',
+  serious: '严重',
+};
+
+export const recordStatusLabels: Record<RecordStatus, string> = {
+  draft: '草稿',
+  published: '公示中',
+  withdrawn: '已撤销',
+  repaired: '已修复',
+  expired: '公示期满',
+};
+
+export const recordFlagLabels = {
+  objection_pending: '异议处理中',
+  repair_pending: '修复中',
+  corrected: '已更正',
+} as const;
+
+/** DOMAIN.md §4, the closed list of grounds. */
+export const objectionGroundLabels: Record<ObjectionGround, string> = {
+  wrong_info: '信息错误',
+  missing_info: '信息遗漏',
+  duplicate: '信息重复',
+  should_not_publish: '不应公示',
+  overdue: '超期公示',
+  authority_mismatch: '与决定机关不一致',
+  secret_or_privacy: '侵犯商业秘密或个人隐私',
+  other: '其他',
+};
+
+export const caseStatusLabels: Record<CaseStatus, string> = {
+  received: '已提交',
+  accepted: '已受理',
+  not_accepted: '不予受理',
+  in_progress: '处理中',
+  closed: '已办结',
+};
+
+export const enterpriseStatusLabels: Record<string, string> = {
+  active: '存续',
+  deregistered: '注销',
+  revoked: '吊销',
+};

@@ -1,0 +1,17 @@
+// wrangler's `main`: /api/* goes to the Hono app, every other path to Astro.
+import { handle } from '@astrojs/cloudflare/handler';
+import api from '../functions/api/worker';
+import { securityHeaders } from '../functions/api/middleware/security-headers';
+
+export default {
+  async fetch(request, env, ctx) {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/api' || pathname.startsWith('/api/')) return api.fetch(request, env, ctx);
+    const response = await handle(request, env, ctx);
+    // Static assets come back immutable; copy before adding the site-wide headers.
+    const withHeaders = new Response(response.body, response);
+    for (const [name, value] of Object.entries(securityHeaders)) withHeaders.headers.set(name, value);
+    return withHeaders;
+  },
+  scheduled: api.scheduled,
+} satisfies ExportedHandler<Env>;
