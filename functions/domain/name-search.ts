@@ -29,3 +29,8 @@ export function substringMatchExpression(query: string): string | null {
   if (chars.length < 2) return null;
   return `"${nameBigrams(query).replaceAll('"', '""')}"`;
 }
+
+/** The row of the name index for one enterprise (migration 0001): rowid = enterprises.id. */
+export function nameIndexRow(enterprise: { id: number; name: string; districtCode: string }) {
+  return { rowid: enterprise.id, district: enterprise.districtCode, grams: nameBigrams(enterprise.name) };
+}

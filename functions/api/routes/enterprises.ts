@@ -2,9 +2,22 @@ import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../router';
 import { ApiError, errorResponse } from '../errors';
 import { ProfileSchema, UsccParam } from '../schemas/enterprise';
+import { SearchQuerySchema, SearchResultSchema } from '../schemas/enterprise-search';
+import { searchEnterprises, searchProblem } from '../../db/queries/enterprise-search';
 import { getDb } from '../../db/client';
 import { lookUpProfile } from '../../db/queries/profile-lookup';
 import { todayInChina } from '../../domain/dates';
+
+const search = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Search employers by code, name substring or prefix, and district',
+  request: { query: SearchQuerySchema },
+  responses: {
+    200: { description: 'One page of matching employers', content: { 'application/json': { schema: SearchResultSchema } } },
+    422: errorResponse('Query too short, unknown district, or bad paging'),
+  },
+});
 
 const profile = createRoute({
   method: 'get',
@@ -18,7 +31,17 @@ const profile = createRoute({
   },
 });
 
-export const enterpriseRoutes = createRouter().openapi(profile, async (c) => {
+export const enterpriseRoutes = createRouter()
+  .openapi(search, async (c) => {
+    const query = c.req.valid('query');
+    if (searchProblem(query)) {
+      throw new ApiError(422, 'validation_failed', '请输入统一社会信用代码，或名称中连续的至少 2 个字。', [
+        { path: 'q', message: '至少输入 2 个字（例如“科技”“建筑劳务”），或完整的统一社会信用代码' },
+      ]);
+    }
+    return c.json(await searchEnterprises(getDb(c.env.DB), query, todayInChina()), 200);
+  })
+  .openapi(profile, async (c) => {
   const result = await lookUpProfile(getDb(c.env.DB), c.req.valid('param').uscc, todayInChina());
   if (!result.ok) throw new ApiError(result.status, result.code, result.message);
   return c.json(result.profile, 200);

@@ -1,8 +1,9 @@
 // Enterprise lookups shared by the API routes and the Astro pages.
-import { and, eq, inArray, isNull, or, gt } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, gt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises, objections, repairs, type RecordKind, type RecordStatus, type Severity } from '../schema';
 import { districtName } from '../../domain/districts';
+import { nameIndexRow } from '../../domain/name-search';
 
 const OPEN_CASE_STATUSES = ['received', 'accepted', 'in_progress'] as const;
 /** Statuses the public may see: published records in full, withdrawn and repaired ones as a notice. */
@@ -41,6 +42,14 @@ export interface CreditProfile {
   grade: { value: 'A' | 'B' | 'C' | null; year: number | null; reasons: string[] };
   records: PublicRecord[];
   warnings: string[];
+}
+
+/** The statement that (re)indexes an enterprise's name; batch it with the write that changed the name. */
+export function indexEnterpriseName(db: Db, enterprise: { id: number; name: string; districtCode: string }) {
+  const row = nameIndexRow(enterprise);
+  return db.run(
+    sql`INSERT OR REPLACE INTO enterprise_name_index(rowid, district, grams) VALUES (${row.rowid}, ${row.district}, ${row.grams})`,
+  );
 }
 
 export async function findEnterprise(db: Db, uscc: string) {

@@ -1,0 +1,133 @@
+// Enterprise search (GET /api/v1/enterprises and /credit?q=): by code, by name substring or
+// prefix through the bigram FTS5 index, optionally within a district. Never a full scan.
+import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { creditRecords, enterprises } from '../schema';
+import { parseUscc } from '../../domain/uscc';
+import { districtName } from '../../domain/districts';
+import { searchCharacters, substringMatchExpression } from '../../domain/name-search';
+
+/**
+ * Name matches beyond this many are not counted or paged: a query that broad needs refining,
+ * and counting a million index hits would cost more than the lookup itself.
+ */
+export const SEARCH_WINDOW = 1000;
+
+export interface SearchItem {
+  uscc: string;
+  name: string;
+  district: string;
+  districtCode: string;
+  grade: 'A' | 'B' | 'C' | null;
+  /** Published negative records (severity other than `none`) still within their publication period. */
+  negativeRecords: number;
+}
+
+export interface SearchResult {
+  items: SearchItem[];
+  total: number;
+  /** True when more than SEARCH_WINDOW enterprises matched and `total` stops there. */
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+  matchedBy: 'code' | 'name' | 'district';
+}
+
+export interface SearchQuery {
+  q: string;
+  district: string | null;
+  page: number;
+  pageSize: number;
+}
+
+export type SearchProblem = 'query_too_short';
+
+export function searchProblem(query: { q: string; district: string | null }): SearchProblem | null {
+  if (query.district) return null;
+  if (parseUscc(query.q).ok) return null;
+  return searchCharacters(query.q).length < 2 ? 'query_too_short' : null;
+}
+
+export async function searchEnterprises(db: Db, query: SearchQuery, today: string): Promise<SearchResult> {
+  const { page, pageSize } = query;
+  const offset = (page - 1) * pageSize;
+  const code = parseUscc(query.q);
+
+  if (code.ok) {
+    const found = await db
+      .select()
+      .from(enterprises)
+      .where(and(eq(enterprises.uscc, code.code), query.district ? eq(enterprises.districtCode, query.district) : undefined));
+    return { ...(await withCounts(db, offset === 0 ? found : [], today)), total: found.length, totalCapped: false, page, pageSize, matchedBy: 'code' };
+  }
+
+  const match = matchExpression(query);
+  if (!match) return { items: [], total: 0, totalCapped: false, page, pageSize, matchedBy: 'name' };
+  const chars = searchCharacters(query.q).join('');
+
+  // The window of matching rowids comes from the index alone; ranking (prefix first, then
+  // shorter names) and paging happen inside that bounded window, in one round trip.
+  const rows = await db.all<Pick<typeof enterprises.$inferSelect, 'uscc' | 'name' | 'districtCode' | 'grade'> & { matched: number }>(sql`
+    WITH m AS (SELECT rowid AS id FROM enterprise_name_index WHERE enterprise_name_index MATCH ${match} ORDER BY rowid LIMIT ${SEARCH_WINDOW + 1})
+    SELECT e.uscc, e.name, e.district_code AS districtCode, e.grade, (SELECT count(*) FROM m) AS matched
+    FROM m JOIN enterprises AS e ON e.id = m.id
+    ORDER BY (lower(substr(e.name, 1, ${chars.length})) = ${chars}) DESC, length(e.name), e.name
+    LIMIT ${pageSize} OFFSET ${offset}`);
+  const n = rows[0]?.matched ?? (offset > 0 ? await countMatches(db, match) : 0);
+  return {
+    ...(await withCounts(db, offset < SEARCH_WINDOW ? rows : [], today)),
+    total: Math.min(n, SEARCH_WINDOW),
+    totalCapped: n > SEARCH_WINDOW,
+    page,
+    pageSize,
+    matchedBy: query.q.trim() ? 'name' : 'district',
+  };
+}
+
+async function countMatches(db: Db, match: string): Promise<number> {
+  const [row] = await db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (SELECT rowid FROM enterprise_name_index WHERE enterprise_name_index MATCH ${match} LIMIT ${SEARCH_WINDOW + 1})`,
+  );
+  return row?.n ?? 0;
+}
+
+function matchExpression(query: SearchQuery): string | null {
+  const name = substringMatchExpression(query.q);
+  const district = query.district ? `district:"${query.district}"` : null;
+  if (name && district) return `${district} AND grams:${name}`;
+  return name ? `grams:${name}` : district;
+}
+
+async function withCounts(
+  db: Db,
+  rows: Pick<typeof enterprises.$inferSelect, 'uscc' | 'name' | 'districtCode' | 'grade'>[],
+  today: string,
+): Promise<{ items: SearchItem[] }> {
+  if (rows.length === 0) return { items: [] };
+  const counts = await db
+    .select({ uscc: creditRecords.uscc, n: sql<number>`count(*)` })
+    .from(creditRecords)
+    .where(
+      and(
+        inArray(
+          creditRecords.uscc,
+          rows.map((r) => r.uscc),
+        ),
+        eq(creditRecords.status, 'published'),
+        gt(creditRecords.publishUntil, today),
+        ne(creditRecords.severity, 'none'),
+      ),
+    )
+    .groupBy(creditRecords.uscc);
+  const byCode = new Map(counts.map((c) => [c.uscc, c.n]));
+  return {
+    items: rows.map((r) => ({
+      uscc: r.uscc,
+      name: r.name,
+      district: districtName(r.districtCode),
+      districtCode: r.districtCode,
+      grade: r.grade ?? null,
+      negativeRecords: byCode.get(r.uscc) ?? 0,
+    })),
+  };
+}

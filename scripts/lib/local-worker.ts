@@ -1,0 +1,93 @@
+// Serving the built Worker on loopback for the browser tests and the benchmark: its own D1
+// state folder, migrated and seeded with the same commands `npm start` uses, stopped by process group.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const quiet = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
+
+/** Runs a command from node_modules/.bin (on Node 22, the node this process runs on) and fails loudly. */
+export function runTool(tool: string, args: string[]): void {
+  const result = spawnSync(process.execPath, [resolve(root, 'node_modules/.bin', tool), ...args], {
+    cwd: root,
+    env: quiet,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    throw new Error(`${tool} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+export function runScript(script: string, args: string[]): void {
+  const result = spawnSync(process.execPath, [resolve(root, script), ...args], { cwd: root, env: quiet, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Applies the real migrations to a local D1 state folder and seeds demo data into it. */
+export function prepareDatabase(persistTo: string, seedArgs: string[]): void {
+  runTool('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo]);
+  runScript('scripts/seed/cli.ts', ['--persist-to', persistTo, ...seedArgs]);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const server = createServer();
+    server.once('error', rej);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? res(address.port) : rej(new Error('no port'))));
+    });
+  });
+}
+
+export interface RunningWorker {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `wrangler dev` over the built output (run `astro build` first), bound to 127.0.0.1 only. */
+export async function serveBuiltWorker(persistTo: string, port?: number): Promise<RunningWorker> {
+  const chosen = port ?? (await freePort());
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [resolve(root, 'node_modules/.bin/wrangler'), 'dev', '--ip', '127.0.0.1', '--port', String(chosen), '--persist-to', persistTo, '--log-level', 'warn', '--show-interactive-dev-session=false'],
+    // Its own process group, so stopping it also stops workerd.
+    { cwd: root, env: quiet, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const stop = async () => {
+    if (child.exitCode !== null || child.pid === undefined) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const url = `http://127.0.0.1:${chosen}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/v1/health`);
+      if (res.ok) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
+}

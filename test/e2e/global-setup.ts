@@ -1,0 +1,28 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { prepareDatabase, serveBuiltWorker } from '../../scripts/lib/local-worker';
+import { chromiumPath } from './browser';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** Serves the built site over a freshly migrated and seeded D1, for the browser tests only. */
+export default async function setup(project: TestProject) {
+  chromiumPath(); // fail before the slow part when there is no browser
+  if (!existsSync(resolve(import.meta.dirname, '../../dist/server/entry.mjs'))) {
+    throw new Error('The e2e tests run against the built site: run `npm run build` first (`npm test` does).');
+  }
+  const state = mkdtempSync(join(tmpdir(), 'hrss-e2e-'));
+  prepareDatabase(state, ['--enterprises', '200', '--seed', '1']);
+  const worker = await serveBuiltWorker(state);
+  project.provide('baseUrl', worker.url);
+  return async () => {
+    await worker.stop();
+    rmSync(state, { recursive: true, force: true });
+  };
+}

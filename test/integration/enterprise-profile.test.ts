@@ -1,0 +1,83 @@
+import { env, exports } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
+import { addMonths, todayInChina } from '../../functions/domain/dates';
+
+const get = (path: string) => exports.default.fetch(`http://local${path}`);
+const today = todayInChina();
+const known = makeUscc('MA01PRF01');
+
+beforeAll(async () => {
+  await insertEnterprise(env.DB, { uscc: known, name: '北京档案测试科技有限公司', grade: 'B', gradeYear: 2025, gradeReason: '评价期内有劳动保障违法行为被查处，但不属于 C 级情形' });
+  await insertRecord(env.DB, { uscc: known, title: '仍在公示的处罚', decidedOn: addMonths(today, -2), publishUntil: addMonths(today, 10) });
+  await insertRecord(env.DB, { uscc: known, title: '今天到期的处罚', decidedOn: addMonths(today, -12), publishUntil: today });
+  await insertRecord(env.DB, { uscc: known, title: '草稿处罚', status: 'draft', publishUntil: addMonths(today, 10) });
+});
+
+describe('GET /api/v1/enterprises/{uscc}', () => {
+  it('answers the contract for a known code', async () => {
+    const res = await get(`/api/v1/enterprises/${known}`);
+    expect(res.status).toBe(200);
+    const body = await res.json<any>();
+    expect(body.enterprise).toMatchObject({ uscc: known, name: '北京档案测试科技有限公司', district: '朝阳区' });
+    expect(body.grade).toEqual({ value: 'B', year: 2025, reasons: [expect.stringContaining('C 级')] });
+    expect(body.warnings).toEqual([]);
+    expect(body.records.map((r: any) => r.title)).toEqual(['仍在公示的处罚']);
+    expect(body.records[0]).toMatchObject({ kind: 'penalty', severity: 'general', status: 'published', flags: [] });
+    for (const key of ['id', 'decisionNo', 'authority', 'decidedAt', 'publishedAt', 'publishUntil', 'detail']) {
+      expect(body.records[0]).toHaveProperty(key);
+    }
+  });
+
+  it('normalises spaces, hyphens and lower case before looking up', async () => {
+    const typed = `${known.slice(0, 6)} ${known.slice(6, 12)}-${known.slice(12)}`.toLowerCase();
+    const res = await get(`/api/v1/enterprises/${encodeURIComponent(typed)}`);
+    expect(res.status).toBe(200);
+  });
+
+  it('hides a record on the day its publication period ends and drafts always', async () => {
+    const body = await (await get(`/api/v1/enterprises/${known}`)).json<any>();
+    const titles = body.records.map((r: any) => r.title);
+    expect(titles).not.toContain('今天到期的处罚');
+    expect(titles).not.toContain('草稿处罚');
+  });
+
+  it('answers 400 invalid_uscc for a malformed code', async () => {
+    for (const bad of ['123', 'ABCDEFGHIJKLMNOPQR', '91110105MA01ABCDIO', "'; DROP TABLE enterprises;--"]) {
+      const res = await get(`/api/v1/enterprises/${encodeURIComponent(bad)}`);
+      expect(res.status, bad).toBe(400);
+      expect((await res.json<any>()).error.code).toBe('invalid_uscc');
+    }
+  });
+
+  it('answers 404 not_found for a valid code of no known employer', async () => {
+    const res = await get(`/api/v1/enterprises/${makeUscc('MA01NNE00')}`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+  });
+
+  it('finds a code with a wrong check character and warns (DOMAIN.md §1)', async () => {
+    const good = makeUscc('MA01EARLY');
+    const early = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    await insertEnterprise(env.DB, { uscc: early, name: '北京早期赋码测试有限公司' });
+    const res = await get(`/api/v1/enterprises/${early}`);
+    expect(res.status).toBe(200);
+    expect((await res.json<any>()).warnings).toEqual([expect.stringContaining('校验位')]);
+  });
+
+  it('rejects a wrong check character that matches nobody, naming the expected character', async () => {
+    const good = makeUscc('MA01TYP00');
+    const typo = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    const res = await get(`/api/v1/enterprises/${typo}`);
+    expect(res.status).toBe(400);
+    const body = await res.json<any>();
+    expect(body.error.code).toBe('invalid_uscc');
+    expect(body.error.message).toContain(`“${good[17]}”`);
+  });
+
+  it('looks up a legacy 15-digit registration number exactly', async () => {
+    await insertEnterprise(env.DB, { uscc: '110105012345678', name: '北京老注册号测试有限公司' });
+    expect((await get('/api/v1/enterprises/110105012345678')).status).toBe(200);
+    expect((await get('/api/v1/enterprises/110105012345679')).status).toBe(404);
+  });
+});

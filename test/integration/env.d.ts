@@ -1,0 +1,6 @@
+declare namespace Cloudflare {
+  interface Env {
+    /** The real migrations, read in Node by vitest.config.ts and applied in test/integration/apply-migrations.ts. */
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+  }
+}
