@@ -1,14 +1,16 @@
 import { HTTPException } from 'hono/http-exception';
+import { etag } from 'hono/etag';
 import { ApiError, errorBody } from './errors';
 import { createRouter } from './router';
 import { withSecurityHeaders } from './middleware/security-headers';
+import { publicCaching } from './middleware/caching';
 import { healthRoutes } from './routes/health';
 import { enterpriseRoutes } from './routes/enterprises';
 
 /** The API under /api/v1: error handling, validation hook and security headers installed once, here. */
 export function createApp() {
   const app = createRouter().basePath('/api/v1');
-  app.use('*', withSecurityHeaders);
+  app.use('*', withSecurityHeaders, publicCaching, etag());
 
   const routes = app.route('/health', healthRoutes).route('/enterprises', enterpriseRoutes);
 

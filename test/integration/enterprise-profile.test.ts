@@ -81,3 +81,27 @@ describe('GET /api/v1/enterprises/{uscc}', () => {
     expect((await get('/api/v1/enterprises/110105012345679')).status).toBe(404);
   });
 });
+
+describe('caching of GET /api/v1/enterprises/{uscc}', () => {
+  it('revalidates with an ETag, answers 304 when unchanged and a new ETag when a record changes', async () => {
+    const uscc = makeUscc('MA01ETAG0');
+    await insertEnterprise(env.DB, { uscc, name: '北京缓存测试有限公司' });
+    const first = await get(`/api/v1/enterprises/${uscc}`);
+    expect(first.headers.get('cache-control')).toBe('public, no-cache');
+    const tag = first.headers.get('etag');
+    expect(tag).toBeTruthy();
+
+    const again = await exports.default.fetch(`http://local/api/v1/enterprises/${uscc}`, { headers: { 'If-None-Match': tag! } });
+    expect(again.status).toBe(304);
+
+    await insertRecord(env.DB, { uscc, title: '新公示的处罚', decidedOn: today, publishUntil: addMonths(today, 12) });
+    const changed = await exports.default.fetch(`http://local/api/v1/enterprises/${uscc}`, { headers: { 'If-None-Match': tag! } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(tag);
+  });
+
+  it('never stores an error', async () => {
+    const res = await get('/api/v1/enterprises/123');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});
