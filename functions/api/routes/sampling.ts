@@ -1,0 +1,108 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../router';
+import { ApiError, errorResponse } from '../errors';
+import { csvResponse, toCsv, wantsCsv, type CsvColumn } from '../csv';
+import {
+  ResultListQuery,
+  ResultListSchema,
+  SamplingItemSchema,
+  TaskDetailSchema,
+  TaskIdParam,
+  TaskListQuery,
+  TaskListSchema,
+} from '../schemas/sampling';
+import { getDb } from '../../db/client';
+import { getSamplingTask, listSamplingItems, listSamplingResults, listSamplingTasks } from '../../db/queries/sampling';
+import { districtName } from '../../domain/districts';
+import { todayInChina } from '../../domain/dates';
+
+const items = createRoute({
+  method: 'get',
+  path: '/items',
+  summary: '随机抽查事项清单',
+  responses: {
+    200: { description: 'Every item of the list', content: { 'application/json': { schema: z.object({ items: z.array(SamplingItemSchema), total: z.number().int() }) } } },
+  },
+});
+
+const tasks = createRoute({
+  method: 'get',
+  path: '/tasks',
+  summary: 'Sampling tasks, newest first',
+  request: { query: TaskListQuery },
+  responses: {
+    200: { description: 'One page of tasks', content: { 'application/json': { schema: TaskListSchema } } },
+    422: errorResponse('Bad year or paging'),
+  },
+});
+
+const task = createRoute({
+  method: 'get',
+  path: '/tasks/{taskId}',
+  summary: 'One sampling task with its inspection item',
+  request: { params: TaskIdParam },
+  responses: {
+    200: { description: 'The task', content: { 'application/json': { schema: TaskDetailSchema } } },
+    404: errorResponse('No such task'),
+    422: errorResponse('Malformed task id'),
+  },
+});
+
+const results = createRoute({
+  method: 'get',
+  path: '/tasks/{taskId}/results',
+  summary: 'Published results of a task (JSON, or CSV with ?format=csv / Accept: text/csv)',
+  request: { params: TaskIdParam, query: ResultListQuery },
+  responses: {
+    200: {
+      description: 'One page of results as JSON, or every matching result as CSV',
+      content: { 'application/json': { schema: ResultListSchema }, 'text/csv': { schema: z.string() } },
+    },
+    404: errorResponse('No such task'),
+    422: errorResponse('Bad filter or paging'),
+  },
+});
+
+type ResultRow = Awaited<ReturnType<typeof listSamplingResults>>['items'][number];
+
+/** DOMAIN.md §7: the fields of a result, in the order and words of the published list. */
+export const resultCsvColumns: CsvColumn<ResultRow>[] = [
+  { header: '任务编号', value: (r) => r.taskId },
+  { header: '对象名称', value: (r) => r.enterpriseName },
+  { header: '统一社会信用代码', value: (r) => r.uscc },
+  { header: '住所', value: (r) => r.address },
+  { header: '所属区', value: (r) => districtName(r.districtCode) },
+  { header: '检查方式', value: (r) => r.method },
+  { header: '检查日期', value: (r) => r.inspectedOn },
+  { header: '检查结果', value: (r) => r.result },
+  { header: '后续处置', value: (r) => r.followUp },
+  { header: '检查实施机关', value: (r) => r.authority },
+  { header: '公示日期', value: (r) => r.publishedOn },
+];
+
+async function requireTask(db: ReturnType<typeof getDb>, taskId: string) {
+  const found = await getSamplingTask(db, taskId);
+  if (!found) throw new ApiError(404, 'not_found', `没有编号为 ${taskId} 的抽查任务。`);
+  return found;
+}
+
+export const samplingRoutes = createRouter()
+  .openapi(items, async (c) => {
+    const all = await listSamplingItems(getDb(c.env.DB));
+    return c.json({ items: all, total: all.length }, 200);
+  })
+  .openapi(tasks, async (c) => c.json(await listSamplingTasks(getDb(c.env.DB), c.req.valid('query')), 200))
+  .openapi(task, async (c) => c.json(await requireTask(getDb(c.env.DB), c.req.valid('param').taskId), 200))
+  .openapi(results, async (c) => {
+    const db = getDb(c.env.DB);
+    const { taskId } = c.req.valid('param');
+    const { page, pageSize, format, ...filter } = c.req.valid('query');
+    await requireTask(db, taskId);
+    const today = todayInChina();
+    if (wantsCsv(format, c.req.header('Accept'))) {
+      const all = await listSamplingResults(db, taskId, filter, null, today);
+      return csvResponse(toCsv(resultCsvColumns, all.items), `抽查结果-${taskId}.csv`);
+    }
+    const found = await listSamplingResults(db, taskId, filter, { page, pageSize }, today);
+    return c.json({ items: found.items, total: found.total ?? 0, page, pageSize }, 200);
+  });

@@ -1,0 +1,107 @@
+// 双随机、一公开 reads (DOMAIN.md §7), shared by /api/v1/sampling/* and the /sampling pages.
+import { and, count, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { samplingItems, samplingResults, samplingTasks } from '../schema';
+
+export async function listSamplingItems(db: Db) {
+  return db.select().from(samplingItems).orderBy(samplingItems.id);
+}
+
+/** Public columns of a task: never the seed before the draw (the draw module publishes it after). */
+const publicTaskColumns = {
+  id: samplingTasks.id,
+  name: samplingTasks.name,
+  year: samplingTasks.year,
+  itemId: samplingTasks.itemId,
+  kind: samplingTasks.kind,
+  status: samplingTasks.status,
+  authority: samplingTasks.authority,
+  scope: samplingTasks.scope,
+  ratios: samplingTasks.ratios,
+  planPublishedOn: samplingTasks.planPublishedOn,
+  drawnOn: samplingTasks.drawnOn,
+  inspectFrom: samplingTasks.inspectFrom,
+  inspectTo: samplingTasks.inspectTo,
+  seedCommitment: samplingTasks.seedCommitment,
+  candidateCount: samplingTasks.candidateCount,
+  selectedCount: samplingTasks.selectedCount,
+};
+
+export type PublicTask = Awaited<ReturnType<typeof getSamplingTask>> & {};
+
+export async function listSamplingTasks(db: Db, query: { year: number | null; page: number; pageSize: number }) {
+  const where = query.year ? eq(samplingTasks.year, query.year) : undefined;
+  const [items, [total]] = await db.batch([
+    db
+      .select(publicTaskColumns)
+      .from(samplingTasks)
+      .where(where)
+      .orderBy(desc(samplingTasks.year), desc(samplingTasks.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(samplingTasks).where(where),
+  ]);
+  return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getSamplingTask(db: Db, taskId: string) {
+  const [task] = await db.select(publicTaskColumns).from(samplingTasks).where(eq(samplingTasks.id, taskId));
+  if (!task) return null;
+  const [item] = await db.select().from(samplingItems).where(eq(samplingItems.id, task.itemId));
+  return { ...task, item: item ?? null };
+}
+
+export interface ResultFilter {
+  result: string | null;
+  district: string | null;
+}
+
+/** Results are public from their publication date on ("published within 20 working days"). */
+function resultConditions(taskId: string, filter: ResultFilter, today: string): SQL | undefined {
+  return and(
+    eq(samplingResults.taskId, taskId),
+    lte(samplingResults.publishedOn, today),
+    filter.result ? sql`${samplingResults.result} = ${filter.result}` : undefined,
+    filter.district ? eq(samplingResults.districtCode, filter.district) : undefined,
+  );
+}
+
+const publicResultColumns = {
+  taskId: samplingResults.taskId,
+  uscc: samplingResults.uscc,
+  enterpriseName: samplingResults.enterpriseName,
+  address: samplingResults.address,
+  districtCode: samplingResults.districtCode,
+  method: samplingResults.method,
+  inspectedOn: samplingResults.inspectedOn,
+  result: samplingResults.result,
+  followUp: samplingResults.followUp,
+  authority: samplingResults.authority,
+  publishedOn: samplingResults.publishedOn,
+};
+
+export async function listSamplingResults(
+  db: Db,
+  taskId: string,
+  filter: ResultFilter,
+  paging: { page: number; pageSize: number } | null,
+  today: string,
+) {
+  const where = resultConditions(taskId, filter, today);
+  const base = db.select(publicResultColumns).from(samplingResults).where(where).orderBy(samplingResults.uscc);
+  if (!paging) return { items: await base, total: null };
+  const [items, [total]] = await db.batch([
+    base.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize),
+    db.select({ n: count() }).from(samplingResults).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** Counts per result category of one task's published results, for the task page summary. */
+export async function summarizeSamplingResults(db: Db, taskId: string, today: string) {
+  return db
+    .select({ result: samplingResults.result, n: count() })
+    .from(samplingResults)
+    .where(resultConditions(taskId, { result: null, district: null }, today))
+    .groupBy(samplingResults.result);
+}

@@ -1,0 +1,105 @@
+import { env, exports } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUscc } from '../fixtures/enterprises';
+import { insertSamplingResult, insertSamplingTask } from '../fixtures/sampling';
+import { addDays, todayInChina } from '../../functions/domain/dates';
+
+const fetchApi = (path: string, init?: RequestInit) => exports.default.fetch(`http://local/api/v1/sampling${path}`, init);
+const json = async (path: string) => {
+  const res = await fetchApi(path);
+  return { status: res.status, body: await res.json<any>() };
+};
+
+beforeAll(async () => {
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-001', seed: 'ab'.repeat(32), seedCommitment: 'cd'.repeat(32) });
+  await insertSamplingTask(env.DB, { id: 'SJ-2025-004', year: 2025, name: '2025 年劳动合同签订情况抽查' });
+  await insertSamplingResult(env.DB, { taskId: 'SJ-2026-001', uscc: makeUscc('MA01QMP01'), enterpriseName: '北京甲有限公司' });
+  await insertSamplingResult(env.DB, {
+    taskId: 'SJ-2026-001',
+    uscc: makeUscc('MA01QMP02', '110108'),
+    enterpriseName: '北京乙, "丙"有限公司',
+    districtCode: '110108',
+    result: '发现问题已责令改正',
+    followUp: '=HYPERLINK("x") 已责令限期改正',
+  });
+  await insertSamplingResult(env.DB, {
+    taskId: 'SJ-2026-001',
+    uscc: makeUscc('MA01QMP03'),
+    enterpriseName: '北京尚未公示有限公司',
+    publishedOn: addDays(todayInChina(), 3),
+  });
+});
+
+describe('GET /api/v1/sampling/items', () => {
+  it('lists the 随机抽查事项清单 with every field of DOMAIN.md §7', async () => {
+    const { status, body } = await json('/items');
+    expect(status).toBe(200);
+    expect(body.items[0]).toEqual({
+      id: 'SX-01',
+      category: expect.any(String),
+      name: expect.any(String),
+      target: expect.any(String),
+      itemType: '一般',
+      method: expect.any(String),
+      ratioAndFrequency: expect.any(String),
+      authorityAndLevel: expect.any(String),
+      basis: expect.any(String),
+    });
+  });
+});
+
+describe('GET /api/v1/sampling/tasks', () => {
+  it('pages tasks newest first and filters by year', async () => {
+    const all = await json('/tasks');
+    expect(all.body).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+    expect(all.body.items.map((t: any) => t.id)).toEqual(['SJ-2026-001', 'SJ-2025-004']);
+    const y2025 = await json('/tasks?year=2025');
+    expect(y2025.body.items.map((t: any) => t.id)).toEqual(['SJ-2025-004']);
+  });
+
+  it('never publishes the secret seed', async () => {
+    const { body } = await json('/tasks/SJ-2026-001');
+    expect(body.seedCommitment).toBe('cd'.repeat(32));
+    expect(JSON.stringify(body)).not.toContain('ab'.repeat(32));
+    expect(body.item.id).toBe('SX-01');
+  });
+
+  it('answers 404 for an unknown task and 422 for a malformed id or year', async () => {
+    expect((await json('/tasks/SJ-1999-999')).status).toBe(404);
+    expect((await json(`/tasks/${encodeURIComponent('x y<z>')}`)).status).toBe(422);
+    expect((await json('/tasks?year=20x6')).status).toBe(422);
+  });
+});
+
+describe('GET /api/v1/sampling/tasks/{taskId}/results', () => {
+  it('lists published results only, filtered by category and district', async () => {
+    const all = await json('/tasks/SJ-2026-001/results');
+    expect(all.body.total).toBe(2);
+    expect(all.body.items.map((r: any) => r.enterpriseName)).not.toContain('北京尚未公示有限公司');
+    const problems = await json(`/tasks/SJ-2026-001/results?result=${encodeURIComponent('发现问题已责令改正')}`);
+    expect(problems.body.items.map((r: any) => r.districtCode)).toEqual(['110108']);
+    const haidian = await json(`/tasks/SJ-2026-001/results?district=${encodeURIComponent('海淀区')}`);
+    expect(haidian.body.total).toBe(1);
+  });
+
+  it('rejects an unknown result category with the allowed values', async () => {
+    const { status, body } = await json('/tasks/SJ-2026-001/results?result=bad');
+    expect(status).toBe(422);
+    expect(body.error.fields[0]).toMatchObject({ path: 'result', message: expect.stringContaining('未发现问题') });
+  });
+
+  it('downloads CSV with a BOM, a Chinese header row, quoting and formula neutralisation', async () => {
+    for (const res of [await fetchApi('/tasks/SJ-2026-001/results?format=csv'), await fetchApi('/tasks/SJ-2026-001/results', { headers: { Accept: 'text/csv' } })]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''");
+      const bytes = new Uint8Array(await res.clone().arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = (await res.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      expect(lines[0]).toBe('任务编号,对象名称,统一社会信用代码,住所,所属区,检查方式,检查日期,检查结果,后续处置,检查实施机关,公示日期');
+      expect(lines).toHaveLength(3);
+      expect(lines.join('\n')).toContain('"北京乙, ""丙""有限公司"');
+      expect(lines.join('\n')).toContain(`"'=HYPERLINK(""x"") 已责令限期改正"`);
+    }
+  });
+});
