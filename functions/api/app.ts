@@ -7,13 +7,18 @@ import { publicCaching } from './middleware/caching';
 import { healthRoutes } from './routes/health';
 import { enterpriseRoutes } from './routes/enterprises';
 import { samplingRoutes } from './routes/sampling';
+import { penaltyRoutes } from './routes/penalties';
 
 /** The API under /api/v1: error handling, validation hook and security headers installed once, here. */
 export function createApp() {
   const app = createRouter().basePath('/api/v1');
   app.use('*', withSecurityHeaders, publicCaching, etag());
 
-  const routes = app.route('/health', healthRoutes).route('/enterprises', enterpriseRoutes).route('/sampling', samplingRoutes);
+  const routes = app
+    .route('/health', healthRoutes)
+    .route('/enterprises', enterpriseRoutes)
+    .route('/sampling', samplingRoutes)
+    .route('/penalties', penaltyRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,100 @@
+// 事后公开: administrative penalty decisions (DOMAIN.md §8), for /api/v1/penalties and /enforcement/penalties.
+import { and, count, desc, eq, gt, gte, inArray, lte, or, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { creditRecords, enterprises } from '../schema';
+import { parseUscc } from '../../domain/uscc';
+import { substringMatchExpression } from '../../domain/name-search';
+import { SEARCH_WINDOW } from './enterprise-search';
+
+export const PENALTY_COUNT_CAP = 10_000;
+
+export interface PenaltyQuery {
+  q: string;
+  from: string | null;
+  to: string | null;
+  violationType: string | null;
+  page: number;
+  pageSize: number;
+}
+
+export interface PublicPenalty {
+  id: number;
+  decisionNo: string | null;
+  partyName: string;
+  uscc: string;
+  violationType: string | null;
+  facts: string | null;
+  legalBasis: string | null;
+  penaltyTypes: string[];
+  penaltyContent: string | null;
+  fineFen: number | null;
+  decidedAt: string;
+  authority: string;
+  publishUntil: string | null;
+  status: 'published' | 'withdrawn';
+  withdrawal: { reason: string | null; on: string | null } | null;
+}
+
+/** The party filter: an exact code, or enterprises whose names contain the text (bounded by the name index). */
+function partyCondition(q: string) {
+  const code = parseUscc(q);
+  if (code.ok) return eq(creditRecords.uscc, code.code);
+  const match = substringMatchExpression(q);
+  if (!match) return undefined;
+  return inArray(
+    creditRecords.uscc,
+    sql`(SELECT e.uscc FROM enterprise_name_index AS m JOIN enterprises AS e ON e.id = m.rowid
+         WHERE enterprise_name_index MATCH ${`grams:${match}`} LIMIT ${SEARCH_WINDOW})`,
+  );
+}
+
+export async function listPenalties(db: Db, query: PenaltyQuery, today: string) {
+  const where = and(
+    eq(creditRecords.kind, 'penalty'),
+    inArray(creditRecords.status, ['published', 'withdrawn']),
+    or(isNull(creditRecords.publishUntil), gt(creditRecords.publishUntil, today)),
+    query.from ? gte(creditRecords.decidedOn, query.from) : undefined,
+    query.to ? lte(creditRecords.decidedOn, query.to) : undefined,
+    query.violationType ? eq(creditRecords.violationType, query.violationType) : undefined,
+    query.q.trim() ? (partyCondition(query.q) ?? sql`0`) : undefined,
+  );
+  const [rows, [total]] = await db.batch([
+    db
+      .select({ record: creditRecords, partyName: enterprises.name })
+      .from(creditRecords)
+      .innerJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
+      .where(where)
+      .orderBy(desc(creditRecords.decidedOn), desc(creditRecords.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    // Counting stops past the cap: an exact total over every decision in the city is not worth a scan.
+    db.select({ n: count() }).from(db.select({ one: sql`1` }).from(creditRecords).where(where).limit(PENALTY_COUNT_CAP + 1).as('capped')),
+  ]);
+  return {
+    items: rows.map(({ record: r, partyName }): PublicPenalty => {
+      const withdrawn = r.status === 'withdrawn';
+      return {
+        id: r.id,
+        decisionNo: r.decisionNo,
+        partyName,
+        uscc: r.uscc,
+        violationType: r.violationType,
+        // A withdrawn decision shows only the notice, not the facts it no longer stands on.
+        facts: withdrawn ? null : r.facts,
+        legalBasis: withdrawn ? null : r.legalBasis,
+        penaltyTypes: withdrawn ? [] : (r.penaltyTypes ?? []),
+        penaltyContent: withdrawn ? null : r.penaltyContent,
+        fineFen: withdrawn ? null : r.fineFen,
+        decidedAt: r.decidedOn,
+        authority: r.authority,
+        publishUntil: r.publishUntil,
+        status: withdrawn ? 'withdrawn' : 'published',
+        withdrawal: withdrawn ? { reason: r.withdrawalReason, on: r.withdrawnOn } : null,
+      };
+    }),
+    total: Math.min(total?.n ?? 0, PENALTY_COUNT_CAP),
+    totalCapped: (total?.n ?? 0) > PENALTY_COUNT_CAP,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
