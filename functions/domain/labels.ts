@@ -66,3 +66,27 @@ export const enterpriseStatusLabels: Record<string, string> = {
   deregistered: '注销',
   revoked: '吊销',
 };
+
+export const taskKindLabels = { random: '双随机抽查', targeted: '重点检查（非随机）' } as const;
+
+export const taskStatusLabels = {
+  planned: '已发布计划',
+  drawn: '已抽取',
+  inspecting: '检查中',
+  completed: '已完成',
+} as const;
+
+/** Credit grades as the draw's strata; `none` holds employers not yet assessed. */
+export const stratumLabels: Record<string, string> = { A: 'A 级', B: 'B 级', C: 'C 级', none: '未评价' };
+
+/** Violation types used to classify penalty decisions (违法行为类型), the filter of 事后公开. */
+export const violationTypes = [
+  '拖欠工资',
+  '未签劳动合同',
+  '违法延长工时',
+  '未缴社会保险',
+  '使用童工',
+  '违反女职工和未成年工特殊劳动保护规定',
+  '妨碍劳动保障监察',
+  '其他',
+] as const;
