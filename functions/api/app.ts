@@ -8,17 +8,22 @@ import { healthRoutes } from './routes/health';
 import { enterpriseRoutes } from './routes/enterprises';
 import { samplingRoutes } from './routes/sampling';
 import { penaltyRoutes } from './routes/penalties';
+import { openDataRoutes } from './routes/open-data';
 
 /** The API under /api/v1: error handling, validation hook and security headers installed once, here. */
 export function createApp() {
   const app = createRouter().basePath('/api/v1');
-  app.use('*', withSecurityHeaders, publicCaching, etag());
+  app.use('*', withSecurityHeaders, publicCaching);
+  // ETags hash the whole body: fine for pages of results, wrong for streamed bulk downloads.
+  const revalidate = etag();
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/v1/open-data/') ? next() : revalidate(c, next)));
 
   const routes = app
     .route('/health', healthRoutes)
     .route('/enterprises', enterpriseRoutes)
     .route('/sampling', samplingRoutes)
-    .route('/penalties', penaltyRoutes);
+    .route('/penalties', penaltyRoutes)
+    .route('/open-data', openDataRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -16,13 +16,36 @@ function cell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+const BOM = '\uFEFF';
+const line = <T>(columns: CsvColumn<T>[], row: T) => `${columns.map((c) => cell(c.value(row))).join(',')}\r\n`;
+const headerLine = <T>(columns: CsvColumn<T>[]) => `${BOM}${columns.map((c) => cell(c.header)).join(',')}\r\n`;
+
 export function toCsv<T>(columns: CsvColumn<T>[], rows: Iterable<T>): string {
-  const lines = [columns.map((c) => cell(c.header)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => cell(c.value(row))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  let out = headerLine(columns);
+  for (const row of rows) out += line(columns, row);
+  return out;
 }
 
-export function csvResponse(body: string, fileName: string): Response {
+/** The same CSV, produced while the rows are still being read. */
+export function csvStream<T>(columns: CsvColumn<T>[], rows: AsyncIterable<T>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = rows[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(headerLine(columns)));
+        return;
+      }
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(line(columns, next.value)));
+    },
+  });
+}
+
+export function csvResponse(body: string | ReadableStream<Uint8Array>, fileName: string): Response {
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

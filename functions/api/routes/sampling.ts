@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router';
 import { ApiError, errorResponse } from '../errors';
-import { csvResponse, toCsv, wantsCsv, type CsvColumn } from '../csv';
+import { csvResponse, toCsv, wantsCsv } from '../csv';
+import { samplingResultColumns } from '../csv-columns';
 import {
   ResultListQuery,
   ResultListSchema,
@@ -13,7 +14,6 @@ import {
 } from '../schemas/sampling';
 import { getDb } from '../../db/client';
 import { getSamplingTask, listSamplingItems, listSamplingResults, listSamplingTasks } from '../../db/queries/sampling';
-import { districtName } from '../../domain/districts';
 import { todayInChina } from '../../domain/dates';
 
 const items = createRoute({
@@ -63,23 +63,6 @@ const results = createRoute({
   },
 });
 
-type ResultRow = Awaited<ReturnType<typeof listSamplingResults>>['items'][number];
-
-/** DOMAIN.md §7: the fields of a result, in the order and words of the published list. */
-export const resultCsvColumns: CsvColumn<ResultRow>[] = [
-  { header: '任务编号', value: (r) => r.taskId },
-  { header: '对象名称', value: (r) => r.enterpriseName },
-  { header: '统一社会信用代码', value: (r) => r.uscc },
-  { header: '住所', value: (r) => r.address },
-  { header: '所属区', value: (r) => districtName(r.districtCode) },
-  { header: '检查方式', value: (r) => r.method },
-  { header: '检查日期', value: (r) => r.inspectedOn },
-  { header: '检查结果', value: (r) => r.result },
-  { header: '后续处置', value: (r) => r.followUp },
-  { header: '检查实施机关', value: (r) => r.authority },
-  { header: '公示日期', value: (r) => r.publishedOn },
-];
-
 async function requireTask(db: ReturnType<typeof getDb>, taskId: string) {
   const found = await getSamplingTask(db, taskId);
   if (!found) throw new ApiError(404, 'not_found', `没有编号为 ${taskId} 的抽查任务。`);
@@ -101,7 +84,7 @@ export const samplingRoutes = createRouter()
     const today = todayInChina();
     if (wantsCsv(format, c.req.header('Accept'))) {
       const all = await listSamplingResults(db, taskId, filter, null, today);
-      return csvResponse(toCsv(resultCsvColumns, all.items), `抽查结果-${taskId}.csv`);
+      return csvResponse(toCsv(samplingResultColumns, all.items), `抽查结果-${taskId}.csv`);
     }
     const found = await listSamplingResults(db, taskId, filter, { page, pageSize }, today);
     return c.json({ items: found.items, total: found.total ?? 0, page, pageSize }, 200);

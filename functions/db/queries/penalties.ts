@@ -71,30 +71,32 @@ export async function listPenalties(db: Db, query: PenaltyQuery, today: string) 
     db.select({ n: count() }).from(db.select({ one: sql`1` }).from(creditRecords).where(where).limit(PENALTY_COUNT_CAP + 1).as('capped')),
   ]);
   return {
-    items: rows.map(({ record: r, partyName }): PublicPenalty => {
-      const withdrawn = r.status === 'withdrawn';
-      return {
-        id: r.id,
-        decisionNo: r.decisionNo,
-        partyName,
-        uscc: r.uscc,
-        violationType: r.violationType,
-        // A withdrawn decision shows only the notice, not the facts it no longer stands on.
-        facts: withdrawn ? null : r.facts,
-        legalBasis: withdrawn ? null : r.legalBasis,
-        penaltyTypes: withdrawn ? [] : (r.penaltyTypes ?? []),
-        penaltyContent: withdrawn ? null : r.penaltyContent,
-        fineFen: withdrawn ? null : r.fineFen,
-        decidedAt: r.decidedOn,
-        authority: r.authority,
-        publishUntil: r.publishUntil,
-        status: withdrawn ? 'withdrawn' : 'published',
-        withdrawal: withdrawn ? { reason: r.withdrawalReason, on: r.withdrawnOn } : null,
-      };
-    }),
+    items: rows.map(({ record, partyName }) => toPublicPenalty(record, partyName)),
     total: Math.min(total?.n ?? 0, PENALTY_COUNT_CAP),
     totalCapped: (total?.n ?? 0) > PENALTY_COUNT_CAP,
     page: query.page,
     pageSize: query.pageSize,
+  };
+}
+
+export function toPublicPenalty(r: typeof creditRecords.$inferSelect, partyName: string): PublicPenalty {
+  const withdrawn = r.status === 'withdrawn';
+  return {
+    id: r.id,
+    decisionNo: r.decisionNo,
+    partyName,
+    uscc: r.uscc,
+    violationType: r.violationType,
+    // A withdrawn decision shows only the notice, not the facts it no longer stands on.
+    facts: withdrawn ? null : r.facts,
+    legalBasis: withdrawn ? null : r.legalBasis,
+    penaltyTypes: withdrawn ? [] : (r.penaltyTypes ?? []),
+    penaltyContent: withdrawn ? null : r.penaltyContent,
+    fineFen: withdrawn ? null : r.fineFen,
+    decidedAt: r.decidedOn,
+    authority: r.authority,
+    publishUntil: r.publishUntil,
+    status: withdrawn ? 'withdrawn' : 'published',
+    withdrawal: withdrawn ? { reason: r.withdrawalReason, on: r.withdrawnOn } : null,
   };
 }

@@ -1,0 +1,99 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../router';
+import { errorResponse } from '../errors';
+import { csvResponse, csvStream, type CsvColumn } from '../csv';
+import { penaltyColumns, repairColumns, samplingResultColumns } from '../csv-columns';
+import { getDb, type Db } from '../../db/client';
+import { approvedRepairs, publicPenalties, publishedSamplingResults } from '../../db/queries/open-data';
+import { toPublicPenalty } from '../../db/queries/penalties';
+import { todayInChina } from '../../domain/dates';
+
+export const OPEN_DATA_LICENCE = '本数据依法公开，可自由复制、传播和再利用，使用时请注明来源“人力资源和社会保障局人社监管公示与信用查询”，不得歪曲原意。';
+
+interface Dataset<T> {
+  title: string;
+  rows: (db: Db, today: string) => AsyncIterable<T>;
+  columns: CsvColumn<T>[];
+  json: (row: T) => unknown;
+}
+
+const dataset = <T,>(d: Dataset<T>) => d;
+
+export const openDatasets = {
+  'sampling-results': dataset({
+    title: '双随机抽查结果',
+    rows: publishedSamplingResults,
+    columns: samplingResultColumns,
+    json: ({ id: _id, ...result }) => result,
+  }),
+  penalties: dataset({
+    title: '行政处罚决定',
+    rows: publicPenalties,
+    columns: penaltyColumns,
+    json: (r) => toPublicPenalty(r.record, r.partyName),
+  }),
+  repairs: dataset({
+    title: '信用修复结果',
+    rows: (db) => approvedRepairs(db),
+    columns: repairColumns,
+    json: ({ id: _id, ...repair }) => repair,
+  }),
+};
+
+export type OpenDatasetName = keyof typeof openDatasets;
+
+function jsonStream<T>(head: Record<string, unknown>, rows: AsyncIterable<T>, map: (row: T) => unknown) {
+  const encoder = new TextEncoder();
+  const iterator = rows[Symbol.asyncIterator]();
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`${JSON.stringify(head).slice(0, -1)},"items":[`));
+    },
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) {
+        controller.enqueue(encoder.encode(']}\n'));
+        controller.close();
+        return;
+      }
+      controller.enqueue(encoder.encode(`${first ? '' : ','}\n${JSON.stringify(map(next.value))}`));
+      first = false;
+    },
+  });
+}
+
+const download = createRoute({
+  method: 'get',
+  path: '/{dataset}',
+  summary: 'Bulk download of a published dataset, generated on request',
+  request: {
+    params: z.object({ dataset: z.enum(Object.keys(openDatasets) as [OpenDatasetName, ...OpenDatasetName[]]).openapi({ param: { name: 'dataset', in: 'path' } }) }),
+    query: z.object({ format: z.enum(['csv', 'json']).optional().openapi({ param: { name: 'format', in: 'query' } }) }),
+  },
+  responses: {
+    200: {
+      description: 'Every published row; the generation time is in the X-Generated-At header (and the JSON body)',
+      content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.object({ dataset: z.string(), generatedAt: z.string(), licence: z.string(), items: z.array(z.unknown()) }) } },
+    },
+    422: errorResponse('Unknown dataset or format'),
+  },
+});
+
+export const openDataRoutes = createRouter().openapi(download, async (c) => {
+  const { dataset: name } = c.req.valid('param');
+  const format = c.req.valid('query').format ?? 'csv';
+  const d = openDatasets[name] as Dataset<unknown>;
+  const generatedAt = new Date().toISOString();
+  const rows = d.rows(getDb(c.env.DB), todayInChina());
+  const response =
+    format === 'csv'
+      ? csvResponse(csvStream(d.columns, rows), `${d.title}-${generatedAt.slice(0, 10)}.csv`)
+      : new Response(jsonStream({ dataset: name, title: d.title, generatedAt, licence: OPEN_DATA_LICENCE }, rows, d.json), {
+          headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        });
+  response.headers.set('X-Generated-At', generatedAt);
+  // Generated fresh on each request, so there is nothing to revalidate against.
+  response.headers.set('Cache-Control', 'no-store');
+  return response;
+});

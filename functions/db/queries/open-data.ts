@@ -1,0 +1,82 @@
+// Bulk reads for open data. Rows are read in keyset pages so a download of any size streams
+// through the Worker in bounded memory and bounded D1 response sizes.
+import { and, asc, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import type { Db } from '../client';
+import { creditRecords, enterprises, repairs, samplingResults } from '../schema';
+
+const PAGE = 1000;
+
+async function* keyset<T extends { id: number }>(fetchPage: (afterId: number) => Promise<T[]>): AsyncGenerator<T> {
+  let after = 0;
+  for (;;) {
+    const rows = await fetchPage(after);
+    yield* rows;
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+export function publishedSamplingResults(db: Db, today: string) {
+  return keyset((after) =>
+    db
+      .select()
+      .from(samplingResults)
+      .where(and(gt(samplingResults.id, after), lte(samplingResults.publishedOn, today)))
+      .orderBy(asc(samplingResults.id))
+      .limit(PAGE),
+  );
+}
+
+export function publicPenalties(db: Db, today: string) {
+  return keyset(async (after) =>
+    (
+      await db
+        .select({ record: creditRecords, partyName: enterprises.name })
+        .from(creditRecords)
+        .innerJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
+        .where(
+          and(
+            gt(creditRecords.id, after),
+            eq(creditRecords.kind, 'penalty'),
+            eq(creditRecords.status, 'published'),
+            or(isNull(creditRecords.publishUntil), gt(creditRecords.publishUntil, today)),
+          ),
+        )
+        .orderBy(asc(creditRecords.id))
+        .limit(PAGE)
+    ).map((row) => ({ id: row.record.id, ...row })),
+  );
+}
+
+/** 信用修复结果公示: approved repairs, with the enterprise and the record whose publication stopped. */
+export async function listPublishedRepairs(db: Db, paging: { page: number; pageSize: number } | { afterId: number; limit: number }) {
+  const base = db
+    .select({
+      id: repairs.id,
+      uscc: repairs.uscc,
+      enterpriseName: enterprises.name,
+      recordId: repairs.recordId,
+      recordTitle: creditRecords.title,
+      decisionNo: creditRecords.decisionNo,
+      decidedOn: repairs.decidedOn,
+      outcome: repairs.outcome,
+    })
+    .from(repairs)
+    .innerJoin(enterprises, eq(enterprises.uscc, repairs.uscc))
+    .innerJoin(creditRecords, eq(creditRecords.id, repairs.recordId));
+  if ('afterId' in paging) {
+    return base
+      .where(and(eq(repairs.outcome, 'approved'), gt(repairs.id, paging.afterId)))
+      .orderBy(asc(repairs.id))
+      .limit(paging.limit);
+  }
+  return base
+    .where(eq(repairs.outcome, 'approved'))
+    .orderBy(desc(repairs.decidedOn), desc(repairs.id))
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize);
+}
+
+export function approvedRepairs(db: Db) {
+  return keyset((after) => listPublishedRepairs(db, { afterId: after, limit: PAGE }));
+}
