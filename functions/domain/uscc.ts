@@ -12,7 +12,7 @@ const LEGACY_SHAPE = /^\d{15}$/;
 
 /** Removes spaces (including full-width) and hyphens, upper-cases letters. */
 export function normalizeUscc(input: string): string {
-  return input.replace(/[\s\u3000\-\u2010-\u2015\uFF0D]/g, '').toUpperCase();
+  return input.normalize('NFKC').replace(/[\s\u3000\-\u2010-\u2015\uFF0D]/g, '').toUpperCase();
 }
 
 /** The check character for the first 17 characters, or null if one of them is outside the alphabet. */
