@@ -1,6 +1,7 @@
 // The published fields of each dataset, in the order and words of the rules, for every CSV download.
 import type { CsvColumn } from './csv';
-import type { creditRecords, samplingResults } from '../db/schema';
+import type { samplingResults } from '../db/schema';
+import type { PublicPenalty } from '../db/queries/penalties';
 import { districtName } from '../domain/districts';
 import type { listPublishedRepairs } from '../db/queries/open-data';
 
@@ -24,22 +25,20 @@ export const samplingResultColumns: CsvColumn<ResultRow>[] = [
   { header: '公示日期', value: (r) => r.publishedOn },
 ];
 
-type PenaltyRow = { record: typeof creditRecords.$inferSelect; partyName: string };
-
 /** DOMAIN.md §8, 事后公开: the fields of a penalty decision. */
-export const penaltyColumns: CsvColumn<PenaltyRow>[] = [
-  { header: '决定书文号', value: (r) => r.record.decisionNo },
+export const penaltyColumns: CsvColumn<PublicPenalty>[] = [
+  { header: '决定书文号', value: (r) => r.decisionNo },
   { header: '当事人名称', value: (r) => r.partyName },
-  { header: '统一社会信用代码', value: (r) => r.record.uscc },
-  { header: '违法行为类型', value: (r) => r.record.violationType },
-  { header: '主要违法事实', value: (r) => r.record.facts },
-  { header: '处罚依据', value: (r) => r.record.legalBasis },
-  { header: '处罚类别', value: (r) => (r.record.penaltyTypes ?? []).join('、') },
-  { header: '处罚内容', value: (r) => r.record.penaltyContent },
-  { header: '罚款金额（元）', value: (r) => (r.record.fineFen === null ? null : (r.record.fineFen / 100).toFixed(2)) },
-  { header: '决定日期', value: (r) => r.record.decidedOn },
-  { header: '处罚机关', value: (r) => r.record.authority },
-  { header: '公示截止期', value: (r) => r.record.publishUntil },
+  { header: '统一社会信用代码', value: (r) => r.uscc },
+  { header: '违法行为类型', value: (r) => r.violationType },
+  { header: '主要违法事实', value: (r) => r.facts },
+  { header: '处罚依据', value: (r) => r.legalBasis },
+  { header: '处罚类别', value: (r) => r.penaltyTypes.join('、') },
+  { header: '处罚内容', value: (r) => r.penaltyContent },
+  { header: '罚款金额（元）', value: (r) => (r.fineFen === null ? null : (r.fineFen / 100).toFixed(2)) },
+  { header: '决定日期', value: (r) => r.decidedAt },
+  { header: '处罚机关', value: (r) => r.authority },
+  { header: '公示截止期', value: (r) => r.publishUntil },
 ];
 
 type RepairRow = Awaited<ReturnType<typeof listPublishedRepairs>>[number];

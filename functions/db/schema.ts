@@ -231,7 +231,7 @@ export const inspectorConflicts = sqliteTable(
 const caseColumns = () => ({
   id: integer('id').primaryKey({ autoIncrement: true }),
   reference: text('reference').notNull().unique(),
-  /** PBKDF2-SHA256 of the access code, `iterations$saltHex$hashHex`; the code itself is never stored. */
+  /** PBKDF2-SHA256 of the access code, `pbkdf2-sha256$iterations$saltHex$hashHex`; the code itself is never stored. */
   accessCodeHash: text('access_code_hash').notNull(),
   uscc: text('uscc').notNull(),
   recordId: integer('record_id')

@@ -105,3 +105,28 @@ describe('caching of GET /api/v1/enterprises/{uscc}', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 });
+
+describe('privacy of a profile (DOMAIN.md §8)', () => {
+  it('masks natural persons other than the legal representative, and their ID numbers and phones', async () => {
+    const uscc = makeUscc('MA01MAQK0');
+    await insertEnterprise(env.DB, { uscc, name: '北京隐私测试建筑劳务有限公司', legalRepresentative: '王建国' });
+    await insertRecord(env.DB, {
+      uscc,
+      kind: 'wage_arrears_list',
+      severity: 'serious',
+      facts: '法定代表人王建国拖欠李小红等 12 名劳动者工资，李小红联系电话 13812345678。',
+      publishUntil: addMonths(today, 30),
+      detail: {
+        legalRepresentative: '王建国',
+        workers: ['李小红', '赵大海'],
+        workerIdNumbers: ['110105199001011234'],
+        contactPhone: '010-65001234',
+      },
+    });
+    const res = await get(`/api/v1/enterprises/${uscc}`);
+    const text = JSON.stringify(await res.json());
+    expect(text).toContain('王建国');
+    expect(text).toContain('李某某');
+    for (const secret of ['李小红', '赵大海', '110105199001011234', '13812345678', '65001234']) expect(text).not.toContain(secret);
+  });
+});

@@ -5,7 +5,6 @@ import { csvResponse, csvStream, type CsvColumn } from '../csv';
 import { penaltyColumns, repairColumns, samplingResultColumns } from '../csv-columns';
 import { getDb, type Db } from '../../db/client';
 import { approvedRepairs, publicPenalties, publishedSamplingResults } from '../../db/queries/open-data';
-import { toPublicPenalty } from '../../db/queries/penalties';
 import { todayInChina } from '../../domain/dates';
 
 export const OPEN_DATA_LICENCE = '本数据依法公开，可自由复制、传播和再利用，使用时请注明来源“人力资源和社会保障局人社监管公示与信用查询”，不得歪曲原意。';
@@ -30,7 +29,7 @@ export const openDatasets = {
     title: '行政处罚决定',
     rows: publicPenalties,
     columns: penaltyColumns,
-    json: (r) => toPublicPenalty(r.record, r.partyName),
+    json: (penalty) => penalty,
   }),
   repairs: dataset({
     title: '信用修复结果',

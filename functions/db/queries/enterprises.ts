@@ -4,6 +4,7 @@ import type { Db } from '../client';
 import { creditRecords, enterprises, objections, repairs, type RecordKind, type RecordStatus, type Severity } from '../schema';
 import { districtName } from '../../domain/districts';
 import { nameIndexRow } from '../../domain/name-search';
+import { maskDetail } from '../../domain/masking';
 
 const OPEN_CASE_STATUSES = ['received', 'accepted', 'in_progress'] as const;
 /** Statuses the public may see: published records in full, withdrawn and repaired ones as a notice. */
@@ -97,7 +98,7 @@ export async function getCreditProfile(db: Db, uscc: string, today: string): Pro
       year: enterprise.gradeYear ?? null,
       reasons: enterprise.gradeReason ? [enterprise.gradeReason] : [],
     },
-    records: rows.reverse().map((r) => toPublicRecord(r, flags.get(r.id) ?? [])),
+    records: rows.reverse().map((r) => toPublicRecord(r, flags.get(r.id) ?? [], enterprise.legalRepresentative)),
     warnings: [],
   };
 }
@@ -121,7 +122,7 @@ async function openCaseFlags(db: Db, recordIds: number[]): Promise<Map<number, R
   return flags;
 }
 
-function toPublicRecord(r: typeof creditRecords.$inferSelect, flags: RecordFlag[]): PublicRecord {
+function toPublicRecord(r: typeof creditRecords.$inferSelect, flags: RecordFlag[], legalRepresentative: string): PublicRecord {
   const isNotice = r.status !== 'published';
   const allFlags = [...new Set(flags)];
   if (r.correctionNote) allFlags.push('corrected');
@@ -137,18 +138,22 @@ function toPublicRecord(r: typeof creditRecords.$inferSelect, flags: RecordFlag[
     publishUntil: r.publishUntil,
     status: r.status,
     flags: allFlags,
+    // Natural persons other than the responsible person are masked before anything leaves (DOMAIN.md §8).
     detail: isNotice
       ? null
-      : {
-          violationType: r.violationType,
-          facts: r.facts,
-          legalBasis: r.legalBasis,
-          penaltyTypes: r.penaltyTypes ?? [],
-          penaltyContent: r.penaltyContent,
-          fineFen: r.fineFen,
-          correctionNote: r.correctionNote,
-          ...(r.detail ?? {}),
-        },
+      : maskDetail(
+          {
+            violationType: r.violationType,
+            facts: r.facts,
+            legalBasis: r.legalBasis,
+            penaltyTypes: r.penaltyTypes ?? [],
+            penaltyContent: r.penaltyContent,
+            fineFen: r.fineFen,
+            correctionNote: r.correctionNote,
+            ...(r.detail ?? {}),
+          },
+          { legalRepresentative },
+        ),
     notice: isNotice
       ? r.status === 'withdrawn'
         ? { reason: r.withdrawalReason, on: r.withdrawnOn }

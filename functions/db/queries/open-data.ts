@@ -2,6 +2,7 @@
 // through the Worker in bounded memory and bounded D1 response sizes.
 import { and, asc, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../client';
+import { toPublicPenalty } from './penalties';
 import { creditRecords, enterprises, repairs, samplingResults } from '../schema';
 
 const PAGE = 1000;
@@ -44,7 +45,7 @@ export function publicPenalties(db: Db, today: string) {
         )
         .orderBy(asc(creditRecords.id))
         .limit(PAGE)
-    ).map((row) => ({ id: row.record.id, ...row })),
+    ).map((row) => toPublicPenalty(row.record, row.partyName)),
   );
 }
 

@@ -5,6 +5,7 @@ import { creditRecords, enterprises } from '../schema';
 import { parseUscc } from '../../domain/uscc';
 import { substringMatchExpression } from '../../domain/name-search';
 import { SEARCH_WINDOW } from './enterprise-search';
+import { maskText } from '../../domain/masking';
 
 export const PENALTY_COUNT_CAP = 10_000;
 
@@ -88,10 +89,10 @@ export function toPublicPenalty(r: typeof creditRecords.$inferSelect, partyName:
     uscc: r.uscc,
     violationType: r.violationType,
     // A withdrawn decision shows only the notice, not the facts it no longer stands on.
-    facts: withdrawn ? null : r.facts,
+    facts: withdrawn || r.facts === null ? null : maskText(r.facts),
     legalBasis: withdrawn ? null : r.legalBasis,
     penaltyTypes: withdrawn ? [] : (r.penaltyTypes ?? []),
-    penaltyContent: withdrawn ? null : r.penaltyContent,
+    penaltyContent: withdrawn || r.penaltyContent === null ? null : maskText(r.penaltyContent),
     fineFen: withdrawn ? null : r.fineFen,
     decidedAt: r.decidedOn,
     authority: r.authority,
