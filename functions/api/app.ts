@@ -9,6 +9,8 @@ import { enterpriseRoutes } from './routes/enterprises';
 import { samplingRoutes } from './routes/sampling';
 import { penaltyRoutes } from './routes/penalties';
 import { openDataRoutes } from './routes/open-data';
+import { objectionsRoutes } from './routes/objections';
+import { repairsRoutes } from './routes/repairs';
 
 /** The API under /api/v1: error handling, validation hook and security headers installed once, here. */
 export function createApp() {
@@ -23,7 +25,9 @@ export function createApp() {
     .route('/enterprises', enterpriseRoutes)
     .route('/sampling', samplingRoutes)
     .route('/penalties', penaltyRoutes)
-    .route('/open-data', openDataRoutes);
+    .route('/open-data', openDataRoutes)
+    .route('/objections', objectionsRoutes)
+    .route('/repairs', repairsRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

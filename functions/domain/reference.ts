@@ -90,6 +90,26 @@ export function generateAccessCode(): string {
   return `${raw.slice(0, 4)}-${raw.slice(4)}`;
 }
 
+/**
+ * The access code of a submission that carried an idempotency key: HMAC-SHA256(key, reference)
+ * in the same alphabet. A repeated submission with the same key is told the same code again
+ * although only its hash is stored; only the holder of the (random, client-made) key can derive it.
+ */
+export async function deriveAccessCode(idempotencyKey: string, reference: string): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey('raw', encoder.encode(idempotencyKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const size = REFERENCE_ALPHABET.length;
+  const limit = 256 - (256 % size);
+  let raw = '';
+  for (let round = 0; raw.length < ACCESS_CODE_LENGTH; round++) {
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(`${reference}#${round}`)));
+    for (const byte of mac) {
+      if (byte < limit && raw.length < ACCESS_CODE_LENGTH) raw += REFERENCE_ALPHABET[byte % size];
+    }
+  }
+  return `${raw.slice(0, 4)}-${raw.slice(4)}`;
+}
+
 /** The code as hashed: grouping, spaces, dashes, width and case do not matter. */
 export function normalizeAccessCode(input: string): string {
   return fold(input);

@@ -195,3 +195,14 @@ describe('hashAccessCode / verifyAccessCode (stored only as a hash)', () => {
     expect(await verifyAccessCode(code, bad)).toBe(false);
   });
 });
+
+describe('deriveAccessCode (repeatable code for an idempotent resubmission)', () => {
+  it('gives the same code for the same key and reference, another for another key or reference', async () => {
+    const { deriveAccessCode } = await import('../../functions/domain/reference');
+    const a = await deriveAccessCode('0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'YY-2026-7K3QX9');
+    expect(a).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{4}-[34679ACDEFGHJKMNPQRTUVWXY]{4}$/);
+    expect(await deriveAccessCode('0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'YY-2026-7K3QX9')).toBe(a);
+    expect(await deriveAccessCode('ffffffffffffffffffffffffffffffff', 'YY-2026-7K3QX9')).not.toBe(a);
+    expect(await deriveAccessCode('0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'YY-2026-7K3QX4')).not.toBe(a);
+  });
+});

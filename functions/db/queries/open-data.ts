@@ -1,6 +1,6 @@
 // Bulk reads for open data. Rows are read in keyset pages so a download of any size streams
 // through the Worker in bounded memory and bounded D1 response sizes.
-import { and, asc, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../client';
 import { toPublicPenalty } from './penalties';
 import { creditRecords, enterprises, repairs, samplingResults } from '../schema';
@@ -76,6 +76,11 @@ export async function listPublishedRepairs(db: Db, paging: { page: number; pageS
     .orderBy(desc(repairs.decidedOn), desc(repairs.id))
     .limit(paging.pageSize)
     .offset((paging.page - 1) * paging.pageSize);
+}
+
+export async function countPublishedRepairs(db: Db) {
+  const [row] = await db.select({ n: count() }).from(repairs).where(eq(repairs.outcome, 'approved'));
+  return row?.n ?? 0;
 }
 
 export function approvedRepairs(db: Db) {

@@ -1,0 +1,85 @@
+// Objections (异议申诉) and repairs (信用修复): the rows of a case, its attachments and timeline.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../client';
+import { attachments, caseEvents, creditRecords, objections, repairs, type CaseStatus, type ObjectionGround } from '../schema';
+import type { CaseKind } from '../../domain/reference';
+
+export const caseTables = { objection: objections, repair: repairs } as const;
+
+export const OPEN_CASE_STATUSES: CaseStatus[] = ['received', 'accepted', 'in_progress'];
+
+export async function findRecordForCase(db: Db, recordId: number) {
+  const [record] = await db.select().from(creditRecords).where(eq(creditRecords.id, recordId));
+  return record ?? null;
+}
+
+export async function findCaseByIdempotencyKey(db: Db, kind: CaseKind, keyHash: string) {
+  const table = caseTables[kind];
+  const [found] = await db.select().from(table).where(eq(table.idempotencyKey, keyHash));
+  return found ?? null;
+}
+
+export async function hasOpenRepair(db: Db, recordId: number) {
+  const [found] = await db
+    .select({ id: repairs.id })
+    .from(repairs)
+    .where(and(eq(repairs.recordId, recordId), inArray(repairs.status, OPEN_CASE_STATUSES)))
+    .limit(1);
+  return !!found;
+}
+
+export interface NewCase {
+  kind: CaseKind;
+  reference: string;
+  accessCodeHash: string;
+  idempotencyKeyHash: string | null;
+  uscc: string;
+  recordId: number;
+  grounds?: ObjectionGround;
+  statement: string;
+  applicant: { name: string; phone: string; email: string };
+  acceptBy: string;
+  decideBy: string;
+  at: string;
+  files: { role: 'commitment' | 'evidence' | 'attachment'; storageKey: string; fileName: string; contentType: 'application/pdf' | 'image/jpeg' | 'image/png'; size: number; sha256: string }[];
+}
+
+/** The case, its attachments' metadata and its first timeline entry in one batch: never half a case. */
+export async function insertCase(db: Db, c: NewCase) {
+  const common = {
+    reference: c.reference,
+    accessCodeHash: c.accessCodeHash,
+    idempotencyKey: c.idempotencyKeyHash,
+    uscc: c.uscc,
+    recordId: c.recordId,
+    statement: c.statement,
+    applicantName: c.applicant.name,
+    applicantPhone: c.applicant.phone,
+    applicantEmail: c.applicant.email,
+    acceptBy: c.acceptBy,
+    decideBy: c.decideBy,
+    createdAt: c.at,
+  };
+  const insertRow =
+    c.kind === 'objection'
+      ? db.insert(objections).values({ ...common, grounds: c.grounds! })
+      : db.insert(repairs).values(common);
+  const event = db.insert(caseEvents).values({ reference: c.reference, at: c.at, status: 'received', note: '申请已提交' });
+  if (c.files.length === 0) return db.batch([insertRow, event]);
+  return db.batch([insertRow, event, db.insert(attachments).values(c.files.map((f) => ({ ...f, reference: c.reference, createdAt: c.at })))]);
+}
+
+export async function findCaseByReference(db: Db, kind: CaseKind, reference: string) {
+  const table = caseTables[kind];
+  const [found] = await db.select().from(table).where(eq(table.reference, reference));
+  return found ?? null;
+}
+
+/** The timeline a company sees: no staff identity, newest last. */
+export async function caseTimeline(db: Db, reference: string) {
+  return db
+    .select({ at: caseEvents.at, status: caseEvents.status, note: caseEvents.note })
+    .from(caseEvents)
+    .where(eq(caseEvents.reference, reference))
+    .orderBy(asc(caseEvents.at), asc(caseEvents.id));
+}

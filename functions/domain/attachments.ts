@@ -1,0 +1,32 @@
+// What an uploaded file may be (issue: PDF, JPEG, PNG only, by content; ≤ 10 MB; ≤ 5 per submission).
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 5;
+
+export type AttachmentType = 'application/pdf' | 'image/jpeg' | 'image/png';
+
+const SIGNATURES: { type: AttachmentType; bytes: number[]; extension: string }[] = [
+  { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], extension: 'pdf' }, // %PDF-
+  { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff], extension: 'jpg' },
+  { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], extension: 'png' },
+];
+
+/** The type a file really is, from its first bytes; the name and the declared type are not trusted. */
+export function sniffAttachmentType(head: Uint8Array): { type: AttachmentType; extension: string } | null {
+  const match = SIGNATURES.find((s) => s.bytes.every((b, i) => head[i] === b));
+  return match ? { type: match.type, extension: match.extension } : null;
+}
+
+/**
+ * A file name safe to store and to offer back to staff: no path, no control or reserved
+ * characters, at most 80 characters, and the extension of what the file really is.
+ */
+export function sanitizeFileName(name: string, extension: string): string {
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .normalize('NFKC')
+    .replace(/[\u0000-\u001f\u007f<>:"|?*\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\.[^.]*$/, '')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 80);
+  return `${base || '附件'}.${extension}`;
+}
