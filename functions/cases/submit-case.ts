@@ -76,26 +76,27 @@ async function checkFiles(kind: CaseKind, files: UploadedFile[]) {
     }
     checked.push({ upload, bytes, type: sniffed.type, fileName: sanitizeFileName(name, sniffed.extension), sha256: await sha256Hex(bytes) });
   }
-  if (errors.length) throw invalid(errors);
-  return checked;
+  return { checked, errors };
 }
 
-async function checkRecord(db: Db, submission: CaseSubmission, today: string) {
+/** The record problem, if any, as a field error; checked together with the files so all errors show at once. */
+async function checkRecord(db: Db, submission: CaseSubmission, today: string): Promise<FieldError | null> {
   const { input } = submission;
   const record = await findRecordForCase(db, input.recordId);
   if (!record || record.uscc !== input.uscc || !isPubliclyVisible(record, today) || record.status !== 'published') {
-    throw invalid([{ path: 'recordId', message: '该单位没有此编号的正在公示的信用记录，请从信用查询结果的记录上发起申请' }]);
+    return { path: 'recordId', message: '该单位没有此编号的正在公示的信用记录，请从信用查询结果的记录上发起申请' };
   }
   if (submission.kind === 'repair') {
     const eligibility = repairEligibility(record, today);
     if (!eligibility.eligible) {
       const from = 'from' in eligibility && eligibility.from ? `（自 ${formatChineseDate(eligibility.from)} 起可申请）` : '';
-      throw invalid([{ path: 'recordId', message: `${eligibility.message}${from}` }]);
+      return { path: 'recordId', message: `${eligibility.message}${from}` };
     }
     if (await hasOpenRepair(db, record.id)) {
-      throw invalid([{ path: 'recordId', message: '该记录已有正在办理的信用修复申请，请使用原办件编号查询进度' }]);
+      return { path: 'recordId', message: '该记录已有正在办理的信用修复申请，请使用原办件编号查询进度' };
     }
   }
+  return null;
 }
 
 function deadlines(today: string) {
@@ -129,8 +130,9 @@ export async function submitCase(
   const earlier = await replay();
   if (earlier) return earlier;
 
-  await checkRecord(db, submission, options.today);
-  const checked = await checkFiles(submission.kind, submission.files);
+  const recordError = await checkRecord(db, submission, options.today);
+  const { checked, errors } = await checkFiles(submission.kind, submission.files);
+  if (recordError || errors.length) throw invalid([...(recordError ? [recordError] : []), ...errors]);
   const { acceptBy, decideBy } = deadlines(options.today);
   const year = Number(options.today.slice(0, 4));
 
