@@ -22,6 +22,10 @@ export const RecordSchema = z
     flags: z.array(z.enum(['objection_pending', 'repair_pending', 'corrected'])),
     detail: z.record(z.string(), z.unknown()).nullable(),
     notice: z.object({ reason: z.string().nullable(), on: z.string().nullable() }).nullable(),
+    repair: z
+      .object({ possible: z.boolean(), from: z.string().nullable(), message: z.string().nullable() })
+      .nullable()
+      .openapi({ description: '能否申请信用修复；不能时说明原因和可申请日期' }),
   })
   .openapi('Record');
 

@@ -5,6 +5,7 @@ import { creditRecords, enterprises, objections, repairs, type RecordKind, type 
 import { districtName } from '../../domain/districts';
 import { nameIndexRow } from '../../domain/name-search';
 import { maskDetail } from '../../domain/masking';
+import { repairEligibility } from '../../domain/repair-eligibility';
 
 const OPEN_CASE_STATUSES = ['received', 'accepted', 'in_progress'] as const;
 /** Statuses the public may see: published records in full, withdrawn and repaired ones as a notice. */
@@ -27,6 +28,8 @@ export interface PublicRecord {
   /** Null for notices: a withdrawn or repaired record shows only that it was, why and when. */
   detail: Record<string, unknown> | null;
   notice: { reason: string | null; on: string | null } | null;
+  /** Whether credit repair may be asked now, and if not why and from when (null for records that need none). */
+  repair: { possible: boolean; from: string | null; message: string | null } | null;
 }
 
 export interface CreditProfile {
@@ -98,7 +101,7 @@ export async function getCreditProfile(db: Db, uscc: string, today: string): Pro
       year: enterprise.gradeYear ?? null,
       reasons: enterprise.gradeReason ? [enterprise.gradeReason] : [],
     },
-    records: rows.reverse().map((r) => toPublicRecord(r, flags.get(r.id) ?? [], enterprise.legalRepresentative)),
+    records: rows.reverse().map((r) => toPublicRecord(r, flags.get(r.id) ?? [], enterprise.legalRepresentative, today)),
     warnings: [],
   };
 }
@@ -122,7 +125,7 @@ async function openCaseFlags(db: Db, recordIds: number[]): Promise<Map<number, R
   return flags;
 }
 
-function toPublicRecord(r: typeof creditRecords.$inferSelect, flags: RecordFlag[], legalRepresentative: string): PublicRecord {
+function toPublicRecord(r: typeof creditRecords.$inferSelect, flags: RecordFlag[], legalRepresentative: string, today: string): PublicRecord {
   const isNotice = r.status !== 'published';
   const allFlags = [...new Set(flags)];
   if (r.correctionNote) allFlags.push('corrected');
@@ -159,5 +162,13 @@ function toPublicRecord(r: typeof creditRecords.$inferSelect, flags: RecordFlag[
         ? { reason: r.withdrawalReason, on: r.withdrawnOn }
         : { reason: '信用修复已通过，终止公示。', on: r.repairedOn }
       : null,
+    repair: repairView(r, today),
   };
+}
+
+function repairView(r: typeof creditRecords.$inferSelect, today: string): PublicRecord['repair'] {
+  if (r.severity === 'none' || r.status !== 'published') return null;
+  const eligibility = repairEligibility(r, today);
+  if (eligibility.eligible) return { possible: true, from: null, message: null };
+  return { possible: false, from: eligibility.from ?? null, message: eligibility.message };
 }
