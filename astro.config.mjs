@@ -12,5 +12,18 @@ export default defineConfig({
   // Lists the prerendered pages (cases, enforcement disclosures); pages built from D1 on demand are not in it.
   integrations: [sitemap()],
   build: { inlineStylesheets: 'always' },
+  security: {
+    // Cross-site form posts are refused on every on-demand page.
+    checkOrigin: true,
+    // Astro hashes every script and style it emits into a Content-Security-Policy <meta>, so no
+    // inline code runs unless it was written here; frame-ancestors is sent as a header by src/worker.ts.
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      // Pagefind's search index is WebAssembly, loaded from /pagefind/ on the search page only.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  // Cases have no code blocks; Shiki's inline styles would also break the CSP.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
 });
