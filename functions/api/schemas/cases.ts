@@ -81,7 +81,7 @@ export const ReferenceParam = z.object({
 });
 
 export const AccessCodeHeader = z.object({
-  'x-access-code': z.string().max(40).optional().openapi({ param: { name: 'X-Access-Code', in: 'header' } }),
+  'x-access-code': z.string().max(40).optional().openapi({ param: { name: 'x-access-code', in: 'header' }, description: '提交时获得的查询码' }),
 });
 
 /** `applicant.name` style form fields → the nested shape the JSON API takes. */
