@@ -1,7 +1,7 @@
 // wrangler's `main`: /api/* goes to the Hono app, every other path to Astro.
 import { handle } from '@astrojs/cloudflare/handler';
 import api from '../functions/api/worker';
-import { securityHeaders } from '../functions/api/middleware/security-headers';
+import { pageContentSecurityPolicy, securityHeaders } from '../functions/api/middleware/security-headers';
 
 export default {
   async fetch(request, env, ctx) {
@@ -11,6 +11,7 @@ export default {
     // Static assets come back immutable; copy before adding the site-wide headers.
     const withHeaders = new Response(response.body, response);
     for (const [name, value] of Object.entries(securityHeaders)) withHeaders.headers.set(name, value);
+    withHeaders.headers.append('Content-Security-Policy', pageContentSecurityPolicy);
     return withHeaders;
   },
   scheduled: api.scheduled,
