@@ -52,8 +52,9 @@ const jsonValue = fc.oneof(
   fc.integer({ min: 50, max: 3000 }).map(deep),
 );
 
-const body = fc.oneof(
-  fc.constant<{ type?: string; body?: BodyInit }>({}),
+type FuzzBody = { type?: string; body?: BodyInit };
+const body: fc.Arbitrary<FuzzBody> = fc.oneof(
+  fc.constant<FuzzBody>({}),
   jsonValue.map((v) => ({ type: 'application/json', body: JSON.stringify(v) ?? 'null' })),
   fc.string({ maxLength: 200 }).map((s) => ({ type: 'application/json', body: s })),
   fc.tuple(fc.constantFrom('application/json', 'multipart/form-data; boundary=zz', 'text/plain'), fc.uint8Array({ maxLength: 300 })).map(([type, bytes]) => ({ type, body: bytes })),
