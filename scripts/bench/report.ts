@@ -1,0 +1,119 @@
+// The benchmark's output: BENCHMARKS.md (between markers, so the hand-written notes around the
+// table survive a new run) and benchmarks.json for tools; a quick run is compared with them.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ScenarioResult } from './load.ts';
+import type { PageWeight } from './page-weight.ts';
+import type { LighthouseScore } from './lighthouse.ts';
+
+export interface BenchReport {
+  date: string;
+  mode: 'full' | 'quick';
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
+  versions: Record<string, string>;
+  dataset: { enterprises: number; records: number; seedSeconds: number | null };
+  secondsPerScenario: number;
+  scenarios: ScenarioResult[];
+  pages: PageWeight[];
+  lighthouse: LighthouseScore[];
+}
+
+/** DESIGN.md budgets. */
+export const budgets = {
+  profileToHealth: 0.5,
+  searchP95Ms: 30,
+  pageJavascriptBytes: 20 * 1024,
+  editorialJavascriptBytes: 0,
+  homeTransferredBytes: 60 * 1024,
+  lighthousePerformance: 0.95,
+  lighthouseAccessibility: 1,
+};
+
+const ratio = (r: BenchReport, name: string) => {
+  const base = r.scenarios[0]!.requestsPerSecond;
+  const s = r.scenarios.find((x) => x.name === name);
+  return s && base ? s.requestsPerSecond / base : 0;
+};
+const profileRatio = (r: BenchReport) => ratio(r, 'GET /api/v1/enterprises/{uscc}');
+
+interface Check {
+  what: string;
+  measured: string;
+  ok: boolean;
+}
+
+function checks(r: BenchReport): Check[] {
+  const out: Check[] = [];
+  out.push({ what: 'profile throughput ≥ 50 % of health', measured: `${(profileRatio(r) * 100).toFixed(0)} %`, ok: profileRatio(r) >= budgets.profileToHealth });
+  for (const name of ['search by name substring', 'search by name prefix']) {
+    const s = r.scenarios.find((x) => x.name === name)!;
+    out.push({ what: `${name}: p95 < ${budgets.searchP95Ms} ms`, measured: `${s.p95} ms`, ok: s.p95 < budgets.searchP95Ms });
+  }
+  for (const p of r.pages) {
+    const limit = p.name === 'case page' ? budgets.editorialJavascriptBytes : budgets.pageJavascriptBytes;
+    out.push({ what: `${p.name}: JavaScript ≤ ${limit} B`, measured: `${p.javascriptBytes} B`, ok: p.javascriptBytes <= limit });
+  }
+  const home = r.pages.find((p) => p.name === 'home')!;
+  out.push({ what: 'home page < 60 KB transferred', measured: `${(home.transferredBytes / 1024).toFixed(1)} KB`, ok: home.transferredBytes < budgets.homeTransferredBytes });
+  for (const l of r.lighthouse) {
+    out.push({ what: `Lighthouse ${l.path}: performance ≥ 0.95`, measured: l.performance.toFixed(2), ok: l.performance >= budgets.lighthousePerformance });
+    out.push({ what: `Lighthouse ${l.path}: accessibility = 1`, measured: l.accessibility.toFixed(2), ok: l.accessibility >= budgets.lighthouseAccessibility });
+  }
+  return out;
+}
+
+function markdown(r: BenchReport): string {
+  const base = r.scenarios[0]!.requestsPerSecond;
+  const lines = [
+    `Run ${r.date} (${r.mode}) on ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}.`,
+    `Versions: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `Dataset: ${r.dataset.enterprises.toLocaleString('en-US')} enterprises, ${r.dataset.records.toLocaleString('en-US')} credit records${r.dataset.seedSeconds === null ? '' : `, seeded in ${r.dataset.seedSeconds} s`}. ${r.secondsPerScenario} s per scenario, 8 connections, wrangler dev on 127.0.0.1, autocannon in a second process.`,
+    '',
+    '| scenario | req/s | ratio to health | p50 ms | p95 ms | p99 ms | non-2xx |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...r.scenarios.map((s) => `| ${s.name} | ${s.requestsPerSecond} | ${(s.requestsPerSecond / base).toFixed(2)} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.non2xx + s.errors} |`),
+    '',
+    '| page | path | HTML bytes | transferred (gzip) | JavaScript bytes |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...r.pages.map((p) => `| ${p.name} | \`${p.path}\` | ${p.htmlBytes} | ${p.transferredBytes} | ${p.javascriptBytes} |`),
+    '',
+    ...(r.lighthouse.length
+      ? ['| Lighthouse (mobile) | performance | accessibility |', '| --- | ---: | ---: |', ...r.lighthouse.map((l) => `| \`${l.path}\` | ${l.performance.toFixed(2)} | ${l.accessibility.toFixed(2)} |`), '']
+      : []),
+    '| budget | measured | met |',
+    '| --- | --- | --- |',
+    ...checks(r).map((c) => `| ${c.what} | ${c.measured} | ${c.ok ? 'yes' : '**no**'} |`),
+  ];
+  return lines.join('\n');
+}
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+/** Writes the results; true when a quick run found no regression (a full run always returns true). */
+export function writeReport(root: string, r: BenchReport): boolean {
+  const table = markdown(r);
+  console.log(`\n${table}\n`);
+  if (r.mode === 'full') {
+    const path = resolve(root, 'BENCHMARKS.md');
+    const current = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+    const [head, rest] = current.split(START);
+    writeFileSync(path, `${head}${START}\n${table}\n${END}${rest!.split(END)[1] ?? '\n'}`);
+    writeFileSync(resolve(root, 'benchmarks.json'), `${JSON.stringify(r, null, 2)}\n`);
+    return true;
+  }
+  mkdirSync(resolve(root, 'bench-results'), { recursive: true });
+  writeFileSync(resolve(root, 'bench-results/quick.json'), `${JSON.stringify(r, null, 2)}\n`);
+  // Regression gate for CI: half the committed profile/health ratio, and the JavaScript budgets.
+  const committedPath = resolve(root, 'benchmarks.json');
+  const failures: string[] = [];
+  if (existsSync(committedPath)) {
+    const committed = JSON.parse(readFileSync(committedPath, 'utf8')) as BenchReport;
+    const floor = profileRatio(committed) / 2;
+    if (profileRatio(r) < floor) failures.push(`profile/health ratio ${profileRatio(r).toFixed(2)} is below half the committed ${profileRatio(committed).toFixed(2)}`);
+  }
+  for (const c of checks(r).filter((c) => c.what.includes('JavaScript') && !c.ok)) failures.push(`${c.what}: ${c.measured}`);
+  for (const f of failures) console.error(`bench regression: ${f}`);
+  if (!failures.length) console.log('bench quick: no regression against benchmarks.json');
+  return failures.length === 0;
+}

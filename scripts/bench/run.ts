@@ -1,0 +1,119 @@
+// npm run bench [-- --quick] [--reuse] [--seconds N] [--no-lighthouse]
+//
+// Measures the budgets of DESIGN.md on this machine, all ratios taken within one run:
+// seeds a local D1 (1,000,000 enterprises, or 20,000 with --quick), builds, serves the built
+// Worker with wrangler on 127.0.0.1, drives each scenario with autocannon for a fixed time,
+// weighs pages and runs Lighthouse. Writes BENCHMARKS.md and benchmarks.json (full run) or
+// bench-results/quick.json (quick run); --quick exits 1 when it finds a regression against the
+// committed benchmarks.json.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { localD1File, prepareDatabase, serveBuiltWorker } from '../lib/local-worker.ts';
+import { cycle, runScenario, type ScenarioResult } from './load.ts';
+import { measurePage, type PageWeight } from './page-weight.ts';
+import { runLighthouse, type LighthouseScore } from './lighthouse.ts';
+import { writeReport, type BenchReport } from './report.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const enterprises = Number(flag('--enterprises') ?? (quick ? 20_000 : 1_000_000));
+const seconds = Number(flag('--seconds') ?? (quick ? 3 : 10));
+const state = resolve(root, '.wrangler/bench', String(enterprises));
+const marker = resolve(state, 'seeded.json');
+
+function timed<T>(fn: () => T): { value: T; ms: number } {
+  const started = performance.now();
+  const value = fn();
+  return { value, ms: Math.round(performance.now() - started) };
+}
+
+// 1. Data: reused across runs of the same size when asked, because seeding a million takes minutes.
+let seedMs: number | null = null;
+if (!(args.includes('--reuse') && existsSync(marker))) {
+  rmSync(state, { recursive: true, force: true });
+  mkdirSync(state, { recursive: true });
+  console.log(`seeding ${enterprises.toLocaleString()} enterprises into ${state} …`);
+  seedMs = timed(() => prepareDatabase(state, ['--enterprises', String(enterprises), '--seed', '1'])).ms;
+  writeFileSync(marker, JSON.stringify({ enterprises, seedMs }));
+} else {
+  seedMs = JSON.parse(readFileSync(marker, 'utf8')).seedMs ?? null;
+}
+
+// Keys for the scenarios, read straight from the seeded file before the server opens it.
+const db = new DatabaseSync(localD1File(state), { readOnly: true });
+const counts = db.prepare('SELECT (SELECT count(*) FROM enterprises) AS enterprises, (SELECT count(*) FROM credit_records) AS records').get() as { enterprises: number; records: number };
+const sample = db
+  .prepare(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+     SELECT uscc, name FROM enterprises WHERE id IN (SELECT abs(random()) % (SELECT max(id) FROM enterprises) + 1 FROM n)`,
+  )
+  .all() as { uscc: string; name: string }[];
+const task = db.prepare('SELECT task_id AS id FROM sampling_results GROUP BY task_id ORDER BY count(*) DESC LIMIT 1').get() as { id: string } | undefined;
+const someCase = readFileSync(resolve(root, 'dist/client/sitemap-0.xml'), 'utf8').match(/\/cases\/[a-z0-9-]+\/(?=<)/)?.[0];
+db.close();
+// A name substring from the middle (the 字号 and industry) and a prefix beyond the common 北京.
+const fragments = sample.map((e) => [...e.name].slice(2, 4).join(''));
+const prefixes = sample.map((e) => [...e.name].slice(0, 3).join(''));
+
+// 2. Build, 3. serve.
+if (!args.includes('--no-build')) {
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const worker = await serveBuiltWorker(state);
+try {
+  const q = (s: string) => encodeURIComponent(s);
+  const scenarios: [string, () => string][] = [
+    ['GET /api/v1/health (baseline)', () => '/api/v1/health'],
+    ['GET /api/v1/enterprises/{uscc}', cycle(sample, (e) => `/api/v1/enterprises/${e.uscc}`)],
+    ['search by name substring', cycle(fragments, (f) => `/api/v1/enterprises?q=${q(f)}`)],
+    ['search by name prefix', cycle(prefixes, (p) => `/api/v1/enterprises?q=${q(p)}`)],
+    ['sampling results page', cycle([1, 2, 3, 4, 5], (p) => `/api/v1/sampling/tasks/${task?.id ?? 'none'}/results?page=${p}`)],
+    ['penalties list', cycle([1, 2, 3, 4, 5], (p) => `/api/v1/penalties?page=${p}`)],
+    ['/credit/{uscc} page', cycle(sample, (e) => `/credit/${e.uscc}`)],
+    ['home page', () => '/'],
+  ];
+  const results: ScenarioResult[] = [];
+  // A short warm-up so that the first scenario does not pay for workerd's cold start.
+  await runScenario('warm-up', worker.url, cycle(sample, (e) => `/api/v1/enterprises/${e.uscc}`), 1);
+  for (const [name, paths] of scenarios) {
+    const result = await runScenario(name, worker.url, paths, seconds);
+    results.push(result);
+    console.log(`${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`);
+  }
+
+  const pages: PageWeight[] = [];
+  for (const [name, path] of [
+    ['home', '/'],
+    ['credit profile', `/credit/${sample[0]!.uscc}`],
+    ['case page', someCase ?? '/cases/'],
+    ['objection form', '/objections/new'],
+  ] as const) {
+    pages.push(await measurePage(worker.url, name, path));
+  }
+  const lighthouse: LighthouseScore[] = args.includes('--no-lighthouse') ? [] : await runLighthouse(worker.url, ['/', `/credit/${sample[0]!.uscc}`]);
+
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    versions: Object.fromEntries(['astro', 'wrangler', 'hono', 'drizzle-orm', '@astrojs/cloudflare'].map((p) => [p, JSON.parse(readFileSync(resolve(root, 'node_modules', p, 'package.json'), 'utf8')).version])),
+    dataset: { enterprises: counts.enterprises, records: counts.records, seedSeconds: seedMs === null ? null : Math.round(seedMs / 100) / 10 },
+    secondsPerScenario: seconds,
+    scenarios: results,
+    pages,
+    lighthouse,
+  };
+  const ok = writeReport(root, report);
+  if (!ok) process.exitCode = 1;
+} finally {
+  await worker.stop();
+}
