@@ -11,7 +11,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { localD1File, prepareDatabase, serveBuiltWorker } from '../lib/local-worker.ts';
+import { prepareDatabase, serveBuiltWorker } from '../lib/local-worker.ts';
+import { localD1File } from '../seed/write-sqlite.ts';
 import { cycle, runScenario, type ScenarioResult } from './load.ts';
 import { measurePage, type PageWeight } from './page-weight.ts';
 import { runLighthouse, type LighthouseScore } from './lighthouse.ts';

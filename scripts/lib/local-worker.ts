@@ -3,7 +3,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { existsSync, readdirSync } from 'node:fs';
 
 const root = resolve(import.meta.dirname, '../..');
 const quiet = {
@@ -93,10 +92,3 @@ export async function serveBuiltWorker(persistTo: string, port?: number): Promis
   throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
 }
 
-/** The SQLite file behind the local D1 binding in a wrangler state folder (there is one database). */
-export function localD1File(persistTo: string): string {
-  const dir = resolve(root, persistTo, 'v3/d1/miniflare-D1DatabaseObject');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite') : [];
-  if (files.length !== 1) throw new Error(`expected one D1 database file in ${dir}, found ${files.length}; apply the migrations first`);
-  return resolve(dir, files[0]!);
-}

@@ -1,0 +1,305 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDataset, type SeedDataset, type SeedOptions } from '../../scripts/seed/generate';
+import { sha256Hex } from '../../scripts/seed/sha256';
+import { defaultCalendar } from '../../functions/domain/calendar-data';
+import { parseUscc } from '../../functions/domain/uscc';
+import { districts } from '../../functions/domain/districts';
+import { assessGrade } from '../../functions/domain/grade';
+import { publicationEnd } from '../../functions/domain/publication';
+import { nameIndexRow } from '../../functions/domain/name-search';
+import { verifyAccessCode } from '../../functions/domain/reference';
+import { recordKinds, severities } from '../../functions/db/schema';
+
+// The demo data is the site's first impression and the benchmark's workload: it must be valid
+// by the domain rules (DOMAIN.md), reproducible, and rich enough at 200 enterprises to show
+// every case the pages handle.
+
+const TODAY = '2026-11-25';
+const options = (overrides: Partial<SeedOptions> = {}): SeedOptions => ({
+  seed: 1,
+  enterprises: 200,
+  today: TODAY,
+  calendar: defaultCalendar,
+  ...overrides,
+});
+
+const all = <T>(batches: Iterable<T[]>): T[] => [...batches].flat();
+
+function tables(dataset: SeedDataset) {
+  return {
+    samplingItems: all(dataset.samplingItems()),
+    samplingTasks: all(dataset.samplingTasks()),
+    enterprises: all(dataset.enterprises()),
+    nameIndex: all(dataset.nameIndex()),
+    samplingResults: all(dataset.samplingResults()),
+    creditRecords: all(dataset.creditRecords()),
+    inspectors: all(dataset.inspectors()),
+    inspectorConflicts: all(dataset.inspectorConflicts()),
+    objections: all(dataset.objections()),
+    repairs: all(dataset.repairs()),
+    caseEvents: all(dataset.caseEvents()),
+  };
+}
+
+describe('generateDataset — reproducibility', () => {
+  it('gives byte-identical rows for the same options', () => {
+    expect(JSON.stringify(tables(generateDataset(options())))).toBe(JSON.stringify(tables(generateDataset(options()))));
+  });
+
+  it('gives other codes and names for another seed', () => {
+    const a = all(generateDataset(options()).enterprises());
+    const b = all(generateDataset(options({ seed: 2 })).enterprises());
+    expect(b.filter((e, k) => e.uscc === a[k]!.uscc || e.name === a[k]!.name)).toHaveLength(0);
+  });
+
+  it('gives the same first enterprises and records whatever the total', () => {
+    const small = tables(generateDataset(options()));
+    const large = tables(generateDataset(options({ enterprises: 300 })));
+    expect(large.enterprises.slice(0, 200)).toEqual(small.enterprises);
+    expect(large.creditRecords.slice(0, small.creditRecords.length)).toEqual(small.creditRecords);
+  });
+
+  it('streams in batches of the requested size', () => {
+    const sizes = [...generateDataset(options()).enterpriseBatches(64)].map((b) => b.enterprises.length);
+    expect(sizes).toEqual([64, 64, 64, 8]);
+  });
+
+  it('rejects options it cannot honour', () => {
+    expect(() => generateDataset(options({ enterprises: 5 }))).toThrow(RangeError);
+    expect(() => generateDataset(options({ today: '2026-02-30' }))).toThrow(RangeError);
+    expect(() => generateDataset(options({ seed: 1.5 }))).toThrow(RangeError);
+  });
+});
+
+describe('enterprises at 20,000 (DOMAIN.md §1)', () => {
+  let dataset: SeedDataset;
+  let rows: ReturnType<typeof tables>['enterprises'];
+  beforeAll(() => {
+    dataset = generateDataset(options({ enterprises: 20_000 }));
+    rows = all(dataset.enterprises());
+  });
+
+  it('has unique codes and unique names', () => {
+    expect(new Set(rows.map((e) => e.uscc)).size).toBe(rows.length);
+    expect(new Set(rows.map((e) => e.name)).size).toBe(rows.length);
+  });
+
+  it('has valid 18-character codes except the documented wrong-check and legacy ones', () => {
+    const wrongCheck = new Set(dataset.demo.wrongCheckCodes);
+    const legacy = new Set(dataset.demo.legacyCodes);
+    for (const { uscc } of rows) {
+      const parsed = parseUscc(uscc);
+      expect(parsed.ok, uscc).toBe(true);
+      if (!parsed.ok) continue;
+      if (legacy.has(uscc)) expect(parsed.kind, uscc).toBe('legacy');
+      else expect([parsed.kind, parsed.checkValid], uscc).toEqual(['uscc', !wrongCheck.has(uscc)]);
+    }
+    expect(wrongCheck.size).toBeGreaterThanOrEqual(1);
+    expect(legacy.size).toBe(20);
+  });
+
+  it('registers every employer in a Beijing district that its code agrees with', () => {
+    for (const e of rows) {
+      expect(Object.keys(districts), e.uscc).toContain(e.districtCode);
+      expect(e.uscc.length === 18 ? e.uscc.slice(2, 8) : e.uscc.slice(0, 6), e.uscc).toBe(e.districtCode);
+      expect(e.address.startsWith(`北京市${districts[e.districtCode as keyof typeof districts]}`), e.address).toBe(true);
+    }
+  });
+
+  it('uses the registration authorities and entity categories of GB 32100 for employers', () => {
+    const categories = new Set(rows.filter((e) => e.uscc.length === 18).map((e) => e.uscc.slice(0, 2)));
+    expect([...categories].sort()).toEqual(['12', '52', '91', '92']);
+  });
+
+  it('grades most employers A, some B, few C, and leaves some unassessed', () => {
+    const share = (grade: string | null) => rows.filter((e) => (e.grade ?? null) === grade).length / rows.length;
+    expect(share('A')).toBeGreaterThan(0.5);
+    expect(share('B')).toBeGreaterThan(share('C'));
+    expect(share('C')).toBeGreaterThan(0.01);
+    expect(share(null)).toBeGreaterThan(0.05);
+  });
+
+  it('averages about three records per enterprise', () => {
+    const perEnterprise = all(dataset.creditRecords()).length / rows.length;
+    expect(perEnterprise).toBeGreaterThan(2.5);
+    expect(perEnterprise).toBeLessThan(3.5);
+  });
+});
+
+describe('records at 200 enterprises (DOMAIN.md §2, §5, §6)', () => {
+  const dataset = generateDataset(options());
+  const data = tables(dataset);
+  const { enterprises, creditRecords: records } = data;
+  const byCode = new Map(enterprises.map((e) => [e.uscc, e]));
+
+  it('numbers enterprises 1..N and records consecutively, each about an existing enterprise', () => {
+    expect(enterprises.map((e) => e.id)).toEqual(enterprises.map((_, k) => k + 1));
+    expect(records.map((r) => r.id)).toEqual(records.map((_, k) => k + 1));
+    for (const r of records) expect(byCode.has(r.uscc), r.uscc).toBe(true);
+  });
+
+  it('shows every kind of record and every severity', () => {
+    expect(new Set(records.map((r) => r.kind))).toEqual(new Set(recordKinds));
+    expect(new Set(records.map((r) => r.severity))).toEqual(new Set(severities));
+  });
+
+  it('ends publication by the rule of DOMAIN.md §2 and keeps non-negative records open-ended', () => {
+    for (const r of records) expect(r.publishUntil, `record ${r.id}`).toBe(publicationEnd(r.decidedOn, r.severity));
+    for (const r of records.filter((x) => x.kind === 'no_penalty')) expect(r.severity).toBe('none');
+  });
+
+  it('includes records past their end date, some still marked published (the site hides them by date)', () => {
+    const past = records.filter((r) => r.publishUntil !== null && r.publishUntil! <= TODAY);
+    expect(past.some((r) => r.status === 'published')).toBe(true);
+    expect(past.some((r) => r.status === 'expired')).toBe(true);
+  });
+
+  it('includes a withdrawn decision with its reason and date, and a repaired one', () => {
+    const withdrawn = records.filter((r) => r.status === 'withdrawn');
+    expect(withdrawn.length).toBeGreaterThan(0);
+    for (const r of withdrawn) expect([r.withdrawalReason, r.withdrawnOn].every(Boolean)).toBe(true);
+    expect(records.some((r) => r.status === 'repaired' && r.repairedOn)).toBe(true);
+  });
+
+  it('never publishes a warning-only penalty', () => {
+    const warningOnly = records.filter((r) => r.kind === 'penalty' && JSON.stringify(r.penaltyTypes) === '["警告"]');
+    expect(warningOnly.length).toBeGreaterThan(0);
+    for (const r of warningOnly) expect([r.status, r.publishedOn]).toEqual(['draft', null]);
+  });
+
+  it('lists wage arrears for three years with the responsible persons and workers that masking must handle', () => {
+    const listing = records.find((r) => r.kind === 'wage_arrears_list')!;
+    expect(listing.severity).toBe('serious');
+    expect(listing.publishUntil).toBe(publicationEnd(listing.decidedOn, 'serious'));
+    const detail = listing.detail as { legalRepresentative: string; responsiblePersons: object[]; workers: object[] };
+    expect(detail.legalRepresentative).toBe(byCode.get(listing.uscc)!.legalRepresentative);
+    for (const person of [...detail.responsiblePersons, ...detail.workers]) {
+      expect(person).toMatchObject({ name: expect.any(String), idNumber: expect.stringMatching(/^\d{17}[\dX]$/), phone: expect.stringMatching(/^1[3-9]\d{9}$/) });
+    }
+  });
+
+  it('publishes major violations with the fields of 人社部令第29号', () => {
+    const major = records.find((r) => r.kind === 'major_violation')!;
+    expect(Object.keys(major.detail!)).toEqual(expect.arrayContaining(['subjectName', 'uscc', 'address', 'legalRepresentative', 'mainFacts', 'handling']));
+  });
+
+  it('stores the grade that the records of the assessment year produce', () => {
+    const { gradeYear } = dataset;
+    expect(gradeYear).toBe(2025);
+    for (const e of enterprises) {
+      if (e.grade === null) {
+        expect([e.gradeYear, e.gradeReason]).toEqual([null, null]);
+        continue;
+      }
+      const assessed = assessGrade(records.filter((r) => r.uscc === e.uscc && r.decidedOn.startsWith(String(gradeYear))));
+      expect([e.grade, e.gradeYear, e.gradeReason], e.uscc).toEqual([assessed.grade, gradeYear, assessed.reason]);
+    }
+    expect(new Set(enterprises.map((e) => e.grade))).toEqual(new Set(['A', 'B', 'C', null]));
+  });
+
+  it('indexes every name as the name-search rules say', () => {
+    expect(data.nameIndex).toEqual(enterprises.map((e) => nameIndexRow({ id: e.id!, name: e.name, districtCode: e.districtCode })));
+  });
+});
+
+describe('双随机、一公开 at 200 enterprises (DOMAIN.md §7)', () => {
+  const data = tables(generateDataset(options()));
+  const tasks = new Map(data.samplingTasks.map((t) => [t.id, t]));
+  const byCode = new Map(data.enterprises.map((e) => [e.uscc, e]));
+
+  it('publishes the 抽查事项清单 with every field', () => {
+    expect(data.samplingItems.length).toBeGreaterThanOrEqual(6);
+    for (const item of data.samplingItems) expect(Object.values(item).every((v) => typeof v === 'string' && v.length > 0)).toBe(true);
+  });
+
+  it('has at least three drawn random tasks with results, a planned one and a targeted one', () => {
+    const withResults = new Set(data.samplingResults.map((r) => r.taskId));
+    const drawnRandom = data.samplingTasks.filter((t) => t.kind === 'random' && t.status !== 'planned' && withResults.has(t.id));
+    expect(drawnRandom.length).toBeGreaterThanOrEqual(3);
+    expect(data.samplingTasks.some((t) => t.kind === 'targeted')).toBe(true);
+    const planned = data.samplingTasks.find((t) => t.status === 'planned')!;
+    expect([planned.candidateCount, planned.selectedCount, withResults.has(planned.id)]).toEqual([null, null, false]);
+  });
+
+  it('commits to each random draw with the SHA-256 of its seed', () => {
+    for (const t of data.samplingTasks.filter((x) => x.kind === 'random')) {
+      const bytes = Uint8Array.from(t.seed!.match(/../g)!, (h) => parseInt(h, 16));
+      expect([bytes.length, t.seedCommitment]).toEqual([32, sha256Hex(bytes)]);
+    }
+  });
+
+  it('has results only for employers in the task scope, drawn after they were registered', () => {
+    for (const r of data.samplingResults) {
+      const task = tasks.get(r.taskId)!;
+      const e = byCode.get(r.uscc)!;
+      expect(task.scope.districts.length === 0 || task.scope.districts.includes(e.districtCode)).toBe(true);
+      expect(task.scope.industries.length === 0 || task.scope.industries.includes(e.industry)).toBe(true);
+      expect(e.registeredOn! <= task.drawnOn!).toBe(true);
+      expect(r.inspectedOn >= task.inspectFrom! && r.inspectedOn <= task.inspectTo! && r.inspectedOn < TODAY).toBe(true);
+    }
+  });
+
+  it('shows each result as a record of the same employer, clean ones and findings', () => {
+    const results = new Map(data.samplingResults.map((r) => [r.id, r]));
+    const linked = data.creditRecords.filter((r) => r.kind === 'sampling_result');
+    for (const record of linked) {
+      const result = results.get(record.samplingResultId!)!;
+      expect([result.uscc, (record.detail as { result: string }).result]).toEqual([record.uscc, result.result]);
+    }
+    expect(linked.length).toBe(data.samplingResults.length);
+    expect(new Set(data.samplingResults.map((r) => r.result))).toContain('未发现问题');
+    expect(data.samplingResults.some((r) => r.result !== '未发现问题')).toBe(true);
+  });
+
+  it('has a qualified inspector pool with certificates and recusals', () => {
+    expect(data.inspectors.length).toBe(40);
+    expect(new Set(data.inspectors.map((i) => i.certificateNo)).size).toBe(40);
+    for (const i of data.inspectors) expect(i.certificateNo).toMatch(/^11\d{4}20\d{6}$/);
+    const pool = new Set(data.inspectors.map((i) => i.id));
+    for (const c of data.inspectorConflicts) expect([pool.has(c.inspectorId), byCode.has(c.uscc)]).toEqual([true, true]);
+  });
+
+  it('checks a sha256 implementation against FIPS 180-4 vectors', () => {
+    expect(sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex(new Uint8Array())).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+});
+
+describe('objections and repairs (DOMAIN.md §3, §4)', () => {
+  const dataset = generateDataset(options());
+  const data = tables(dataset);
+  const records = new Map(data.creditRecords.map((r) => [r.id, r]));
+
+  it('has one open objection, one repair in progress and one approved repair, each about a record of its employer', () => {
+    expect(data.objections.map((o) => o.status)).toEqual(['in_progress']);
+    expect(data.repairs.map((r) => [r.status, r.outcome ?? null])).toEqual([
+      ['in_progress', null],
+      ['closed', 'approved'],
+    ]);
+    for (const c of [...data.objections, ...data.repairs]) expect(records.get(c.recordId)!.uscc).toBe(c.uscc);
+  });
+
+  it('ends publication of the repaired record on the day the repair was approved', () => {
+    const approved = data.repairs.find((r) => r.outcome === 'approved')!;
+    expect(records.get(approved.recordId)).toMatchObject({ status: 'repaired', repairedOn: approved.decidedOn });
+  });
+
+  it('keeps a timeline per case, from received to the current status', () => {
+    for (const c of [...data.objections, ...data.repairs]) {
+      const timeline = data.caseEvents.filter((e) => e.reference === c.reference);
+      expect(timeline[0]!.status).toBe('received');
+      expect(timeline.at(-1)!.status).toBe(c.status);
+      expect(timeline.map((e) => e.at)).toEqual(timeline.map((e) => e.at).sort());
+    }
+  });
+
+  it('stores realistic private contact details and only a hash of the demo access code', async () => {
+    for (const c of [...data.objections, ...data.repairs]) {
+      expect(c.applicantPhone).toMatch(/^1[3-9]\d{9}$/);
+      expect(c.applicantEmail).toMatch(/^[a-z]+\d*@example\.com$/);
+      expect(c.accessCodeHash).not.toContain(dataset.demo.accessCode);
+    }
+    expect(await verifyAccessCode(dataset.demo.accessCode, data.objections[0]!.accessCodeHash)).toBe(true);
+    expect(dataset.demo.cases.objection).toEqual({ reference: data.objections[0]!.reference, recordId: data.objections[0]!.recordId, uscc: data.objections[0]!.uscc });
+  });
+});
