@@ -105,3 +105,15 @@ describe('GET /api/v1/enterprises', () => {
     }
   });
 });
+
+describe('GET /api/v1/enterprises with a full page of 100', () => {
+  it('answers a page of 100 matches (D1 binds at most 100 parameters per statement)', async () => {
+    for (let i = 0; i < 105; i++) {
+      await insertEnterprise(env.DB, { uscc: makeUscc(`MA02${String(i).padStart(5, '0')}`), name: `北京百家批量${i}号商贸有限公司` });
+    }
+    const { status, body } = await get(`/api/v1/enterprises?q=${encodeURIComponent('百家批量')}&pageSize=100`);
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(100);
+    expect(body.total).toBe(105);
+  });
+});

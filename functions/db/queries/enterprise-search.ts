@@ -1,6 +1,7 @@
 // Enterprise search (GET /api/v1/enterprises and /credit?q=): by code, by name substring or
 // prefix through the bigram FTS5 index, optionally within a district. Never a full scan.
-import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
+import { inList } from './in-list';
 import type { Db } from '../client';
 import { creditRecords, enterprises } from '../schema';
 import { parseUscc } from '../../domain/uscc';
@@ -109,7 +110,7 @@ async function withCounts(
     .from(creditRecords)
     .where(
       and(
-        inArray(
+        inList(
           creditRecords.uscc,
           rows.map((r) => r.uscc),
         ),

@@ -4,6 +4,7 @@ import type { Db } from '../client';
 import { creditRecords, enterprises, objections, repairs, type RecordKind, type RecordStatus, type Severity } from '../schema';
 import { districtName } from '../../domain/districts';
 import { nameIndexRow } from '../../domain/name-search';
+import { inList } from './in-list';
 import { maskDetail } from '../../domain/masking';
 import { repairEligibility } from '../../domain/repair-eligibility';
 
@@ -114,11 +115,11 @@ async function openCaseFlags(db: Db, recordIds: number[]): Promise<Map<number, R
     db
       .select({ recordId: objections.recordId })
       .from(objections)
-      .where(and(inArray(objections.recordId, recordIds), inArray(objections.status, OPEN_CASE_STATUSES))),
+      .where(and(inList(objections.recordId, recordIds), inArray(objections.status, OPEN_CASE_STATUSES))),
     db
       .select({ recordId: repairs.recordId })
       .from(repairs)
-      .where(and(inArray(repairs.recordId, recordIds), inArray(repairs.status, OPEN_CASE_STATUSES))),
+      .where(and(inList(repairs.recordId, recordIds), inArray(repairs.status, OPEN_CASE_STATUSES))),
   ]);
   for (const { recordId } of openObjections) add(recordId, 'objection_pending');
   for (const { recordId } of openRepairs) add(recordId, 'repair_pending');

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expectNoAxeViolations, launchBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ bypassCSP: true });
+});
+afterAll(async () => browser?.close());
+
+async function visit(path: string) {
+  const res = await page.goto(new URL(path, baseUrl).href);
+  expect(res?.status(), path).toBe(200);
+  await expectNoAxeViolations(page);
+}
+
+/** Parses XML the way a feed reader would, in the browser, and returns the root element's name and its text. */
+async function parseXml(path: string) {
+  const xml = await (await fetch(new URL(path, baseUrl))).text();
+  return page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'application/xml');
+    const error = doc.getElementsByTagName('parsererror')[0];
+    return { root: doc.documentElement.nodeName, error: error?.textContent ?? null, locs: [...doc.getElementsByTagName('loc')].map((l) => l.textContent ?? ''), items: doc.getElementsByTagName('item').length, entries: doc.getElementsByTagName('entry').length };
+  }, xml);
+}
+
+describe('public disclosure sections in the browser', () => {
+  it('sampling: the task list, a task with its results, and the CSV link', async () => {
+    await visit('/sampling');
+    const taskLink = page.locator('table a[href^="/sampling/"]').first();
+    await taskLink.click();
+    await page.waitForLoadState();
+    await expectNoAxeViolations(page);
+    await expect(page.getByRole('link', { name: /下载 CSV/ }).count()).resolves.toBe(1);
+  });
+
+  it('typical cases: the list, a filter page and a case', async () => {
+    await visit('/cases/');
+    await visit('/cases/category/wage-arrears/');
+    await page.locator('main a[href^="/cases/2"]').first().click();
+    await page.waitForLoadState();
+    // Editorial pages ship no JavaScript (counted before axe-core is injected).
+    await expect(page.locator('script').count()).resolves.toBe(0);
+    await expect(page.locator('meta[property="og:title"]').count()).resolves.toBe(1);
+    await expectNoAxeViolations(page);
+  });
+
+  it('enforcement disclosure: the hub, the lists and the penalty decisions', async () => {
+    for (const path of ['/enforcement/', '/enforcement/catalogue/', '/enforcement/no-penalty/', '/enforcement/discretion/', '/enforcement/officers/', '/enforcement/penalties']) {
+      await visit(path);
+    }
+  });
+
+  it('open data, repair results, tracking and the accessibility statement', async () => {
+    for (const path of ['/open-data/', '/repairs/results', '/track', '/about/accessibility/']) await visit(path);
+  });
+
+  it('serves well-formed RSS, Atom and a sitemap with the expected entries', async () => {
+    const rss = await parseXml('/cases/rss.xml');
+    expect(rss).toMatchObject({ root: 'rss', error: null });
+    expect(rss.items).toBeGreaterThanOrEqual(12);
+    const index = await parseXml('/sitemap-index.xml');
+    expect(index).toMatchObject({ root: 'sitemapindex', error: null });
+    const sitemap = await parseXml(new URL(index.locs[0]!).pathname);
+    expect(sitemap.error).toBeNull();
+    expect(sitemap.locs.some((l) => l.includes('/cases/'))).toBe(true);
+    expect(sitemap.locs.some((l) => l.includes('/enforcement/catalogue/'))).toBe(true);
+  });
+});

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectNoAxeViolations, launchBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+/** Seeded enterprises with a published record to object to, found through the public API. */
+async function enterprisesWithRecords(count: number): Promise<string[]> {
+  const res = await fetch(`${baseUrl}/api/v1/enterprises?q=${encodeURIComponent('有限公司')}&pageSize=100`);
+  const { items } = (await res.json()) as { items: { uscc: string; negativeRecords: number }[] };
+  const found = items.filter((i) => i.negativeRecords > 0).map((i) => i.uscc);
+  if (found.length < count) throw new Error('the demo data has too few enterprises with published records');
+  return found.slice(0, count);
+}
+
+describe('filing an objection in the browser', () => {
+  for (const javaScriptEnabled of [false, true]) {
+    it(`works with JavaScript ${javaScriptEnabled ? 'enabled' : 'disabled'}: errors, confirmation, tracking`, async () => {
+      const [uscc] = await enterprisesWithRecords(javaScriptEnabled ? 2 : 1).then((codes) => (javaScriptEnabled ? codes.slice(1) : codes));
+      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/credit/${uscc}`);
+      await page.getByRole('link', { name: /^对此记录提出异议/ }).first().click();
+      await page.waitForURL('**/objections/new?**');
+      expect(await page.getByLabel('统一社会信用代码').inputValue()).toBe(uscc);
+
+      // Submitting with answers missing shows the error summary and keeps what was typed.
+      await page.getByLabel('姓名').fill('测试联系人');
+      await page.getByRole('button', { name: '提交异议申诉' }).click();
+      await page.waitForLoadState();
+      await expect(page.title()).resolves.toMatch(/^错误：/);
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('异议理由');
+      expect(await page.getByLabel('姓名').inputValue()).toBe('测试联系人');
+      await expectNoAxeViolations(page);
+
+      await page.getByLabel('信息错误').check();
+      await page.getByLabel('情况说明').fill('决定书记载的违法事实与实际情况不符，请核实更正。');
+      await page.getByLabel('联系电话').fill('13900001111');
+      await page.getByLabel('电子邮箱').fill('contact@example.com');
+      await page.getByRole('button', { name: '提交异议申诉' }).click();
+      await page.waitForLoadState();
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('异议申诉已提交');
+      const reference = (await page.locator('.reference').textContent())!.trim();
+      const accessCode = (await page.locator('.access-code').textContent())!.trim();
+      expect(reference).toMatch(/^YY-\d{4}-[0-9A-Z]{6}$/);
+      await expectNoAxeViolations(page);
+
+      await page.goto(`${baseUrl}/track`);
+      await page.getByLabel('办件编号').fill(reference);
+      await page.getByLabel('查询码').fill(accessCode);
+      await page.getByRole('button', { name: '查询进度' }).click();
+      await page.waitForLoadState();
+      await expect(page.locator('main').textContent()).resolves.toContain('已提交');
+      await expectNoAxeViolations(page);
+
+      await page.goto(`${baseUrl}/credit/${uscc}`);
+      await expect(page.getByText('异议处理中').first().isVisible()).resolves.toBe(true);
+      await context.close();
+    });
+  }
+});
