@@ -27,9 +27,22 @@ export async function launchBrowser(): Promise<Browser> {
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-/** Runs axe-core on the current page and fails the test with the violations listed. */
+/**
+ * Runs axe-core on the current page and fails the test with the violations listed. A page whose
+ * context has JavaScript off cannot run axe, so its HTML (styles are inlined) is audited in a
+ * scratch page that can.
+ */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    const scratch = await page.context().browser()!.newPage({ bypassCSP: true });
+    try {
+      await scratch.setContent(await page.content(), { waitUntil: 'load' });
+      return await expectNoAxeViolations(scratch);
+    } finally {
+      await scratch.close();
+    }
+  }
   const violations = await page.evaluate(async (tags) => {
     // @ts-expect-error axe is injected above
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
