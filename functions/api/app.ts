@@ -7,10 +7,12 @@ import { publicCaching } from './middleware/caching';
 import { healthRoutes } from './routes/health';
 import { enterpriseRoutes } from './routes/enterprises';
 import { samplingRoutes } from './routes/sampling';
+import { samplingDrawRoutes } from './routes/sampling-draw';
 import { penaltyRoutes } from './routes/penalties';
 import { openDataRoutes } from './routes/open-data';
 import { objectionsRoutes } from './routes/objections';
 import { repairsRoutes } from './routes/repairs';
+import { adminRoutes } from './routes/admin-routes';
 
 /** The API under /api/v1: error handling, validation hook and security headers installed once, here. */
 export function createApp() {
@@ -24,10 +26,12 @@ export function createApp() {
     .route('/health', healthRoutes)
     .route('/enterprises', enterpriseRoutes)
     .route('/sampling', samplingRoutes)
+    .route('/sampling', samplingDrawRoutes)
     .route('/penalties', penaltyRoutes)
     .route('/open-data', openDataRoutes)
     .route('/objections', objectionsRoutes)
-    .route('/repairs', repairsRoutes);
+    .route('/repairs', repairsRoutes)
+    .route('/admin', adminRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

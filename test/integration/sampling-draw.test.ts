@@ -1,0 +1,254 @@
+import { env, exports } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
+import { insertSamplingResult, insertSamplingTask } from '../fixtures/sampling';
+import { getDb } from '../../functions/db/client';
+import { inspectorConflicts, inspectors, samplingTasks } from '../../functions/db/schema';
+import { executeDraw, planDraw } from '../../functions/db/queries/sampling-draw';
+import { DrawError, runDraw, strataGrades, stratumSize, summarizeDraw, verifyDraw, type DrawRecord, type StratumGrade } from '../../functions/domain/draw';
+
+const db = getDb(env.DB);
+const fetchApi = (path: string) => exports.default.fetch(`http://local/api/v1/sampling${path}`);
+const json = async (path: string) => {
+  const res = await fetchApi(path);
+  return { status: res.status, headers: res.headers, text: await res.clone().text(), body: await res.json<any>() };
+};
+const storedTask = async (id: string) => (await db.select().from(samplingTasks).where(eq(samplingTasks.id, id)))[0]!;
+
+const BEACON = '8990e7a9aaed2ffed73dbd7092123d6f289930540d7651336225dc172e51b2ce';
+const RATIOS = { A: 300, B: 1000, C: 3000, none: 500 };
+const gradeOf = (i: number): 'A' | 'B' | 'C' | null => (i % 10 < 4 ? 'A' : i % 10 < 7 ? 'B' : i % 10 < 9 ? 'C' : null);
+
+/** Chaoyang (in the scope of the main task): 300 active employers across grades, 10 deregistered. */
+const chaoyang = Array.from({ length: 300 }, (_, i) => ({ uscc: makeUscc(`MA0${String(i).padStart(6, '0')}`), grade: gradeOf(i) }));
+const deregistered = Array.from({ length: 10 }, (_, i) => makeUscc(`MA1${String(i).padStart(6, '0')}`));
+const haidian = Array.from({ length: 30 }, (_, i) => ({ uscc: makeUscc(`MA2${String(i).padStart(6, '0')}`, '110108'), grade: gradeOf(i) }));
+const dongcheng = Array.from({ length: 3 }, (_, i) => makeUscc(`MA3${String(i).padStart(6, '0')}`, '110101'));
+
+/** Yearly cap: an A-grade employer without a penalty last year inspected once this year is out; with one, it stays. */
+const cleanAInspected = chaoyang[0]!.uscc;
+const penalizedAInspected = chaoyang[1]!.uscc;
+const bInspectedTwice = chaoyang[4]!.uscc;
+
+const INSPECTORS = [
+  { id: 'JC-01', cap: null, conflicts: chaoyang.slice(0, 60).map((e) => e.uscc) },
+  { id: 'JC-02', cap: 12, conflicts: [] },
+  { id: 'JC-03', cap: null, conflicts: [dongcheng[0]!] },
+  { id: 'JC-04', cap: null, conflicts: [dongcheng[0]!] },
+  { id: 'JC-05', cap: 30, conflicts: [dongcheng[0]!] },
+  { id: 'JC-06', cap: null, conflicts: [] },
+];
+
+beforeAll(async () => {
+  for (const e of chaoyang) await insertEnterprise(env.DB, { uscc: e.uscc, name: `北京抽查候选${e.uscc.slice(-6)}有限公司`, grade: e.grade, gradeYear: 2025 });
+  for (const uscc of deregistered) await insertEnterprise(env.DB, { uscc, name: `北京已注销${uscc.slice(-6)}有限公司`, status: 'deregistered', grade: 'B' });
+  for (const e of haidian) await insertEnterprise(env.DB, { uscc: e.uscc, name: `北京海淀候选${e.uscc.slice(-6)}有限公司`, districtCode: '110108', grade: e.grade });
+  for (const uscc of dongcheng) await insertEnterprise(env.DB, { uscc, name: `北京东城候选${uscc.slice(-6)}有限公司`, districtCode: '110101', grade: 'C' });
+
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-H01', status: 'completed' });
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-H02', status: 'completed' });
+  await insertSamplingResult(env.DB, { taskId: 'SJ-2026-H01', uscc: cleanAInspected, inspectedOn: '2026-02-10' });
+  await insertSamplingResult(env.DB, { taskId: 'SJ-2026-H01', uscc: penalizedAInspected, inspectedOn: '2026-02-11' });
+  await insertRecord(env.DB, { uscc: penalizedAInspected, decidedOn: '2025-05-01', publishedOn: '2025-05-06', publishUntil: '2026-05-01' });
+  await insertSamplingResult(env.DB, { taskId: 'SJ-2026-H01', uscc: bInspectedTwice, inspectedOn: '2026-02-12' });
+  await insertSamplingResult(env.DB, { taskId: 'SJ-2026-H02', uscc: bInspectedTwice, inspectedOn: '2026-02-20' });
+  // Last year's inspections do not count towards this year's cap.
+  await insertSamplingResult(env.DB, { taskId: 'SJ-2026-H02', uscc: chaoyang[2]!.uscc, inspectedOn: '2025-11-20' });
+
+  for (const [n, i] of INSPECTORS.entries()) {
+    await db.insert(inspectors).values({ id: i.id, name: `检查员${n}`, certificateNo: `京人社监${n}`, unit: '北京市朝阳区人力资源和社会保障局', yearlyCap: i.cap });
+    for (const uscc of i.conflicts) await db.insert(inspectorConflicts).values({ inspectorId: i.id, uscc, reason: '近亲属任职' });
+  }
+  // Not qualified: never in the pool, whatever else holds.
+  await db.insert(inspectors).values({ id: 'JC-99', name: '见习检查员', certificateNo: '京人社监99', unit: '北京市朝阳区人力资源和社会保障局', qualified: false });
+
+  const planned = { status: 'planned' as const, planPublishedOn: null, drawnOn: null, inspectFrom: null, inspectTo: null };
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-101', ...planned, scope: { districts: ['110105'], industries: [] }, ratios: RATIOS });
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-102', ...planned, scope: { districts: ['110108'], industries: [] }, ratios: { A: 5000, B: 5000, C: 5000, none: 5000 } });
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-103', ...planned, scope: { districts: ['110108'], industries: [] }, ratios: { A: 2000, B: 2000, C: 2000, none: 2000 } });
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-104', ...planned, scope: { districts: ['110101'], industries: [] }, ratios: { C: 10_000 } });
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-105', ...planned, kind: 'targeted' });
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-106', status: 'completed' });
+});
+
+let planCommitment = '';
+
+describe('planDraw', () => {
+  it('draws a secret seed and publishes only its commitment with the plan', async () => {
+    const plan = await planDraw(db, 'SJ-2026-101', { today: '2026-03-01' });
+    planCommitment = plan.seedCommitment;
+    expect(plan).toEqual({ taskId: 'SJ-2026-101', seedCommitment: expect.stringMatching(/^[0-9a-f]{64}$/), planPublishedOn: '2026-03-01' });
+    const { seed } = await storedTask('SJ-2026-101');
+    expect(seed).toMatch(/^[0-9a-f]{64}$/);
+
+    const task = await json('/tasks/SJ-2026-101');
+    expect(task.body).toMatchObject({ status: 'planned', seedCommitment: plan.seedCommitment, planPublishedOn: '2026-03-01' });
+    expect(task.text).not.toContain(seed);
+    const draw = await json('/tasks/SJ-2026-101/draw');
+    expect(draw.status).toBe(404);
+    expect(draw.body.error).toMatchObject({ code: 'not_found', message: expect.stringContaining('尚未抽取') });
+    expect(draw.text).not.toContain(seed);
+  });
+
+  it('never replaces a seed once its commitment is public', async () => {
+    await expect(planDraw(db, 'SJ-2026-101')).rejects.toMatchObject({ code: 'already_planned' });
+  });
+
+  it('refuses targeted tasks and unknown tasks', async () => {
+    await expect(planDraw(db, 'SJ-2026-105')).rejects.toMatchObject({ code: 'not_random' });
+    await expect(planDraw(db, 'SJ-1999-999')).rejects.toBeInstanceOf(DrawError);
+  });
+});
+
+describe('executeDraw and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
+  let record: DrawRecord;
+
+  it('will not draw before the plan has published a commitment', async () => {
+    await expect(executeDraw(db, 'SJ-2026-102', { beacon: null, files: env.FILES })).rejects.toMatchObject({ code: 'not_planned' });
+  });
+
+  it('draws once, stores the record and marks the task drawn', async () => {
+    const summary = await executeDraw(db, 'SJ-2026-101', { beacon: BEACON.toUpperCase(), today: '2026-03-10', files: env.FILES });
+    const task = await storedTask('SJ-2026-101');
+    expect(task).toMatchObject({ status: 'drawn', drawnOn: '2026-03-10', beacon: BEACON, candidateCount: summary.candidateCount, selectedCount: summary.selectedCount });
+    expect(summary.candidateCount).toBe(300 - 2);
+  });
+
+  it('publishes exactly the stored record, which verifies', async () => {
+    const res = await json('/tasks/SJ-2026-101/draw');
+    expect(res.status).toBe(200);
+    record = res.body;
+    expect(record).toEqual((await storedTask('SJ-2026-101')).draw);
+    expect(record).toMatchObject({ algorithm: 'hmac-sha256-v1', taskId: 'SJ-2026-101', beacon: BEACON, seedCommitment: planCommitment });
+    expect(record.seed).toBe((await storedTask('SJ-2026-101')).seed);
+    const verification = await verifyDraw(record, planCommitment);
+    expect(verification.ok).toBe(true);
+  });
+
+  it('freezes the pool from scope: active employers of the district, by grade, minus the yearly cap', async () => {
+    const expected: Record<StratumGrade, string[]> = { A: [], B: [], C: [], none: [] };
+    for (const e of chaoyang) if (e.uscc !== cleanAInspected && e.uscc !== bInspectedTwice) expected[e.grade ?? 'none'].push(e.uscc);
+    expect(record.strata.map((s) => s.grade)).toEqual(strataGrades);
+    for (const s of record.strata) {
+      expect(s.ratioBp).toBe(RATIOS[s.grade]);
+      expect(s.candidates).toEqual(expected[s.grade].sort());
+      expect(s.selected).toHaveLength(stratumSize(s.ratioBp, s.candidates.length));
+    }
+    expect(record.exclusions.map((e) => [e.uscc, e.cap])).toEqual([[cleanAInspected, 1], [bInspectedTwice, 2]].sort());
+    expect(record.strata[0]!.candidates).toContain(penalizedAInspected);
+  });
+
+  it('assigns two qualified inspectors to each selected employer, respecting conflicts and caps', async () => {
+    expect(record.inspectors.map((i) => i.id)).toEqual(INSPECTORS.map((i) => i.id));
+    expect(record.assignments.map((a) => a.uscc)).toEqual(record.strata.flatMap((s) => s.selected));
+    const conflicted = new Set(INSPECTORS[0]!.conflicts);
+    for (const a of record.assignments) {
+      expect(new Set(a.inspectorIds).size).toBe(2);
+      if (conflicted.has(a.uscc)) expect(a.inspectorIds).not.toContain('JC-01');
+    }
+    const load = summarizeDraw(record).inspectorLoad;
+    expect(load['JC-02'] ?? 0).toBeLessThanOrEqual(12);
+  });
+
+  it('cannot draw twice, nor re-plan a drawn task', async () => {
+    await expect(executeDraw(db, 'SJ-2026-101', { beacon: null, files: env.FILES })).rejects.toMatchObject({ code: 'already_drawn' });
+    await expect(planDraw(db, 'SJ-2026-101')).rejects.toMatchObject({ code: 'already_drawn' });
+  });
+
+  it('keeps a record too large for a D1 row in R2 and serves it unchanged, carrying inspector loads over', async () => {
+    await planDraw(db, 'SJ-2026-102');
+    await executeDraw(db, 'SJ-2026-102', { beacon: null, files: env.FILES, inlineLimit: 0 });
+    const stored = (await storedTask('SJ-2026-102')).draw as { storage: string; key: string };
+    expect(stored).toMatchObject({ storage: 'r2', key: expect.stringMatching(/^draws\/SJ-2026-102\//) });
+    const res = await json('/tasks/SJ-2026-102/draw');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(res.text).toBe(await (await env.FILES.get(stored.key))!.text());
+    const large: DrawRecord = res.body;
+    expect((await verifyDraw(large)).ok).toBe(true);
+    // The year's earlier draw (inline) is this one's starting load.
+    const before = summarizeDraw(record).inspectorLoad;
+    for (const i of large.inspectors) expect(i.load).toBe(before[i.id] ?? 0);
+  });
+
+  it('counts loads from records kept in R2 too', async () => {
+    await planDraw(db, 'SJ-2026-103');
+    await executeDraw(db, 'SJ-2026-103', { beacon: null, files: env.FILES });
+    const third: DrawRecord = (await json('/tasks/SJ-2026-103/draw')).body;
+    const first = summarizeDraw(record).inspectorLoad;
+    const second = summarizeDraw((await json('/tasks/SJ-2026-102/draw')).body).inspectorLoad;
+    for (const i of third.inspectors) expect(i.load).toBe((first[i.id] ?? 0) + (second[i.id] ?? 0));
+  });
+
+  it('fails, storing nothing, when an employer would get fewer than two inspectors', async () => {
+    await planDraw(db, 'SJ-2026-104');
+    // dongcheng[0] conflicts with JC-03, JC-04 and JC-05, and JC-01 … is free: make it unavailable too.
+    await db.insert(inspectorConflicts).values([
+      { inspectorId: 'JC-01', uscc: dongcheng[0]!, reason: '曾在该单位任职' },
+      { inspectorId: 'JC-02', uscc: dongcheng[0]!, reason: '曾在该单位任职' },
+    ]);
+    await expect(executeDraw(db, 'SJ-2026-104', { beacon: null, files: env.FILES })).rejects.toMatchObject({
+      code: 'insufficient_inspectors',
+      message: expect.stringContaining(dongcheng[0]!),
+    });
+    expect(await storedTask('SJ-2026-104')).toMatchObject({ status: 'planned', draw: null, drawnOn: null });
+    expect((await json('/tasks/SJ-2026-104/draw')).status).toBe(404);
+  });
+
+  it('answers 404 for unknown, targeted and record-less tasks, and 422 for a malformed id', async () => {
+    expect((await json('/tasks/SJ-1999-999/draw')).status).toBe(404);
+    expect((await json('/tasks/SJ-2026-105/draw')).body.error.message).toContain('重点检查');
+    expect((await json('/tasks/SJ-2026-106/draw')).status).toBe(404);
+    const bad = await json(`/tasks/${encodeURIComponent('x y<z>')}/draw`);
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.code).toBe('validation_failed');
+  });
+});
+
+describe('the draw inside workerd at scale', () => {
+  // Informational timings (the log lines); the assertions are about correctness only.
+  it('freezes a 200,000-employer pool from D1 in keyset pages and keeps the record in R2', async () => {
+    const n = 200_000;
+    await env.DB.prepare(
+      `WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ?1 - 1)
+       INSERT INTO enterprises (uscc, name, district_code, industry, address, legal_representative, status, grade)
+       SELECT printf('91110111MA%07dX', i), '北京房山批量' || i || '有限公司', '110111', '制造业', '北京市房山区', '李某', 'active',
+              CASE i % 4 WHEN 0 THEN 'A' WHEN 1 THEN 'B' WHEN 2 THEN 'C' END
+       FROM seq`,
+    )
+      .bind(n)
+      .run();
+    const ratios = { A: 100, B: 100, C: 100, none: 100 };
+    await insertSamplingTask(env.DB, { id: 'SJ-2026-201', status: 'planned', planPublishedOn: null, drawnOn: null, scope: { districts: ['110111'], industries: [] }, ratios });
+    await planDraw(db, 'SJ-2026-201');
+    const started = Date.now();
+    const summary = await executeDraw(db, 'SJ-2026-201', { beacon: BEACON, files: env.FILES });
+    console.log(`executeDraw in workerd over D1: ${summary.candidateCount} candidates, ${summary.selectedCount} selected: ${Date.now() - started} ms`);
+    expect(summary.candidateCount).toBe(n);
+    expect(summary.strata.map((s) => s.selectedCount)).toEqual(strataGrades.map(() => stratumSize(100, n / 4)));
+    expect((await storedTask('SJ-2026-201')).draw).toMatchObject({ storage: 'r2' });
+    const res = await fetchApi('/tasks/SJ-2026-201/draw');
+    const published: DrawRecord = await res.json();
+    expect(published.strata[0]!.candidates[0]).toBe('91110111MA0000000X');
+    const started2 = Date.now();
+    expect((await verifyDraw(published)).ok).toBe(true);
+    console.log(`verifyDraw in workerd: ${Date.now() - started2} ms`);
+  }, 60_000);
+
+  it('draws from 1,000,000 employers', async () => {
+    const n = 1_000_000;
+    const sizes: Record<StratumGrade, number> = { A: 400_000, B: 400_000, C: 100_000, none: 100_000 };
+    const pool: Record<StratumGrade, string[]> = { A: [], B: [], C: [], none: [] };
+    let i = 0;
+    for (const grade of strataGrades) for (let j = 0; j < sizes[grade]; j++, i++) pool[grade].push(`91110105MA${String(i).padStart(7, '0')}X`);
+    const pool20 = Array.from({ length: 20 }, (_, x) => ({ id: `JC-${String(x).padStart(3, '0')}`, conflicts: [], yearlyCap: null, load: 0 }));
+    const started = Date.now();
+    const drawn = await runDraw({ taskId: 'BENCH', seed: '01'.repeat(32), beacon: BEACON, ratios: RATIOS, pool, history: [], inspectors: pool20 });
+    const ms = Date.now() - started;
+    const selected = drawn.strata.reduce((s, x) => s + x.selected.length, 0);
+    console.log(`runDraw in workerd: ${n} candidates, ${selected} selected, ${selected * 20} inspector scores: ${ms} ms`);
+    for (const s of drawn.strata) expect(s.selected).toHaveLength(stratumSize(RATIOS[s.grade], sizes[s.grade]));
+    expect(drawn.assignments).toHaveLength(selected);
+  }, 60_000);
+});
