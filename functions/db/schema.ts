@@ -129,7 +129,9 @@ export const creditRecords = sqliteTable(
   },
   (t) => [
     index('credit_records_uscc_idx').on(t.uscc, t.status, t.publishUntil),
-    index('credit_records_kind_decided_idx').on(t.kind, t.status, t.decidedOn),
+    // Newest-first lists (事后公开) walk this index backwards and stop at the page size; a status
+    // column in the middle would force a sort of every matching decision.
+    index('credit_records_kind_date_idx').on(t.kind, t.decidedOn, t.id),
     index('credit_records_status_until_idx').on(t.status, t.publishUntil),
     uniqueIndex('credit_records_source_key_unique').on(t.sourceKey),
   ],
@@ -260,6 +262,8 @@ export const objections = sqliteTable(
   },
   (t) => [
     index('objections_record_status_idx').on(t.recordId, t.status),
+    // The profile reads the open cases of one employer in the same batch as its records.
+    index('objections_uscc_status_idx').on(t.uscc, t.status),
     index('objections_status_due_idx').on(t.status, t.decideBy),
   ],
 );
@@ -273,6 +277,7 @@ export const repairs = sqliteTable(
   },
   (t) => [
     index('repairs_record_status_idx').on(t.recordId, t.status),
+    index('repairs_uscc_status_idx').on(t.uscc, t.status),
     index('repairs_status_due_idx').on(t.status, t.decideBy),
     index('repairs_outcome_decided_idx').on(t.outcome, t.decidedOn),
   ],

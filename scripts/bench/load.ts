@@ -13,9 +13,10 @@ export interface ScenarioResult {
   requests: number;
 }
 
+/** Nearest-rank percentile, in milliseconds to one decimal. */
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
 }
 
 export async function runScenario(name: string, baseUrl: string, paths: () => string, seconds: number, connections = 8): Promise<ScenarioResult> {

@@ -61,8 +61,9 @@ const task = db.prepare('SELECT task_id AS id FROM sampling_results GROUP BY tas
 const someCase = readFileSync(resolve(root, 'dist/client/sitemap-0.xml'), 'utf8').match(/\/cases\/[a-z0-9-]+\/(?=<)/)?.[0];
 db.close();
 // A name substring from the middle (the 字号 and industry) and a prefix beyond the common 北京.
-const fragments = sample.map((e) => [...e.name].slice(2, 4).join(''));
-const prefixes = sample.map((e) => [...e.name].slice(0, 3).join(''));
+const han = /^\p{Script=Han}+$/u;
+const fragments = sample.map((e) => [...e.name].slice(2, 4).join('')).filter((f) => han.test(f));
+const prefixes = sample.map((e) => [...e.name].slice(0, 3).join('')).filter((p) => han.test(p));
 
 // 2. Build, 3. serve.
 if (!args.includes('--no-build')) {

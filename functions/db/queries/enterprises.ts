@@ -1,10 +1,9 @@
 // Enterprise lookups shared by the API routes and the Astro pages.
-import { and, eq, inArray, isNull, or, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, gt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises, objections, repairs, type RecordKind, type RecordStatus, type Severity } from '../schema';
 import { districtName } from '../../domain/districts';
 import { nameIndexRow } from '../../domain/name-search';
-import { inList } from './in-list';
 import { maskDetail } from '../../domain/masking';
 import { repairEligibility } from '../../domain/repair-eligibility';
 
@@ -49,7 +48,7 @@ export interface CreditProfile {
   warnings: string[];
 }
 
-/** The statement that (re)indexes an enterprise's name; batch it with the write that changed the name. */
+/** (Re)indexes an enterprise's name; run it right after the write that changed the name. */
 export function indexEnterpriseName(db: Db, enterprise: { id: number; name: string; districtCode: string }) {
   const row = nameIndexRow(enterprise);
   return db.run(
@@ -66,25 +65,30 @@ export async function findEnterprise(db: Db, uscc: string) {
  * so they never reach a response even before the nightly job archives them (DOMAIN.md §2).
  */
 export async function getCreditProfile(db: Db, uscc: string, today: string): Promise<CreditProfile | null> {
-  const enterprise = await findEnterprise(db, uscc);
+  // One round trip: the enterprise, its public records and the open cases on them, batched.
+  const [found, rows, openObjections, openRepairs] = await db.batch([
+    db.select().from(enterprises).where(eq(enterprises.uscc, uscc)),
+    db
+      .select()
+      .from(creditRecords)
+      .where(
+        and(
+          eq(creditRecords.uscc, uscc),
+          inArray(creditRecords.status, PUBLIC_STATUSES),
+          or(isNull(creditRecords.publishUntil), gt(creditRecords.publishUntil, today)),
+        ),
+      )
+      .orderBy(desc(creditRecords.decidedOn), desc(creditRecords.id)),
+    db.select({ recordId: objections.recordId }).from(objections).where(and(eq(objections.uscc, uscc), inArray(objections.status, OPEN_CASE_STATUSES))),
+    db.select({ recordId: repairs.recordId }).from(repairs).where(and(eq(repairs.uscc, uscc), inArray(repairs.status, OPEN_CASE_STATUSES))),
+  ]);
+  const enterprise = found[0];
   if (!enterprise) return null;
 
-  const rows = await db
-    .select()
-    .from(creditRecords)
-    .where(
-      and(
-        eq(creditRecords.uscc, uscc),
-        inArray(creditRecords.status, PUBLIC_STATUSES),
-        or(isNull(creditRecords.publishUntil), gt(creditRecords.publishUntil, today)),
-      ),
-    )
-    .orderBy(creditRecords.decidedOn);
-
-  const flags = await openCaseFlags(
-    db,
-    rows.map((r) => r.id),
-  );
+  const flags = new Map<number, RecordFlag[]>();
+  const add = (id: number, flag: RecordFlag) => flags.set(id, [...(flags.get(id) ?? []), flag]);
+  for (const { recordId } of openObjections) add(recordId, 'objection_pending');
+  for (const { recordId } of openRepairs) add(recordId, 'repair_pending');
 
   return {
     enterprise: {
@@ -102,28 +106,9 @@ export async function getCreditProfile(db: Db, uscc: string, today: string): Pro
       year: enterprise.gradeYear ?? null,
       reasons: enterprise.gradeReason ? [enterprise.gradeReason] : [],
     },
-    records: rows.reverse().map((r) => toPublicRecord(r, flags.get(r.id) ?? [], enterprise.legalRepresentative, today)),
+    records: rows.map((r) => toPublicRecord(r, flags.get(r.id) ?? [], enterprise.legalRepresentative, today)),
     warnings: [],
   };
-}
-
-async function openCaseFlags(db: Db, recordIds: number[]): Promise<Map<number, RecordFlag[]>> {
-  const flags = new Map<number, RecordFlag[]>();
-  if (recordIds.length === 0) return flags;
-  const add = (id: number, flag: RecordFlag) => flags.set(id, [...(flags.get(id) ?? []), flag]);
-  const [openObjections, openRepairs] = await db.batch([
-    db
-      .select({ recordId: objections.recordId })
-      .from(objections)
-      .where(and(inList(objections.recordId, recordIds), inArray(objections.status, OPEN_CASE_STATUSES))),
-    db
-      .select({ recordId: repairs.recordId })
-      .from(repairs)
-      .where(and(inList(repairs.recordId, recordIds), inArray(repairs.status, OPEN_CASE_STATUSES))),
-  ]);
-  for (const { recordId } of openObjections) add(recordId, 'objection_pending');
-  for (const { recordId } of openRepairs) add(recordId, 'repair_pending');
-  return flags;
 }
 
 function toPublicRecord(r: typeof creditRecords.$inferSelect, flags: RecordFlag[], legalRepresentative: string, today: string): PublicRecord {

@@ -7,7 +7,7 @@ import { substringMatchExpression } from '../../domain/name-search';
 import { SEARCH_WINDOW } from './enterprise-search';
 import { maskText } from '../../domain/masking';
 
-export const PENALTY_COUNT_CAP = 10_000;
+export const PENALTY_COUNT_CAP = 1_000;
 
 export interface PenaltyQuery {
   q: string;
