@@ -12,6 +12,7 @@ import { penaltyRoutes } from './routes/penalties';
 import { openDataRoutes } from './routes/open-data';
 import { objectionsRoutes } from './routes/objections';
 import { repairsRoutes } from './routes/repairs';
+import { adminRoutes } from './routes/admin-routes';
 
 /** The API under /api/v1: error handling, validation hook and security headers installed once, here. */
 export function createApp() {
@@ -29,7 +30,8 @@ export function createApp() {
     .route('/penalties', penaltyRoutes)
     .route('/open-data', openDataRoutes)
     .route('/objections', objectionsRoutes)
-    .route('/repairs', repairsRoutes);
+    .route('/repairs', repairsRoutes)
+    .route('/admin', adminRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

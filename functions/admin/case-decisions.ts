@@ -1,0 +1,278 @@
+// Staff decisions on objections (DOMAIN.md §4) and repairs (§3). Each decision changes the case,
+// appends to the timeline the company reads, changes the credit record where the outcome says so,
+// and is audited — all in one batch (functions/audit/append.ts), or not at all.
+import type { SQL } from 'drizzle-orm';
+import { ApiError, type FieldError } from '../api/errors';
+import type { Staff } from '../api/middleware/access';
+import type { AcceptanceInput, ObjectionDecision, RepairDecision } from '../api/schemas/admin-cases';
+import type { RecordCorrection } from '../api/schemas/admin-records';
+import { commitAudited, type AuditedChange } from '../audit/append';
+import type { Db } from '../db/client';
+import {
+  caseContext,
+  caseEventStatement,
+  caseUnchanged,
+  findRecord,
+  findStaffCase,
+  recordUnchanged,
+  updateCaseStatement,
+  updateRecordStatement,
+  type CaseOutcome,
+  type CaseRow,
+  type CaseUpdate,
+  type RecordRow,
+  type RecordUpdate,
+} from '../db/queries/admin-cases';
+import type { CaseStatus } from '../db/schema';
+import type { Statement } from '../db/queries/audit';
+import { defaultCalendar } from '../domain/calendar-data';
+import { DECIDE_WITHIN_WORKING_DAYS } from '../domain/case-deadlines';
+import { formatChineseDate, todayInChina } from '../domain/dates';
+import { recordRuleProblems } from '../domain/import-rows';
+import { caseStatusLabels, recordStatusLabels } from '../domain/labels';
+import { publicationEnd } from '../domain/publication';
+import { parseReference, type CaseKind } from '../domain/reference';
+import { CalendarYearMissingError, addWorkingDays } from '../domain/working-days';
+import { caseSla } from './case-sla';
+
+export const caseKindLabels: Record<CaseKind, string> = { objection: '异议申诉', repair: '信用修复申请' };
+
+const notFound = () => new ApiError(404, 'not_found', '没有找到该办件。');
+
+/** References are typed by people; fold them the way tracking does, and refuse the other kind's. */
+export function normalizeCaseReference(kind: CaseKind, input: string): string | null {
+  const parsed = parseReference(input);
+  return parsed.ok && parsed.kind === kind ? parsed.reference : null;
+}
+
+async function requireCase(db: Db, kind: CaseKind, reference: string): Promise<CaseRow> {
+  const normalized = normalizeCaseReference(kind, reference);
+  const found = normalized ? await findStaffCase(db, kind, normalized) : null;
+  if (!found) throw notFound();
+  return found;
+}
+
+const stateConflict = (c: CaseRow) =>
+  new ApiError(409, 'case_state', `该办件当前状态为“${caseStatusLabels[c.status]}”，不能作此决定；请刷新页面查看最新情况。`);
+
+const recordConflict = (r: RecordRow) =>
+  new ApiError(409, 'record_state', `该信用记录当前状态为“${recordStatusLabels[r.status]}”，不在公示中，不能更正、撤销或终止公示。`);
+
+/** The case as the console and GET /admin/{kind}s/{reference} show it. */
+export async function loadStaffCase(db: Db, kind: CaseKind, reference: string, today: string) {
+  const c = await requireCase(db, kind, reference);
+  const context = await caseContext(db, c);
+  return {
+    kind,
+    reference: c.reference,
+    status: c.status,
+    grounds: 'grounds' in c ? c.grounds : null,
+    outcome: c.outcome ?? null,
+    outcomeReason: c.outcomeReason,
+    statement: c.statement,
+    applicant: { name: c.applicantName, phone: c.applicantPhone, email: c.applicantEmail },
+    acceptBy: c.acceptBy,
+    decideBy: c.decideBy,
+    overdueFlag: c.overdue,
+    createdAt: c.createdAt,
+    sla: caseSla(c, today),
+    enterprise: context.enterprise ? { uscc: context.enterprise.uscc, name: context.enterprise.name } : null,
+    record: context.record,
+    attachments: context.attachments.map((a) => ({ ...a, href: `/api/v1/admin/attachments/${a.id}` })),
+    timeline: context.timeline.map((e) => ({ at: e.at, status: e.status, note: e.note, actor: e.actor })),
+  };
+}
+
+export type StaffCaseView = Awaited<ReturnType<typeof loadStaffCase>>;
+
+function decisionDeadline(acceptedOn: string): string {
+  try {
+    // case-deadlines.ts: "staff see it recomputed from the real acceptance".
+    return addWorkingDays(defaultCalendar, acceptedOn, DECIDE_WITHIN_WORKING_DAYS);
+  } catch (error) {
+    if (error instanceof CalendarYearMissingError) {
+      throw new ApiError(503, 'calendar_unavailable', `${error.year} 年工作日历尚未发布，暂时无法计算办结期限，请先补充工作日历。`);
+    }
+    throw error;
+  }
+}
+
+export interface DecisionResult {
+  reference: string;
+  status: CaseStatus;
+  outcome: string | null;
+  decideBy: string;
+}
+
+/** Builds the audited change shared by every decision: case update, public timeline entry, audit target. */
+function caseStep(
+  db: Db,
+  kind: CaseKind,
+  c: CaseRow,
+  staff: Staff,
+  at: string,
+  change: { status: CaseStatus; outcome?: CaseOutcome; outcomeReason?: string | null; decideBy?: string; decidedOn?: string; note: string },
+  extra: { action: string; guards?: SQL[]; statements?: Statement[]; recordBefore?: unknown; recordAfter?: unknown },
+): AuditedChange<DecisionResult> {
+  const { note, ...fields } = change;
+  const set: CaseUpdate = { ...fields, updatedAt: at };
+  const caseBefore = { status: c.status, outcome: c.outcome ?? null, outcomeReason: c.outcomeReason, decideBy: c.decideBy };
+  const caseAfter = { ...caseBefore, ...fields, note };
+  return {
+    action: extra.action,
+    target: `${kind}:${c.reference}`,
+    before: extra.recordBefore === undefined ? { case: caseBefore } : { case: caseBefore, record: extra.recordBefore },
+    after: extra.recordAfter === undefined ? { case: caseAfter } : { case: caseAfter, record: extra.recordAfter },
+    guards: [caseUnchanged(kind, c), ...(extra.guards ?? [])],
+    statements: [
+      updateCaseStatement(db, kind, c.id, set),
+      caseEventStatement(db, { reference: c.reference, at, status: change.status, note, actor: staff.actor }),
+      ...(extra.statements ?? []),
+    ],
+    result: { reference: c.reference, status: change.status, outcome: change.outcome ?? c.outcome ?? null, decideBy: change.decideBy ?? c.decideBy },
+  };
+}
+
+/** "Accepted or rejected for completeness within 2 working days." */
+export function decideAcceptance(db: Db, staff: Staff, kind: CaseKind, reference: string, input: AcceptanceInput): Promise<DecisionResult> {
+  return commitAudited(db, staff.actor, async (now) => {
+    const today = todayInChina(now);
+    const at = now.toISOString();
+    const c = await requireCase(db, kind, reference);
+    if (c.status !== 'received') throw stateConflict(c);
+    if (input.decision === 'accept') {
+      const decideBy = decisionDeadline(today);
+      return caseStep(db, kind, c, staff, at, { status: 'accepted', decideBy, note: `申请已受理，将于 ${formatChineseDate(decideBy)}前办结。` }, { action: `${kind}.accepted` });
+    }
+    return caseStep(
+      db,
+      kind,
+      c,
+      staff,
+      at,
+      { status: 'not_accepted', outcomeReason: input.reason, note: `申请材料不齐全或不符合受理条件，不予受理。理由：${input.reason}` },
+      { action: `${kind}.not_accepted` },
+    );
+  });
+}
+
+const CORRECTABLE: (keyof RecordCorrection)[] = ['title', 'severity', 'decisionNo', 'authority', 'decidedOn', 'violationType', 'facts', 'legalBasis', 'penaltyTypes', 'penaltyContent', 'fineFen'];
+
+/** The record after a correction, checked by the same rules as a new record; the period follows the corrected date and severity. */
+function correctedRecord(record: RecordRow, changes: RecordCorrection, note: string, today: string, at: string) {
+  const set: RecordUpdate = {};
+  for (const key of CORRECTABLE) if (changes[key] !== undefined) (set as Record<string, unknown>)[key] = changes[key];
+  const decidedOn = set.decidedOn ?? record.decidedOn;
+  const severity = set.severity ?? record.severity;
+  const problems = recordRuleProblems({ kind: record.kind, severity, decidedOn, penaltyTypes: set.penaltyTypes ?? record.penaltyTypes ?? [] }, today);
+  if (problems.length) {
+    const fields: FieldError[] = problems.map((p) => ({ path: `changes.${p.field}`, message: p.message }));
+    throw new ApiError(422, 'validation_failed', '更正后的记录不符合公示规则：如公示期已届满，应选择撤销记录。', fields);
+  }
+  set.publishUntil = publicationEnd(decidedOn, severity);
+  set.correctionNote = note;
+  const before = Object.fromEntries(Object.keys(set).map((k) => [k, record[k as keyof RecordRow] ?? null]));
+  set.updatedAt = at;
+  const { updatedAt: _at, ...after } = set;
+  return { set, before, after };
+}
+
+export function decideObjection(db: Db, staff: Staff, reference: string, input: ObjectionDecision): Promise<DecisionResult> {
+  return commitAudited(db, staff.actor, async (now) => {
+    const today = todayInChina(now);
+    const at = now.toISOString();
+    const c = await requireCase(db, 'objection', reference);
+    if (c.status !== 'accepted' && c.status !== 'in_progress') throw stateConflict(c);
+    const record = await findRecord(db, c.recordId);
+    if (!record) throw notFound();
+
+    if (input.outcome === 'kept') {
+      return caseStep(
+        db,
+        'objection',
+        c,
+        staff,
+        at,
+        { status: 'closed', outcome: 'kept', outcomeReason: input.reason, note: `经核查，维持原信用记录。理由：${input.reason}` },
+        { action: 'objection.kept' },
+      );
+    }
+    if (record.status !== 'published') throw recordConflict(record);
+    if (input.outcome === 'withdrawn') {
+      const set = { status: 'withdrawn' as const, withdrawnOn: today, withdrawalReason: input.reason, updatedAt: at };
+      return caseStep(
+        db,
+        'objection',
+        c,
+        staff,
+        at,
+        { status: 'closed', outcome: 'withdrawn', outcomeReason: input.reason, note: `经核查，该信用记录已撤销，不再公示。理由：${input.reason}` },
+        {
+          action: 'objection.withdrawn',
+          guards: [recordUnchanged(record)],
+          statements: [updateRecordStatement(db, record.id, set)],
+          recordBefore: { id: record.id, status: record.status, withdrawnOn: record.withdrawnOn, withdrawalReason: record.withdrawalReason },
+          recordAfter: { id: record.id, status: set.status, withdrawnOn: set.withdrawnOn, withdrawalReason: set.withdrawalReason },
+        },
+      );
+    }
+    const corrected = correctedRecord(record, input.changes, input.correctionNote, today, at);
+    return caseStep(
+      db,
+      'objection',
+      c,
+      staff,
+      at,
+      { status: 'closed', outcome: 'corrected', outcomeReason: input.correctionNote, note: `经核查，信用记录已更正。更正说明：${input.correctionNote}` },
+      {
+        action: 'objection.corrected',
+        guards: [recordUnchanged(record)],
+        statements: [updateRecordStatement(db, record.id, corrected.set)],
+        recordBefore: { id: record.id, ...corrected.before },
+        recordAfter: { id: record.id, ...corrected.after },
+      },
+    );
+  });
+}
+
+export function decideRepair(db: Db, staff: Staff, reference: string, input: RepairDecision): Promise<DecisionResult> {
+  return commitAudited(db, staff.actor, async (now) => {
+    const today = todayInChina(now);
+    const at = now.toISOString();
+    const c = await requireCase(db, 'repair', reference);
+    if (c.status !== 'accepted' && c.status !== 'in_progress') throw stateConflict(c);
+    if (input.outcome === 'rejected') {
+      return caseStep(
+        db,
+        'repair',
+        c,
+        staff,
+        at,
+        { status: 'closed', outcome: 'rejected', outcomeReason: input.reason, decidedOn: today, note: `经审核，不予信用修复。理由：${input.reason}` },
+        { action: 'repair.rejected' },
+      );
+    }
+    const record = await findRecord(db, c.recordId);
+    if (!record) throw notFound();
+    if (record.status !== 'published') throw recordConflict(record);
+    // "approved → publication stops (终止公示) and the repair result is published": the record becomes
+    // a notice on the profile, and the approved repair with its date appears on /repairs/results.
+    const set = { status: 'repaired' as const, repairedOn: today, updatedAt: at };
+    const note = input.note?.trim() || null;
+    return caseStep(
+      db,
+      'repair',
+      c,
+      staff,
+      at,
+      { status: 'closed', outcome: 'approved', outcomeReason: note, decidedOn: today, note: `经审核，准予信用修复，该信用记录自 ${formatChineseDate(today)}起终止公示，修复结果已公示。${note ? `说明：${note}` : ''}` },
+      {
+        action: 'repair.approved',
+        guards: [recordUnchanged(record)],
+        statements: [updateRecordStatement(db, record.id, set)],
+        recordBefore: { id: record.id, status: record.status, repairedOn: record.repairedOn },
+        recordAfter: { id: record.id, status: set.status, repairedOn: set.repairedOn },
+      },
+    );
+  });
+}

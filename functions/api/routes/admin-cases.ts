@@ -1,0 +1,135 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createRouter, type AppEnv } from '../router';
+import { ApiError, errorResponse } from '../errors';
+import {
+  AcceptanceInputSchema,
+  AttachmentIdParam,
+  CaseReferenceParam,
+  DecisionResultSchema,
+  ObjectionDecisionSchema,
+  QueueQuerySchema,
+  QueueSchema,
+  RepairDecisionSchema,
+  StaffCaseSchema,
+} from '../schemas/admin-cases';
+import { adminRoute, REVIEWERS } from './admin-route';
+import { getDb } from '../../db/client';
+import { findAttachment } from '../../db/queries/admin-cases';
+import { decideAcceptance, decideObjection, decideRepair, loadStaffCase } from '../../admin/case-decisions';
+import { loadCaseQueue } from '../../admin/queues';
+import { todayInChina } from '../../domain/dates';
+import type { CaseKind } from '../../domain/reference';
+
+const names: Record<CaseKind, string> = { objection: '异议申诉', repair: '信用修复申请' };
+
+const queue = (kind: CaseKind) =>
+  adminRoute(REVIEWERS, {
+    method: 'get',
+    path: '/',
+    summary: `${names[kind]}待办队列：按状态和期限筛选，逾期的排在最前`,
+    request: { query: QueueQuerySchema },
+    responses: {
+      200: { description: 'One page of the queue; `sla` counts working days', content: { 'application/json': { schema: QueueSchema } } },
+      422: errorResponse('Bad filter or paging'),
+    },
+  });
+
+const detail = (kind: CaseKind) =>
+  adminRoute(REVIEWERS, {
+    method: 'get',
+    path: '/{reference}',
+    summary: `${names[kind]}办件：申请、附件、所涉信用记录和办理过程`,
+    request: { params: CaseReferenceParam },
+    responses: {
+      200: { description: 'The case as staff see it (the timeline includes who acted)', content: { 'application/json': { schema: StaffCaseSchema } } },
+      404: errorResponse('No such case'),
+    },
+  });
+
+const decisionResponses = {
+  200: { description: 'Decided; the timeline the company sees has a new entry', content: { 'application/json': { schema: DecisionResultSchema } } },
+  400: errorResponse('Malformed JSON'),
+  404: errorResponse('No such case'),
+  409: errorResponse('The case or the record is no longer in a state that allows this decision'),
+  422: errorResponse('Validation failed; see fields'),
+  503: errorResponse('Working-day calendar missing for the deadline'),
+};
+
+const acceptance = (kind: CaseKind) =>
+  adminRoute(REVIEWERS, {
+    method: 'post',
+    path: '/{reference}/acceptance',
+    summary: `${names[kind]}受理或不予受理（完整性审查，2 个工作日内）`,
+    request: { params: CaseReferenceParam, body: { required: true, content: { 'application/json': { schema: AcceptanceInputSchema } } } },
+    responses: decisionResponses,
+  });
+
+const objectionDecision = adminRoute(REVIEWERS, {
+  method: 'post',
+  path: '/{reference}/decision',
+  summary: '异议申诉办结：更正记录、撤销记录或维持原记录',
+  request: { params: CaseReferenceParam, body: { required: true, content: { 'application/json': { schema: ObjectionDecisionSchema } } } },
+  responses: decisionResponses,
+});
+
+const repairDecision = adminRoute(REVIEWERS, {
+  method: 'post',
+  path: '/{reference}/decision',
+  summary: '信用修复办结：准予修复（终止公示并公布结果）或不予修复',
+  request: { params: CaseReferenceParam, body: { required: true, content: { 'application/json': { schema: RepairDecisionSchema } } } },
+  responses: decisionResponses,
+});
+
+const caseView = async (c: Context<AppEnv>, kind: CaseKind, reference: string) => loadStaffCase(getDb(c.env.DB), kind, reference, todayInChina());
+
+export const adminObjectionRoutes = createRouter()
+  .openapi(queue('objection'), async (c) => c.json(await loadCaseQueue(getDb(c.env.DB), 'objection', c.req.valid('query'), todayInChina()), 200))
+  .openapi(detail('objection'), async (c) => c.json(await caseView(c, 'objection', c.req.valid('param').reference), 200))
+  .openapi(acceptance('objection'), async (c) =>
+    c.json(await decideAcceptance(getDb(c.env.DB), c.get('staff'), 'objection', c.req.valid('param').reference, c.req.valid('json')), 200),
+  )
+  .openapi(objectionDecision, async (c) => c.json(await decideObjection(getDb(c.env.DB), c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200));
+
+export const adminRepairRoutes = createRouter()
+  .openapi(queue('repair'), async (c) => c.json(await loadCaseQueue(getDb(c.env.DB), 'repair', c.req.valid('query'), todayInChina()), 200))
+  .openapi(detail('repair'), async (c) => c.json(await caseView(c, 'repair', c.req.valid('param').reference), 200))
+  .openapi(acceptance('repair'), async (c) =>
+    c.json(await decideAcceptance(getDb(c.env.DB), c.get('staff'), 'repair', c.req.valid('param').reference, c.req.valid('json')), 200),
+  )
+  .openapi(repairDecision, async (c) => c.json(await decideRepair(getDb(c.env.DB), c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200));
+
+const attachment = adminRoute(REVIEWERS, {
+  method: 'get',
+  path: '/{id}',
+  summary: '下载申请附件（仅限工作人员，一律作为附件下载）',
+  request: { params: AttachmentIdParam },
+  responses: {
+    200: { description: 'The file as stored, with Content-Disposition: attachment', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+    404: errorResponse('No such attachment'),
+  },
+});
+
+/** RFC 6266 / 5987: an ASCII fallback and the real (Chinese) name. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export const adminAttachmentRoutes = createRouter().openapi(attachment, async (c) => {
+  const row = await findAttachment(getDb(c.env.DB), c.req.valid('param').id);
+  const object = row ? await c.env.FILES.get(row.storageKey) : null;
+  if (!row || !object) throw new ApiError(404, 'not_found', '没有找到该附件。');
+  // Never rendered inline: an uploaded file is the applicant's content, not ours.
+  return new Response(object.body, {
+    status: 200,
+    headers: {
+      'Content-Type': row.contentType,
+      'Content-Length': String(row.size),
+      'Content-Disposition': contentDisposition(row.fileName),
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'no-store',
+      ETag: `"${row.sha256}"`,
+    },
+  });
+});

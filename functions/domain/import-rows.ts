@@ -1,0 +1,430 @@
+// Importing inspection results and penalty decisions from a spreadsheet saved as CSV: reading the
+// file (RFC 4180) and checking every row against the rules of DOMAIN.md before anything is
+// written. Checks that need the database (is the employer registered, was this decision imported
+// before) are done by functions/admin/import.ts on top of these.
+import { inspectionMethods, samplingResultCategories, type RecordKind, type Severity } from '../db/schema';
+import { isIsoDate } from './dates';
+import { violationTypes } from './labels';
+import { publicationEnd } from './publication';
+import { parseUscc, usccMessages } from './uscc';
+import { addWorkingDays, type WorkingDayCalendar } from './working-days';
+
+export const importKinds = ['penalties', 'sampling_results'] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+export const importKindLabels: Record<ImportKind, string> = {
+  penalties: '行政处罚决定',
+  sampling_results: '双随机抽查结果',
+};
+
+/**
+ * One file is committed in one D1 batch (one transaction), so its size is bounded by what one
+ * transaction may carry: rows travel as JSON in chunks well under D1's 2 MB value limit, and
+ * 5,000 rows keep the whole commit to a few dozen statements and seconds. Larger exports are split.
+ */
+export const MAX_IMPORT_ROWS = 5000;
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Record rules shared by the importer and records entered by hand, so both obey one rule.
+
+/** DOMAIN.md §8: "行政处罚决定 within 7 working days of the decision." */
+export const PUBLISH_PENALTY_WITHIN_WORKING_DAYS = 7;
+
+/** The date by which a penalty decision must be public; the day of the decision does not count. */
+export function penaltyPublicationDue(cal: WorkingDayCalendar, decidedOn: string): string {
+  return addWorkingDays(cal, decidedOn, PUBLISH_PENALTY_WITHIN_WORKING_DAYS);
+}
+
+export interface RecordFacts {
+  kind: RecordKind;
+  severity: Severity;
+  decidedOn: string;
+  penaltyTypes: readonly string[];
+}
+
+/** "Warning-only penalties (警告) … are not published as penalties" (DOMAIN.md §2). */
+export const isWarningOnly = (types: readonly string[]) => types.length > 0 && types.every((t) => t.trim() === '警告');
+
+export interface RuleProblem {
+  /** The field a form should mark. */
+  field: 'decidedOn' | 'severity' | 'penaltyTypes';
+  message: string;
+}
+
+/** Why a record may not be created as given; empty when it may. Messages are for staff, in Chinese. */
+export function recordRuleProblems(r: RecordFacts, today: string): RuleProblem[] {
+  if (!isIsoDate(r.decidedOn)) return [{ field: 'decidedOn', message: '决定日期应为有效日期，格式如 2026-06-01' }];
+  const problems: RuleProblem[] = [];
+  const add = (field: RuleProblem['field'], message: string) => problems.push({ field, message });
+  if (r.decidedOn > today) add('decidedOn', '决定日期不能晚于今天');
+  if (r.kind === 'no_penalty' && r.severity !== 'none') add('severity', '不予行政处罚（一案三书）不属于失信信息，严重程度应为“非失信信息”');
+  if (r.kind === 'sampling_result' && r.severity !== 'none') add('severity', '抽查结果本身不属于失信信息，严重程度应为“非失信信息”');
+  if ((r.kind === 'penalty' || r.kind === 'major_violation' || r.kind === 'commitment_breach') && r.severity === 'none') {
+    add('severity', '失信信息须注明严重程度（轻微、一般或严重）');
+  }
+  if (r.kind === 'wage_arrears_list' && r.severity !== 'serious') add('severity', '列入拖欠农民工工资失信联合惩戒对象名单一律为严重失信信息');
+  if (r.kind === 'penalty' && isWarningOnly(r.penaltyTypes)) add('penaltyTypes', '仅给予警告的处罚决定不作为行政处罚公示');
+  const end = publicationEnd(r.decidedOn, r.severity);
+  if (end !== null && end <= today) add('decidedOn', `按决定日期计算，公示期已于 ${end} 届满，无需再公示`);
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// RFC 4180 CSV
+
+export type CsvParse = { ok: true; records: { line: number; cells: string[] }[] } | { ok: false; line: number; message: string };
+
+/**
+ * RFC 4180 with what spreadsheets really write: a UTF-8 byte order mark, CRLF, LF or CR line
+ * ends, quoted fields with "" for a quote and line breaks inside. `line` is the physical line a
+ * record starts on (the header is line 1), which is what staff see when they open the file.
+ * Blank lines are skipped: Excel leaves them at the end.
+ */
+export function parseCsv(input: string): CsvParse {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const records: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let field = '';
+  let quoted = false;
+  let fieldStarted = false;
+  let line = 1;
+  let recordLine = 1;
+  const endRecord = () => {
+    cells.push(field);
+    if (!(cells.length === 1 && cells[0] === '' && !fieldStarted)) records.push({ line: recordLine, cells });
+    cells = [];
+    field = '';
+    fieldStarted = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else {
+          quoted = false;
+          const next = text[i + 1];
+          if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
+            return { ok: false, line, message: `第 ${line} 行：引号后应紧跟逗号或换行` };
+          }
+        }
+      } else {
+        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"') {
+      if (field !== '') return { ok: false, line, message: `第 ${line} 行：字段中间出现了引号，含引号的字段须整体用引号括起` };
+      quoted = true;
+      fieldStarted = true;
+    } else if (ch === ',') {
+      cells.push(field);
+      field = '';
+      fieldStarted = true;
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      field += ch;
+      fieldStarted = true;
+    }
+  }
+  if (quoted) return { ok: false, line: recordLine, message: `第 ${recordLine} 行：引号没有闭合` };
+  if (field !== '' || cells.length > 0 || fieldStarted) endRecord();
+  return { ok: true, records };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columns
+
+interface Column<F extends string> {
+  field: F;
+  /** The Chinese heading first (as DOMAIN.md names it), then accepted alternatives. */
+  headers: readonly string[];
+  required: boolean;
+}
+
+const col = <F extends string>(field: F, headers: string[], required = true): Column<F> => ({ field, headers: [...headers, field], required });
+
+export const penaltyColumns = [
+  col('decisionNo', ['决定书文号', '行政处罚决定书文号']),
+  col('partyName', ['当事人名称', '行政相对人名称']),
+  col('uscc', ['统一社会信用代码', '统一社会信用代码（或注册号）']),
+  col('violationType', ['违法行为类型']),
+  col('facts', ['主要违法事实', '违法事实']),
+  col('legalBasis', ['处罚依据']),
+  col('penaltyTypes', ['处罚类别']),
+  col('penaltyContent', ['处罚内容']),
+  col('fineYuan', ['罚款金额', '罚款金额（元）', '罚款金额(元)'], false),
+  col('decidedOn', ['决定日期', '处罚决定日期']),
+  col('authority', ['处罚机关']),
+  col('severity', ['失信严重程度', '严重程度']),
+  col('title', ['记录标题', '标题'], false),
+] as const;
+
+export const samplingColumns = [
+  col('taskId', ['任务编号']),
+  col('enterpriseName', ['对象名称', '检查对象名称']),
+  col('uscc', ['统一社会信用代码', '统一社会信用代码（或注册号）']),
+  col('address', ['住所', '地址']),
+  col('method', ['检查方式']),
+  col('inspectedOn', ['检查日期']),
+  col('result', ['检查结果']),
+  col('followUp', ['后续处置'], false),
+  col('authority', ['检查实施机关']),
+] as const;
+
+export const importColumns = { penalties: penaltyColumns, sampling_results: samplingColumns } as const;
+
+/** The headings of a template file, for the import page. */
+export const templateHeaders = (kind: ImportKind) => importColumns[kind].map((c) => c.headers[0]!);
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+export interface PenaltyRow {
+  decisionNo: string;
+  partyName: string;
+  uscc: string;
+  /** False for a well-formed code whose check character does not match (DOMAIN.md §1). */
+  usccCheckValid: boolean;
+  violationType: string;
+  facts: string;
+  legalBasis: string;
+  penaltyTypes: string[];
+  penaltyContent: string;
+  fineFen: number | null;
+  decidedOn: string;
+  authority: string;
+  severity: Exclude<Severity, 'none'>;
+  title: string;
+  publishUntil: string;
+}
+
+export interface SamplingRow {
+  taskId: string;
+  enterpriseName: string;
+  uscc: string;
+  usccCheckValid: boolean;
+  address: string;
+  method: (typeof inspectionMethods)[number];
+  inspectedOn: string;
+  result: (typeof samplingResultCategories)[number];
+  followUp: string | null;
+  authority: string;
+}
+
+export type ImportRow = PenaltyRow | SamplingRow;
+
+export type RowCheck<T> =
+  | { line: number; ok: true; key: string; value: T; warnings: string[] }
+  | { line: number; ok: false; key: string | null; reasons: string[] };
+
+export interface FileCheck<T> {
+  /** Problems with the file as a whole (unreadable, missing columns, too many rows); no row is checked then. */
+  fileErrors: string[];
+  rows: RowCheck<T>[];
+}
+
+/** The natural key that makes re-importing a row a duplicate (credit_records.source_key). */
+export const penaltySourceKey = (decisionNo: string) => `penalty:${decisionNo}`;
+export const samplingSourceKey = (taskId: string, uscc: string) => `sampling:${taskId}:${uscc}`;
+
+/** Full-width forms, stray spaces and non-breaking spaces that spreadsheets keep. */
+const clean = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/\u00a0/g, ' ').trim();
+
+/** 2026-06-01, 2026/6/1, 2026.6.1 and 2026年6月1日 (what Excel writes back) → 2026-06-01; null otherwise. */
+export function normalizeDate(input: string): string | null {
+  const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(clean(input));
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/** "12,345.67"、"12345元" → 1234567 fen, exactly (no floating point); null when not an amount. */
+export function parseYuanToFen(input: string): number | null {
+  const s = clean(input).replace(/[,，\s]/g, '').replace(/元$/, '');
+  const m = /^(\d{1,11})(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+const SEVERITY_WORDS: Record<string, Exclude<Severity, 'none'>> = {
+  轻微: 'minor',
+  一般: 'general',
+  严重: 'serious',
+  minor: 'minor',
+  general: 'general',
+  serious: 'serious',
+};
+
+/** Codes are looked up as given even when the check character fails; whether that is acceptable needs the database. */
+function checkUscc(value: string, reasons: string[]) {
+  const parsed = parseUscc(value);
+  if (!parsed.ok) {
+    reasons.push(`统一社会信用代码：${usccMessages[parsed.reason]}`);
+    return null;
+  }
+  return { code: parsed.code, checkValid: parsed.checkValid };
+}
+
+function required(cells: Record<string, string>, field: string, label: string, reasons: string[], max = 2000): string {
+  const value = clean(cells[field]);
+  if (value === '') reasons.push(`${label}不能为空`);
+  else if (Array.from(value).length > max) reasons.push(`${label}不超过 ${max} 个字`);
+  return value;
+}
+
+export function checkPenaltyRow(cells: Record<string, string>, today: string): { reasons: string[]; value: PenaltyRow | null; key: string | null } {
+  const reasons: string[] = [];
+  const decisionNo = required(cells, 'decisionNo', '决定书文号', reasons, 100);
+  const partyName = required(cells, 'partyName', '当事人名称', reasons, 200);
+  const uscc = clean(cells.uscc) === '' ? (reasons.push('统一社会信用代码不能为空'), null) : checkUscc(cells.uscc!, reasons);
+  const violationType = required(cells, 'violationType', '违法行为类型', reasons);
+  if (violationType && !(violationTypes as readonly string[]).includes(violationType)) {
+    reasons.push(`违法行为类型应为：${violationTypes.join('、')}`);
+  }
+  const facts = required(cells, 'facts', '主要违法事实', reasons);
+  const legalBasis = required(cells, 'legalBasis', '处罚依据', reasons);
+  const penaltyTypes = required(cells, 'penaltyTypes', '处罚类别', reasons)
+    .split(/[、,，;；\s]+/u)
+    .filter(Boolean);
+  const penaltyContent = required(cells, 'penaltyContent', '处罚内容', reasons);
+  let fineFen: number | null = null;
+  if (clean(cells.fineYuan) !== '') {
+    fineFen = parseYuanToFen(cells.fineYuan!);
+    if (fineFen === null) reasons.push('罚款金额应为以元为单位的数字，最多两位小数，例如 20000 或 12,345.50');
+  } else if (penaltyTypes.includes('罚款')) {
+    reasons.push('处罚类别含罚款，须填写罚款金额');
+  }
+  const rawDate = required(cells, 'decidedOn', '决定日期', reasons);
+  const decidedOn = rawDate ? normalizeDate(rawDate) : null;
+  if (rawDate && !decidedOn) reasons.push('决定日期应为有效日期，格式如 2026-06-01');
+  const authority = required(cells, 'authority', '处罚机关', reasons, 100);
+  const rawSeverity = required(cells, 'severity', '失信严重程度', reasons);
+  const severity = rawSeverity ? SEVERITY_WORDS[rawSeverity] : undefined;
+  if (rawSeverity && !severity) reasons.push('失信严重程度应为：轻微、一般、严重');
+  if (decidedOn && severity) reasons.push(...recordRuleProblems({ kind: 'penalty', severity, decidedOn, penaltyTypes }, today).map((p) => p.message));
+  const title = clean(cells.title) || (violationType ? `${violationType}行政处罚` : '');
+  if (Array.from(title).length > 200) reasons.push('记录标题不超过 200 个字');
+
+  const key = decisionNo ? penaltySourceKey(decisionNo) : null;
+  if (reasons.length > 0 || !uscc || !decidedOn || !severity) return { reasons, value: null, key };
+  return {
+    reasons,
+    key,
+    value: {
+      decisionNo,
+      partyName,
+      uscc: uscc.code,
+      usccCheckValid: uscc.checkValid,
+      violationType,
+      facts,
+      legalBasis,
+      penaltyTypes,
+      penaltyContent,
+      fineFen,
+      decidedOn,
+      authority,
+      severity,
+      title,
+      publishUntil: publicationEnd(decidedOn, severity)!,
+    },
+  };
+}
+
+export function checkSamplingRow(cells: Record<string, string>, today: string): { reasons: string[]; value: SamplingRow | null; key: string | null } {
+  const reasons: string[] = [];
+  const taskId = required(cells, 'taskId', '任务编号', reasons, 40);
+  const enterpriseName = required(cells, 'enterpriseName', '对象名称', reasons, 200);
+  const uscc = clean(cells.uscc) === '' ? (reasons.push('统一社会信用代码不能为空'), null) : checkUscc(cells.uscc!, reasons);
+  const address = required(cells, 'address', '住所', reasons, 200);
+  const method = required(cells, 'method', '检查方式', reasons);
+  if (method && !(inspectionMethods as readonly string[]).includes(method)) reasons.push(`检查方式应为：${inspectionMethods.join('、')}`);
+  const rawDate = required(cells, 'inspectedOn', '检查日期', reasons);
+  const inspectedOn = rawDate ? normalizeDate(rawDate) : null;
+  if (rawDate && !inspectedOn) reasons.push('检查日期应为有效日期，格式如 2026-06-01');
+  if (inspectedOn && inspectedOn > today) reasons.push('检查日期不能晚于今天');
+  const result = required(cells, 'result', '检查结果', reasons);
+  if (result && !(samplingResultCategories as readonly string[]).includes(result)) {
+    reasons.push(`检查结果应为：${samplingResultCategories.join('、')}`);
+  }
+  const followUp = clean(cells.followUp) || null;
+  if (followUp && Array.from(followUp).length > 500) reasons.push('后续处置不超过 500 个字');
+  const authority = required(cells, 'authority', '检查实施机关', reasons, 100);
+
+  const key = taskId && uscc ? samplingSourceKey(taskId, uscc.code) : null;
+  if (reasons.length > 0 || !uscc || !inspectedOn) return { reasons, value: null, key };
+  return {
+    reasons,
+    key,
+    value: {
+      taskId,
+      enterpriseName,
+      uscc: uscc.code,
+      usccCheckValid: uscc.checkValid,
+      address,
+      method: method as SamplingRow['method'],
+      inspectedOn,
+      result: result as SamplingRow['result'],
+      followUp,
+      authority,
+    },
+  };
+}
+
+const normaliseHeader = (h: string) => clean(h).replace(/\s+/g, '').toLowerCase();
+
+/**
+ * Reads a whole file and checks every row on its own terms: format, codes, dates, closed lists,
+ * the publication rules, and duplicates within the file (the later row names the earlier one).
+ */
+export function checkImportFile(kind: 'penalties', text: string, today: string): FileCheck<PenaltyRow>;
+export function checkImportFile(kind: 'sampling_results', text: string, today: string): FileCheck<SamplingRow>;
+export function checkImportFile(kind: ImportKind, text: string, today: string): FileCheck<ImportRow>;
+export function checkImportFile(kind: ImportKind, text: string, today: string): FileCheck<ImportRow> {
+  const parsed = parseCsv(text);
+  if (!parsed.ok) return { fileErrors: [`文件不是有效的 CSV：${parsed.message}`], rows: [] };
+  const [header, ...body] = parsed.records;
+  if (!header) return { fileErrors: ['文件是空的：第一行应为列标题'], rows: [] };
+
+  const columns: readonly Column<string>[] = importColumns[kind];
+  const index = new Map<string, number>();
+  const fileErrors: string[] = [];
+  header.cells.forEach((h, i) => {
+    const name = normaliseHeader(h);
+    const column = columns.find((c) => c.headers.some((alias) => normaliseHeader(alias) === name));
+    if (!column) return;
+    if (index.has(column.field)) fileErrors.push(`列“${column.headers[0]}”出现了两次`);
+    index.set(column.field, i);
+  });
+  const missing = columns.filter((c) => c.required && !index.has(c.field)).map((c) => `“${c.headers[0]}”`);
+  if (missing.length) fileErrors.push(`缺少列：${missing.join('、')}。第一行应为列标题，可下载模板对照`);
+  if (body.length === 0) fileErrors.push('文件中没有数据行');
+  if (body.length > MAX_IMPORT_ROWS) fileErrors.push(`文件有 ${body.length} 行数据，超过每个文件 ${MAX_IMPORT_ROWS} 行的上限，请拆分后分别导入`);
+  if (fileErrors.length) return { fileErrors, rows: [] };
+
+  const seen = new Map<string, number>();
+  const rows: RowCheck<ImportRow>[] = body.map(({ line, cells }) => {
+    const values: Record<string, string> = {};
+    for (const [field, i] of index) values[field] = cells[i] ?? '';
+    const extra = cells.length > header.cells.length && cells.slice(header.cells.length).some((c) => c.trim() !== '');
+    const checked = kind === 'penalties' ? checkPenaltyRow(values, today) : checkSamplingRow(values, today);
+    const reasons = [...checked.reasons];
+    if (extra) reasons.push('本行的列数多于标题行，可能有未加引号的逗号');
+    if (checked.key) {
+      const earlier = seen.get(checked.key);
+      if (earlier !== undefined) reasons.push(kind === 'penalties' ? `与第 ${earlier} 行的决定书文号重复` : `与第 ${earlier} 行是同一任务的同一对象`);
+      else seen.set(checked.key, line);
+    }
+    if (reasons.length > 0 || !checked.value) return { line, ok: false, key: checked.key, reasons };
+    return { line, ok: true, key: checked.key!, value: checked.value, warnings: [] };
+  });
+  return { fileErrors: [], rows };
+}
