@@ -132,6 +132,8 @@ export const creditRecords = sqliteTable(
     // Newest-first lists (事后公开) walk this index backwards and stop at the page size; a status
     // column in the middle would force a sort of every matching decision.
     index('credit_records_kind_date_idx').on(t.kind, t.decidedOn, t.id),
+    // Covers the capped count of public decisions of a kind without reading the table.
+    index('credit_records_kind_status_until_idx').on(t.kind, t.status, t.publishUntil),
     index('credit_records_status_until_idx').on(t.status, t.publishUntil),
     uniqueIndex('credit_records_source_key_unique').on(t.sourceKey),
   ],

@@ -1,9 +1,8 @@
 // Enterprise search (GET /api/v1/enterprises and /credit?q=): by code, by name substring or
 // prefix through the bigram FTS5 index, optionally within a district. Never a full scan.
-import { and, eq, gt, ne, sql } from 'drizzle-orm';
-import { inList } from './in-list';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { creditRecords, enterprises } from '../schema';
+import { enterprises } from '../schema';
 import { parseUscc } from '../../domain/uscc';
 import { districtName } from '../../domain/districts';
 import { searchCharacters, substringMatchExpression } from '../../domain/name-search';
@@ -55,11 +54,12 @@ export async function searchEnterprises(db: Db, query: SearchQuery, today: strin
   const code = parseUscc(query.q);
 
   if (code.ok) {
-    const found = await db
-      .select()
-      .from(enterprises)
-      .where(and(eq(enterprises.uscc, code.code), query.district ? eq(enterprises.districtCode, query.district) : undefined));
-    return { ...(await withCounts(db, offset === 0 ? found : [], today)), total: found.length, totalCapped: false, page, pageSize, matchedBy: 'code' };
+    const rows = await db.all<ItemRow>(sql`
+      SELECT p.*, ${negativeRecords(today)} AS negativeRecords FROM (
+        SELECT e.uscc, e.name, e.district_code AS districtCode, e.grade FROM enterprises AS e
+        WHERE e.uscc = ${code.code} ${query.district ? sql`AND e.district_code = ${query.district}` : sql``}
+      ) AS p`);
+    return { items: offset === 0 ? rows.map(toItem) : [], total: rows.length, totalCapped: false, page, pageSize, matchedBy: 'code' };
   }
 
   const match = matchExpression(query);
@@ -67,21 +67,42 @@ export async function searchEnterprises(db: Db, query: SearchQuery, today: strin
   const chars = searchCharacters(query.q).join('');
 
   // The window of matching rowids comes from the index alone; ranking (prefix first, then
-  // shorter names) and paging happen inside that bounded window, in one round trip.
-  const rows = await db.all<Pick<typeof enterprises.$inferSelect, 'uscc' | 'name' | 'districtCode' | 'grade'> & { matched: number }>(sql`
+  // shorter names) and paging happen inside that bounded window, and the record counts only
+  // for the page — all in one statement, one round trip.
+  const rows = await db.all<ItemRow & { matched: number }>(sql`
     WITH m AS (SELECT rowid AS id FROM enterprise_name_index WHERE enterprise_name_index MATCH ${match} ORDER BY rowid LIMIT ${SEARCH_WINDOW + 1})
-    SELECT e.uscc, e.name, e.district_code AS districtCode, e.grade, (SELECT count(*) FROM m) AS matched
-    FROM m JOIN enterprises AS e ON e.id = m.id
-    ORDER BY (lower(substr(e.name, 1, ${chars.length})) = ${chars}) DESC, length(e.name), e.name
-    LIMIT ${pageSize} OFFSET ${offset}`);
+    SELECT p.*, ${negativeRecords(today)} AS negativeRecords FROM (
+      SELECT e.uscc, e.name, e.district_code AS districtCode, e.grade, (SELECT count(*) FROM m) AS matched
+      FROM m JOIN enterprises AS e ON e.id = m.id
+      ORDER BY (lower(substr(e.name, 1, ${chars.length})) = ${chars}) DESC, length(e.name), e.name
+      LIMIT ${pageSize} OFFSET ${offset}
+    ) AS p`);
   const n = rows[0]?.matched ?? (offset > 0 ? await countMatches(db, match) : 0);
   return {
-    ...(await withCounts(db, offset < SEARCH_WINDOW ? rows : [], today)),
+    items: rows.map(toItem),
     total: Math.min(n, SEARCH_WINDOW),
     totalCapped: n > SEARCH_WINDOW,
     page,
     pageSize,
     matchedBy: query.q.trim() ? 'name' : 'district',
+  };
+}
+
+type ItemRow = Pick<typeof enterprises.$inferSelect, 'uscc' | 'name' | 'districtCode' | 'grade'> & { negativeRecords: number };
+
+/** Published negative records (severity other than none) of the row `p`, still within their period. */
+const negativeRecords = (today: string) => sql`(
+  SELECT count(*) FROM credit_records AS c
+  WHERE c.uscc = p.uscc AND c.status = 'published' AND c.severity <> 'none' AND c.publish_until > ${today})`;
+
+function toItem(r: ItemRow): SearchItem {
+  return {
+    uscc: r.uscc,
+    name: r.name,
+    district: districtName(r.districtCode),
+    districtCode: r.districtCode,
+    grade: r.grade ?? null,
+    negativeRecords: r.negativeRecords,
   };
 }
 
@@ -97,38 +118,4 @@ function matchExpression(query: SearchQuery): string | null {
   const district = query.district ? `district:"${query.district}"` : null;
   if (name && district) return `${district} AND grams:${name}`;
   return name ? `grams:${name}` : district;
-}
-
-async function withCounts(
-  db: Db,
-  rows: Pick<typeof enterprises.$inferSelect, 'uscc' | 'name' | 'districtCode' | 'grade'>[],
-  today: string,
-): Promise<{ items: SearchItem[] }> {
-  if (rows.length === 0) return { items: [] };
-  const counts = await db
-    .select({ uscc: creditRecords.uscc, n: sql<number>`count(*)` })
-    .from(creditRecords)
-    .where(
-      and(
-        inList(
-          creditRecords.uscc,
-          rows.map((r) => r.uscc),
-        ),
-        eq(creditRecords.status, 'published'),
-        gt(creditRecords.publishUntil, today),
-        ne(creditRecords.severity, 'none'),
-      ),
-    )
-    .groupBy(creditRecords.uscc);
-  const byCode = new Map(counts.map((c) => [c.uscc, c.n]));
-  return {
-    items: rows.map((r) => ({
-      uscc: r.uscc,
-      name: r.name,
-      district: districtName(r.districtCode),
-      districtCode: r.districtCode,
-      grade: r.grade ?? null,
-      negativeRecords: byCode.get(r.uscc) ?? 0,
-    })),
-  };
 }
