@@ -264,8 +264,6 @@ export const objections = sqliteTable(
   },
   (t) => [
     index('objections_record_status_idx').on(t.recordId, t.status),
-    // The profile reads the open cases of one employer in the same batch as its records.
-    index('objections_uscc_status_idx').on(t.uscc, t.status),
     index('objections_status_due_idx').on(t.status, t.decideBy),
   ],
 );
@@ -279,7 +277,6 @@ export const repairs = sqliteTable(
   },
   (t) => [
     index('repairs_record_status_idx').on(t.recordId, t.status),
-    index('repairs_uscc_status_idx').on(t.uscc, t.status),
     index('repairs_status_due_idx').on(t.status, t.decideBy),
     index('repairs_outcome_decided_idx').on(t.outcome, t.decidedOn),
   ],

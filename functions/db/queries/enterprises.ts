@@ -65,30 +65,31 @@ export async function findEnterprise(db: Db, uscc: string) {
  * so they never reach a response even before the nightly job archives them (DOMAIN.md §2).
  */
 export async function getCreditProfile(db: Db, uscc: string, today: string): Promise<CreditProfile | null> {
-  // One round trip: the enterprise, its public records and the open cases on them, batched.
-  const [found, rows, openObjections, openRepairs] = await db.batch([
-    db.select().from(enterprises).where(eq(enterprises.uscc, uscc)),
-    db
-      .select()
-      .from(creditRecords)
-      .where(
-        and(
-          eq(creditRecords.uscc, uscc),
-          inArray(creditRecords.status, PUBLIC_STATUSES),
-          or(isNull(creditRecords.publishUntil), gt(creditRecords.publishUntil, today)),
-        ),
-      )
-      .orderBy(desc(creditRecords.decidedOn), desc(creditRecords.id)),
-    db.select({ recordId: objections.recordId }).from(objections).where(and(eq(objections.uscc, uscc), inArray(objections.status, OPEN_CASE_STATUSES))),
-    db.select({ recordId: repairs.recordId }).from(repairs).where(and(eq(repairs.uscc, uscc), inArray(repairs.status, OPEN_CASE_STATUSES))),
-  ]);
-  const enterprise = found[0];
+  // One statement: the enterprise, its public records, and whether an open case sits on each.
+  const openCase = (table: typeof objections | typeof repairs) =>
+    sql<number>`EXISTS (SELECT 1 FROM ${table} WHERE ${table.recordId} = ${creditRecords.id} AND ${inArray(table.status, OPEN_CASE_STATUSES)})`;
+  const rows = await db
+    .select({ enterprise: enterprises, record: creditRecords, objectionPending: openCase(objections), repairPending: openCase(repairs) })
+    .from(enterprises)
+    .leftJoin(
+      creditRecords,
+      and(
+        eq(creditRecords.uscc, enterprises.uscc),
+        inArray(creditRecords.status, PUBLIC_STATUSES),
+        or(isNull(creditRecords.publishUntil), gt(creditRecords.publishUntil, today)),
+      ),
+    )
+    .where(eq(enterprises.uscc, uscc))
+    .orderBy(desc(creditRecords.decidedOn), desc(creditRecords.id));
+  const enterprise = rows[0]?.enterprise;
   if (!enterprise) return null;
-
-  const flags = new Map<number, RecordFlag[]>();
-  const add = (id: number, flag: RecordFlag) => flags.set(id, [...(flags.get(id) ?? []), flag]);
-  for (const { recordId } of openObjections) add(recordId, 'objection_pending');
-  for (const { recordId } of openRepairs) add(recordId, 'repair_pending');
+  const records = rows.flatMap(({ record, objectionPending, repairPending }) => {
+    if (!record) return [];
+    const flags: RecordFlag[] = [];
+    if (objectionPending) flags.push('objection_pending');
+    if (repairPending) flags.push('repair_pending');
+    return [toPublicRecord(record, flags, enterprise.legalRepresentative, today)];
+  });
 
   return {
     enterprise: {
@@ -106,7 +107,7 @@ export async function getCreditProfile(db: Db, uscc: string, today: string): Pro
       year: enterprise.gradeYear ?? null,
       reasons: enterprise.gradeReason ? [enterprise.gradeReason] : [],
     },
-    records: rows.map((r) => toPublicRecord(r, flags.get(r.id) ?? [], enterprise.legalRepresentative, today)),
+    records,
     warnings: [],
   };
 }
