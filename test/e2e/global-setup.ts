@@ -4,10 +4,13 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { prepareDatabase, serveBuiltWorker } from '../../scripts/lib/local-worker';
 import { chromiumPath } from './browser';
+import { createAccessKeys, signAccessToken } from '../fixtures/access-tokens';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** A real signed Cloudflare Access token with the reviewer role, for the staff console. */
+    reviewerToken: string;
   }
 }
 
@@ -19,8 +22,11 @@ export default async function setup(project: TestProject) {
   }
   const state = mkdtempSync(join(tmpdir(), 'hrss-e2e-'));
   prepareDatabase(state, ['--enterprises', '200', '--seed', '1']);
-  const worker = await serveBuiltWorker(state);
+  // The server trusts a key pair made for this run only, exactly as `npm run dev:keys` does locally.
+  const keys = await createAccessKeys();
+  const worker = await serveBuiltWorker(state, { vars: { ACCESS_JWKS: keys.jwks } });
   project.provide('baseUrl', worker.url);
+  project.provide('reviewerToken', await signAccessToken(keys, { audience: 'hrss-disclosure-local', issuer: 'http://127.0.0.1:8787', roles: ['reviewer'], email: 'reviewer@hrss.example' }));
   return async () => {
     await worker.stop();
     rmSync(state, { recursive: true, force: true });
