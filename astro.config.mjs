@@ -9,8 +9,17 @@ export default defineConfig({
   // The site keeps no server sessions, so the adapter must not add a KV binding for them.
   session: false,
   adapter: cloudflare({ imageService: 'compile' }),
-  // Lists the prerendered pages (cases, enforcement disclosures); pages built from D1 on demand are not in it.
-  integrations: [sitemap()],
+  // Lists the prerendered pages, plus the entry points of the sections rendered on demand from D1
+  // (a profile per employer would be a million entries; the search and open data lead to them).
+  integrations: [
+    sitemap({
+      // The staff console is not for search engines or the public.
+      filter: (page) => !new URL(page).pathname.startsWith('/admin'),
+      customPages: ['/credit', '/sampling', '/enforcement/penalties', '/objections/new', '/repairs/new', '/repairs/results', '/track'].map(
+        (path) => new URL(path, process.env.SITE_URL ?? 'http://127.0.0.1:8787').href,
+      ),
+    }),
+  ],
   build: { inlineStylesheets: 'always' },
   security: {
     // Cross-site form posts are refused on every on-demand page.
