@@ -27,9 +27,17 @@ export default defineConfig({
     // Astro hashes every script and style it emits into a Content-Security-Policy <meta>, so no
     // inline code runs unless it was written here; frame-ancestors is sent as a header by src/worker.ts.
     csp: {
-      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        // Turnstile's challenge frame, on the submission forms when a site key is configured.
+        'frame-src https://challenges.cloudflare.com',
+      ],
       // Pagefind's search index is WebAssembly, loaded from /pagefind/ on the search page only.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'", 'https://challenges.cloudflare.com'] },
     },
   },
   // Cases have no code blocks; Shiki's inline styles would also break the CSP.

@@ -4,6 +4,7 @@ import type { z } from '@hono/zod-openapi';
 import { ApiError, fieldErrors } from './errors';
 import { formToInput } from './schemas/cases';
 import { IDEMPOTENCY_KEY, type UploadedFile } from '../cases/submit-case';
+import { TURNSTILE_FIELD } from '../cases/turnstile';
 
 const FILE_FIELDS: Record<string, UploadedFile['role']> = { commitment: 'commitment', evidence: 'evidence', attachments: 'attachment' };
 
@@ -21,6 +22,7 @@ export async function readCaseRequest<S extends z.ZodType>(c: Context, schema: S
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   let raw: unknown;
   let files: UploadedFile[] = [];
+  let turnstileToken = c.req.header('CF-Turnstile-Response') ?? null;
   if (type === 'application/json' && allowJson) {
     try {
       raw = await c.req.json();
@@ -35,6 +37,7 @@ export async function readCaseRequest<S extends z.ZodType>(c: Context, schema: S
       throw new ApiError(400, 'invalid_form', '表单数据格式有误。');
     }
     files = collectFiles(form);
+    if (typeof form[TURNSTILE_FIELD] === 'string') turnstileToken = form[TURNSTILE_FIELD];
     raw = formToInput(form);
   } else {
     throw new ApiError(415, 'unsupported_media_type', allowJson ? '请以 application/json 或 multipart/form-data 提交。' : '请以 multipart/form-data 提交（需上传附件）。');
@@ -47,5 +50,5 @@ export async function readCaseRequest<S extends z.ZodType>(c: Context, schema: S
       { path: 'Idempotency-Key', message: '应为 16–128 位字母、数字、连字符或下划线，建议使用随机 UUID' },
     ]);
   }
-  return { input: parsed.data as z.infer<S>, files, idempotencyKey: key };
+  return { input: parsed.data as z.infer<S>, files, idempotencyKey: key, turnstileToken };
 }

@@ -8,6 +8,7 @@ import { getDb } from '../../functions/db/client';
 import { getCreditProfile, type CreditProfile, type PublicRecord } from '../../functions/db/queries/enterprises';
 import { submitCase, type CaseReceipt, type CaseSubmission, type UploadedFile } from '../../functions/cases/submit-case';
 import { parseUscc } from '../../functions/domain/uscc';
+import { checkTurnstile, turnstileSecret, TURNSTILE_FIELD } from '../../functions/cases/turnstile';
 import { todayInChina } from '../../functions/domain/dates';
 import type { CaseKind } from '../../functions/domain/reference';
 
@@ -78,6 +79,8 @@ export async function handleCaseForm(kind: CaseKind, request: Request, url: URL)
   if (!parsed.success) return fail(422, fieldErrors(parsed.error.issues), values, token);
 
   try {
+    const challenge = await checkTurnstile(turnstileSecret(env), values[TURNSTILE_FIELD] ?? null, request.headers.get('CF-Connecting-IP'));
+    if (challenge) return fail(422, [challenge], values, token);
     const { receipt } = await submitCase(getDb(env.DB), env.FILES, { kind, input: parsed.data, files } as CaseSubmission, {
       idempotencyKey: token,
       now,

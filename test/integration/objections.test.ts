@@ -209,3 +209,30 @@ describe('50 concurrent submissions', () => {
     expect(reads.map((r) => r.status)).toEqual(Array(50).fill(200));
   });
 });
+
+describe('Turnstile, when a secret is configured', () => {
+  it('refuses a submission without a passed challenge and accepts one with it', async () => {
+    const { vi } = await import('vitest');
+    const seen: string[] = [];
+    // The only stub of the suite: Cloudflare's siteverify endpoint, unreachable from tests.
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (_input, init) => {
+      const token = (init?.body as FormData).get('response');
+      seen.push(String(token));
+      return Response.json({ success: token === 'passed-token' });
+    });
+    (env as unknown as { TURNSTILE_SECRET?: string }).TURNSTILE_SECRET = 'test-secret';
+    try {
+      const missing = await postJson(validBody());
+      expect(missing.status).toBe(422);
+      expect((await missing.json<any>()).error.fields[0].path).toBe('cf-turnstile-response');
+      const failed = await postJson(validBody(), { 'CF-Turnstile-Response': 'bot-token' });
+      expect(failed.status).toBe(422);
+      const passed = await postJson(validBody(), { 'CF-Turnstile-Response': 'passed-token' });
+      expect(passed.status).toBe(201);
+      expect(seen).toEqual(['bot-token', 'passed-token']);
+    } finally {
+      delete (env as unknown as { TURNSTILE_SECRET?: string }).TURNSTILE_SECRET;
+      spy.mockRestore();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { ObjectionInputSchema, RepairInputSchema } from '../schemas/cases';
 import { getDb } from '../../db/client';
 import { submitCase } from '../../cases/submit-case';
 import { trackCase } from '../../cases/track-case';
+import { checkTurnstile, turnstileSecret } from '../../cases/turnstile';
 import { todayInChina } from '../../domain/dates';
 import type { CaseKind } from '../../domain/reference';
 
@@ -17,6 +18,8 @@ export async function handleSubmission(c: Context<AppEnv>, kind: CaseKind) {
     kind === 'objection'
       ? { kind, ...(await readCaseRequest(c, ObjectionInputSchema, true)) }
       : { kind, ...(await readCaseRequest(c, RepairInputSchema, true)) };
+  const challenge = await checkTurnstile(turnstileSecret(c.env), submission.turnstileToken, c.req.header('CF-Connecting-IP') ?? null);
+  if (challenge) throw new ApiError(422, 'validation_failed', challenge.message, [challenge]);
   const { receipt, replayed } = await submitCase(db, c.env.FILES, submission as Parameters<typeof submitCase>[2], {
     idempotencyKey: submission.idempotencyKey,
     now,
