@@ -1,10 +1,10 @@
 // Credit records entered and corrected by hand. The fields and their limits come from the drizzle
 // schema (enums) and DOMAIN.md §8 (what a penalty decision publishes).
 import { z } from '@hono/zod-openapi';
+import { UsccField } from './uscc-field';
 import { recordKinds, recordStatuses, severities } from '../../db/schema';
 import { isIsoDate } from '../../domain/dates';
 import { violationTypes } from '../../domain/labels';
-import { parseUscc, usccMessages } from '../../domain/uscc';
 
 const text = (label: string, max: number) => z.string({ message: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 个字`);
 const optionalText = (label: string, max: number) =>
@@ -46,17 +46,7 @@ export const RecordCorrectionSchema = z
 
 export type RecordCorrection = z.infer<typeof RecordCorrectionSchema>;
 
-const uscc = z
-  .string({ message: '请填写统一社会信用代码' })
-  .transform((value, ctx) => {
-    const parsed = parseUscc(value);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: usccMessages[parsed.reason] });
-      return z.NEVER;
-    }
-    return parsed.code;
-  })
-  .openapi({ type: 'string', example: '91110105MA01ABCD3X' });
+const uscc = UsccField;
 
 export const RecordInputSchema = z
   .object({

@@ -1,21 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { UsccField } from './uscc-field';
 import { caseStatuses, objectionGrounds } from '../../db/schema';
-import { parseUscc, usccMessages } from '../../domain/uscc';
 import { objectionGroundLabels } from '../../domain/labels';
 
 const PHONE = /^(?:(?:\+?86)?1[3-9]\d{9}|0\d{9,11})$/;
 
-const uscc = z
-  .string({ message: '请填写统一社会信用代码' })
-  .transform((value, ctx) => {
-    const parsed = parseUscc(value);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: usccMessages[parsed.reason] });
-      return z.NEVER;
-    }
-    return parsed.code;
-  })
-  .openapi({ type: 'string', example: '91110105MA01ABCD3X' });
+const uscc = UsccField;
 
 /** A record id as JSON number or form text. */
 const recordId = z
