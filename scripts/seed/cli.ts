@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SeedDataset } from './generate.ts';
+import type { SeedLoad } from './write-sqlite.ts';
 
 // functions/ is written for bundlers, with extensionless relative imports; Node's own loader
 // needs the extension, so the CLI supplies it before loading any of that code.
@@ -76,8 +77,14 @@ function parseOptions() {
   };
 }
 
-function printSummary(dataset: SeedDataset, counts: Record<string, number>): void {
+function printSummary(dataset: SeedDataset, { counts, draws }: SeedLoad): void {
   for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(24)}${String(n).padStart(10)}`);
+  console.log('Random draws (hmac-sha256-v1, verify at /sampling/{id}/verify):');
+  for (const d of draws) {
+    console.log(`  ${d.taskId}  ${d.status.padEnd(10)} ${d.candidates} candidates, ${d.selected} drawn, ${d.excluded} over the yearly cap, ${d.results} results, record ${(d.recordBytes / 1024).toFixed(0)} KB`);
+  }
+  const planned = dataset.tasks.filter((t) => t.kind === 'random' && t.status === 'planned').map((t) => t.id);
+  if (planned.length > 0) console.log(`  planned, commitment published: ${planned.join(', ')}`);
   const { demo } = dataset;
   console.log('Demo identifiers (scripts/seed/showcase.ts):');
   for (const s of demo.showcases) console.log(`  ${String(s.id).padStart(2)}  ${s.uscc.padEnd(18)}  ${s.grade ?? '-'}  ${s.name}  ${s.scenario}`);
@@ -87,7 +94,7 @@ function printSummary(dataset: SeedDataset, counts: Record<string, number>): voi
   console.log(`  access code of the demo cases: ${demo.accessCode}`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const options = parseOptions();
@@ -107,9 +114,9 @@ function main(): void {
     console.log(`Seeding ${target.file}\n  ${options.enterprises} enterprises, seed ${options.seed}, as of ${options.today}`);
     const step = Math.max(100_000, Math.ceil(options.enterprises / 10));
     let reported = 0;
-    let counts;
+    let loaded;
     try {
-      counts = target.load(dataset, (done) => {
+      loaded = await target.load(dataset, (done) => {
         if (done - reported < step) return;
         reported = done;
         console.log(`  … ${done} enterprises (${elapsed()})`);
@@ -119,14 +126,14 @@ function main(): void {
       throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe database may now hold part of the demo data; rerun with --force.`);
     }
     console.log(`Seeded in ${elapsed()}:`);
-    printSummary(dataset, counts);
+    printSummary(dataset, loaded);
   } finally {
     target.close();
   }
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   console.error(`seed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -6,7 +6,7 @@ import { USCC_ALPHABET, usccCheckCharacter } from '../../functions/domain/uscc.t
 import { districtName } from '../../functions/domain/districts.ts';
 import { createPermutation, createRng, hash32, type Rng } from './prng.ts';
 import { personName, pad } from './people.ts';
-import { dayNumber, fromDayNumber, randomDate, type DateRange } from './days.ts';
+import { dayNumber, fromDayNumber, randomDate, shiftDays, type DateRange } from './days.ts';
 import {
   DISTRICT_WEIGHTS,
   INDUSTRY_WORDS,
@@ -242,6 +242,12 @@ function registrationDate(rng: Rng, range: DateRange): string {
 
 export type EnterpriseDescriber = (id: number) => EnterpriseDraft;
 
+/**
+ * The newest registration in the demo: newcomers (the ungraded active employers) register from the
+ * middle of the assessment year up to this date, every other employer before the assessment year.
+ */
+export const latestRegistration = (today: string) => shiftDays(today, -60);
+
 export function createEnterpriseDescriber(ctx: IdentityContext): EnterpriseDescriber {
   const decodeName = createNameDecoder(ctx.seed);
   const codes = createCodeFactory(ctx.seed);
@@ -259,7 +265,7 @@ export function createEnterpriseDescriber(ctx: IdentityContext): EnterpriseDescr
     const registeredOn = legacy
       ? randomDate(rng, { from: '1995-01-01', to: '2013-12-31' })!
       : newcomer
-        ? randomDate(rng, { from: `${ctx.gradeYear}-07-01`, to: fromDayNumber(dayNumber(ctx.today) - 60) })!
+        ? randomDate(rng, { from: `${ctx.gradeYear}-07-01`, to: latestRegistration(ctx.today) })!
         : registrationDate(rng, { from: '1998-01-01', to: fromDayNumber(dayNumber(assessedFrom) - 1) });
     if (legacy && status === 'active' && rng.chance(0.5)) status = 'revoked';
     const districtCode = decoded.districtCode ?? rng.weighted(DISTRICT_WEIGHTS);

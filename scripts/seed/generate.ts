@@ -7,6 +7,11 @@
 // enterprise order, so every cross-reference is known without a database. Enterprises 1–21 are
 // scripted showcases (scripts/seed/showcase.ts); `dataset.demo` lists them and the other
 // identifiers worth knowing (wrong-check and legacy codes, the demo cases and their access code).
+//
+// Random (双随机) tasks are the exception: who is inspected is decided by the draw algorithm
+// (functions/domain/draw.ts), which is asynchronous and runs against the written data. The
+// generator leaves them planned with their seed; scripts/seed/draws.ts draws them and asks
+// `inspectDrawn` for the inspections of the employers drawn, numbered on after the last record.
 import type { enterprises } from '../../functions/db/schema.ts';
 import { assessGrade } from '../../functions/domain/grade.ts';
 import { isIsoDate } from '../../functions/domain/dates.ts';
@@ -24,6 +29,8 @@ import {
   type SamplingItemRow,
   type SamplingResultRow,
   type SamplingTaskRow,
+  type TaskDraw,
+  type TaskPlan,
 } from './sampling.ts';
 import {
   createDocumentNumbers,
@@ -53,6 +60,7 @@ export type {
   SamplingItemRow,
   SamplingResultRow,
   SamplingTaskRow,
+  TaskPlan,
 };
 
 export interface SeedOptions {
@@ -71,6 +79,12 @@ export interface EnterpriseBatch {
   enterprises: EnterpriseRow[];
   /** For the FTS5 table enterprise_name_index (migration 0001): rowid = enterprises.id. */
   nameIndex: NameIndexRow[];
+  samplingResults: SamplingResultRow[];
+  creditRecords: CreditRecordRow[];
+}
+
+/** The inspections of the employers one random draw selected, and the records that publish them. */
+export interface DrawnInspections {
   samplingResults: SamplingResultRow[];
   creditRecords: CreditRecordRow[];
 }
@@ -105,8 +119,10 @@ export interface SeedDataset {
   /** The assessment year of the stored grades: the year before `today`. */
   readonly gradeYear: number;
   readonly demo: DemoIdentifiers;
+  /** Every sampling task with its intended status; random ones are written planned (see the top). */
+  readonly tasks: readonly TaskPlan[];
   samplingItems(): Generator<SamplingItemRow[]>;
-  /** Task counts need a pass over all enterprises, so the first batch takes a moment at scale. */
+  /** 重点检查 counts need a pass over all enterprises, so the first batch takes a moment at scale. */
   samplingTasks(): Generator<SamplingTaskRow[]>;
   /** Everything per enterprise in one pass: the efficient way to load a database. */
   enterpriseBatches(size?: number): Generator<EnterpriseBatch>;
@@ -119,9 +135,16 @@ export interface SeedDataset {
   objections(): Generator<ObjectionRow[]>;
   repairs(): Generator<RepairRow[]>;
   caseEvents(): Generator<CaseEventRow[]>;
+  /**
+   * What inspecting the employers (by id) that a random task's draw selected found, numbered on
+   * from where the last full run of enterpriseBatches() stopped. Call once per task, in the order
+   * of the draws, after that run: ids and document numbers continue from call to call.
+   */
+  inspectDrawn(taskId: string, enterpriseIds: readonly number[]): DrawnInspections;
 }
 
 const STREAM_RECORDS = 301;
+const STREAM_DRAWN_RECORDS = 302;
 const DEFAULT_BATCH = 2_500;
 /** Showcases that some inspectors must recuse themselves from. */
 const CONFLICTED_SHOWCASES = [1, 2, 3, 13, 16];
@@ -130,6 +153,13 @@ interface BuiltEnterprise {
   draft: EnterpriseDraft;
   row: EnterpriseRow;
   records: RecordDraft[];
+}
+
+/** Where numbering stands after the last enterprise: the next ids and the document number series. */
+interface Numbering {
+  numbers: DocumentNumbers;
+  recordId: number;
+  resultId: number;
 }
 
 function validate(options: SeedOptions): void {
@@ -149,23 +179,24 @@ export function generateDataset(options: SeedOptions): SeedDataset {
   const { seed, today, enterprises: count } = options;
   const period = periodOf(today);
   const { gradeYear } = period;
-  const tasks = planTasks(today);
+  const tasks = planTasks(today, count);
   const timelines = planCaseTimelines(options.calendar, today);
   const describe = createEnterpriseDescriber({ seed, today, gradeYear, override: (id) => SHOWCASE_BY_ID.get(id)?.identity });
 
-  /** Sampling results first (their records link to them), then the scripted or random profile; graded from the assessment year. */
+  /** One inspection, once it took place: the result's record and, for a finding 已立案查处, the penalty that follows. */
+  function inspection(ctx: RecordContext, draw: TaskDraw): RecordDraft[] {
+    const result = inspect(seed, today, draw, ctx.enterprise);
+    if (!result) return [];
+    const caseNo = samplingCaseNo(ctx, result);
+    return [samplingRecord(ctx, result, caseNo), ...(caseNo ? samplingFollowUp(ctx, result, caseNo) : [])];
+  }
+
+  /** 重点检查 results first (their records link to them), then the scripted or random profile; graded from the assessment year. */
   function build(id: number, numbers: DocumentNumbers): BuiltEnterprise {
     const draft = describe(id);
     const showcase = SHOWCASE_BY_ID.get(id);
     const ctx: RecordContext = { today, enterprise: draft, rng: createRng(seed, STREAM_RECORDS, id), numbers };
-    const records: RecordDraft[] = [];
-    for (const draw of drawsFor(seed, tasks, draft, showcase?.sampling).drawnIn) {
-      const result = inspect(seed, today, draw, draft);
-      if (!result) continue;
-      const caseNo = samplingCaseNo(ctx, result);
-      records.push(samplingRecord(ctx, result, caseNo));
-      if (caseNo) records.push(...samplingFollowUp(ctx, result, caseNo));
-    }
+    const records = drawsFor(seed, tasks, draft, showcase?.sampling).drawnIn.flatMap((draw) => inspection(ctx, draw));
     records.push(...(showcase ? showcase.records(showcaseContext(ctx, gradeYear, timelines.repairApproved.decidedOn!)) : randomProfile(ctx, period)));
     records.sort((a, b) => (a.row.decidedOn < b.row.decidedOn ? -1 : a.row.decidedOn > b.row.decidedOn ? 1 : 0));
 
@@ -190,19 +221,44 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     };
   }
 
+  /** Set by each run of numbered() that reaches its end; inspectDrawn numbers on from it. */
+  let afterLast: Numbering | null = null;
+
+  function assignIds(records: readonly RecordDraft[], at: Numbering): void {
+    for (const record of records) {
+      if (record.result) record.row.samplingResultId = record.result.id = at.resultId++;
+      record.row.id = at.recordId++;
+    }
+  }
+
   /** Enterprises 1..N with their records and results numbered; always from the start, so numbers never drift. */
   function* numbered(): Generator<BuiltEnterprise> {
-    const numbers = createDocumentNumbers();
-    let recordId = 1;
-    let resultId = 1;
+    afterLast = null;
+    const at: Numbering = { numbers: createDocumentNumbers(), recordId: 1, resultId: 1 };
     for (let id = 1; id <= count; id++) {
-      const built = build(id, numbers);
-      for (const record of built.records) {
-        if (record.result) record.row.samplingResultId = record.result.id = resultId++;
-        record.row.id = recordId++;
-      }
+      const built = build(id, at.numbers);
+      assignIds(built.records, at);
       yield built;
     }
+    afterLast = at;
+  }
+
+  function inspectDrawn(taskId: string, enterpriseIds: readonly number[]): DrawnInspections {
+    const task = tasks.find((t) => t.id === taskId && t.kind === 'random');
+    if (!task) throw new Error(`${taskId} is not a random task of this plan`);
+    if (!afterLast) throw new Error('inspectDrawn numbers on from the enterprises: run enterpriseBatches() to its end first');
+    const out: DrawnInspections = { samplingResults: [], creditRecords: [] };
+    for (const id of [...enterpriseIds].sort((a, b) => a - b)) {
+      const ctx: RecordContext = { today, enterprise: describe(id), rng: createRng(seed, STREAM_DRAWN_RECORDS, task.index, id), numbers: afterLast.numbers };
+      // A showcase's story is scripted whoever draws it: its random inspections find nothing, so its grade stands.
+      const records = inspection(ctx, SHOWCASE_BY_ID.has(id) ? { task, forced: '未发现问题' } : { task });
+      assignIds(records, afterLast);
+      for (const record of records) {
+        if (record.result) out.samplingResults.push(record.result);
+        out.creditRecords.push(record.row);
+      }
+    }
+    return out;
   }
 
   function* enterpriseBatches(size = DEFAULT_BATCH): Generator<EnterpriseBatch> {
@@ -226,7 +282,7 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     for (const batch of enterpriseBatches()) yield batch[key];
   }
 
-  /** Candidates and drawn employers per task, from the same per-employer draw the results use. */
+  /** Candidates and chosen employers per 重点检查, from the same per-employer choice the results use. */
   function* samplingTasks(): Generator<SamplingTaskRow[]> {
     const counts = new Map(tasks.map((t) => [t.id, { candidates: 0, selected: 0 }]));
     for (let id = 1; id <= count; id++) {
@@ -280,6 +336,7 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     options,
     gradeYear,
     demo,
+    tasks,
     samplingItems: () => once([...samplingItemRows]),
     samplingTasks,
     enterpriseBatches,
@@ -292,5 +349,6 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     objections: () => once(cases.objections),
     repairs: () => once(cases.repairs),
     caseEvents: () => once(cases.caseEvents),
+    inspectDrawn,
   };
 }

@@ -1,13 +1,13 @@
 // 双随机、一公开 (DOMAIN.md §7): the 随机抽查事项清单, the year's tasks around the "as of" date,
-// and which employers each task drew. A draw is decided per (task, employer) from a hash, so the
-// task counts (a pre-pass) and the results (the main pass) agree without holding any list.
+// whom the 重点检查 tasks chose, and what an inspection found. A 重点检查 choice is decided per
+// (task, employer) from a hash, so the task counts (a pre-pass) and the results (the main pass)
+// agree without holding any list; random tasks are drawn by scripts/seed/draws.ts.
 import type { samplingItems, samplingResults, samplingTasks } from '../../functions/db/schema.ts';
 import { districtName } from '../../functions/domain/districts.ts';
 import { createRng, unitHash, type Rng } from './prng.ts';
-import { sha256Hex } from './sha256.ts';
 import { randomDate, shiftDays, yearOf } from './days.ts';
 import { CONSTRUCTION_INDUSTRIES } from './vocabulary.ts';
-import type { CreditClass, EnterpriseDraft } from './enterprise-identity.ts';
+import { latestRegistration, type CreditClass, type EnterpriseDraft } from './enterprise-identity.ts';
 
 export type SamplingItemRow = typeof samplingItems.$inferInsert;
 export type SamplingTaskRow = typeof samplingTasks.$inferInsert;
@@ -101,15 +101,11 @@ export const samplingItemRows: readonly SamplingItemRow[] = [
   },
 ];
 
-export type TaskKey =
-  | 'wagesPrevious'
-  | 'contractsPrevious'
-  | 'insurancePrevious'
-  | 'winterPrevious'
-  | 'wagesCurrent'
-  | 'childLabourCurrent'
-  | 'hoursRecent'
-  | 'agenciesNext';
+/** Tasks drawn with the one draw algorithm (scripts/seed/draws.ts runs them against the written data). */
+export type RandomTaskKey = 'wagesPrevious' | 'contractsPrevious' | 'wagesCurrent' | 'childLabourCurrent' | 'hoursRecent' | 'agenciesNext';
+/** 重点检查: staff choose the employers, so the generator does, and scripts showcase outcomes in them. */
+export type TargetedTaskKey = 'insurancePrevious' | 'winterPrevious';
+export type TaskKey = RandomTaskKey | TargetedTaskKey;
 
 type Ratios = { A: number; B: number; C: number; none: number };
 type Scope = { districts: string[]; industries: string[] };
@@ -119,9 +115,21 @@ const STANDARD: Ratios = { A: 300, B: 1000, C: 3000, none: 500 };
 const LIGHT: Ratios = { A: 200, B: 800, C: 2500, none: 400 };
 const KEY_ITEM: Ratios = { A: 500, B: 1500, C: 4000, none: 800 };
 const TARGETED: Ratios = { A: 500, B: 3000, C: 10000, none: 1000 };
+/** A city-wide 专项检查 aimed at B and C employers and at those no longer operating. */
+const SPECIAL_CAMPAIGN: Ratios = { A: 100, B: 1000, C: 5000, none: 300 };
+
+/**
+ * Above this many enterprises a demo draw narrows its district to one industry. The seeder has no
+ * R2, so each record must stay inline (INLINE_DRAW_LIMIT, some 40,000 codes), and Node signs about
+ * 25,000 codes a second: the largest district, 朝阳 (a fifth of all employers), holds some 18,000
+ * graded active ones at 100,000 enterprises, and one industry of a district (under 1 % of all)
+ * stays below 20,000 up to the 2.2 million the generator allows.
+ */
+export const NARROW_DRAWS_ABOVE = 100_000;
 
 interface TaskSpec {
   key: TaskKey;
+  /** What is checked, after the scope's own words (海淀区 …, 海淀区批发业 …). */
   title: string;
   itemId: string;
   kind: 'random' | 'targeted';
@@ -134,33 +142,41 @@ interface TaskSpec {
   inspectTo: string;
 }
 
-export interface TaskPlan extends TaskSpec {
-  /** Position in the plan, the PRNG key of the task's draw. */
+export interface TaskPlan extends Omit<TaskSpec, 'ratios'> {
+  /** Position in the plan, the PRNG key of the task's draws. */
   index: number;
   id: string;
   name: string;
   year: number;
   status: 'planned' | 'drawn' | 'inspecting' | 'completed';
+  /** The strata are exactly the grades given a ratio (functions/domain/draw.ts). */
+  ratios: Partial<Ratios>;
 }
 
 const ALL: Scope = { districts: [], industries: [] };
 
 /**
  * Last year's tasks are all completed; this year's follow the calendar up to the "as of" date,
- * one is inspecting around it and one is announced but not drawn yet, whatever the date.
+ * one is inspecting around it and one is announced but not drawn yet, whatever the date. Random
+ * tasks cover one district, or one industry of it at scale (NARROW_DRAWS_ABOVE); two of each year
+ * share a scope, so the later draw shows the yearly cap excluding employers the earlier inspected.
  */
-function taskSpecs(today: string): TaskSpec[] {
+function taskSpecs(today: string, enterprises: number): TaskSpec[] {
   const p = yearOf(today) - 1;
   const y = yearOf(today);
   const around = (days: number) => shiftDays(today, days);
+  const district = (code: string, industry: string) => ({
+    authority: districtBureau(code),
+    scope: { districts: [code], industries: enterprises > NARROW_DRAWS_ABOVE ? [industry] : [] },
+  });
   return [
-    { key: 'wagesPrevious', title: '用人单位工资支付情况双随机抽查', itemId: 'SX-01', kind: 'random', authority: MUNICIPAL_BUREAU, scope: ALL, ratios: STANDARD, planPublishedOn: `${p}-03-02`, drawnOn: `${p}-03-16`, inspectFrom: `${p}-04-01`, inspectTo: `${p}-06-30` },
-    { key: 'contractsPrevious', title: '朝阳区劳动合同订立和履行情况双随机抽查', itemId: 'SX-02', kind: 'random', authority: districtBureau('110105'), scope: { districts: ['110105'], industries: [] }, ratios: LIGHT, planPublishedOn: `${p}-06-10`, drawnOn: `${p}-06-20`, inspectFrom: `${p}-07-01`, inspectTo: `${p}-09-30` },
-    { key: 'insurancePrevious', title: '用人单位参加社会保险情况双随机抽查', itemId: 'SX-04', kind: 'random', authority: MUNICIPAL_BUREAU, scope: ALL, ratios: STANDARD, planPublishedOn: `${p}-08-25`, drawnOn: `${p}-09-08`, inspectFrom: `${p}-09-15`, inspectTo: `${p}-11-30` },
+    { key: 'wagesPrevious', title: '用人单位工资支付情况双随机抽查', itemId: 'SX-01', kind: 'random', ...district('110108', '批发业'), ratios: STANDARD, planPublishedOn: `${p}-03-02`, drawnOn: `${p}-03-16`, inspectFrom: `${p}-04-01`, inspectTo: `${p}-06-30` },
+    { key: 'contractsPrevious', title: '劳动合同订立和履行情况双随机抽查', itemId: 'SX-02', kind: 'random', ...district('110108', '批发业'), ratios: LIGHT, planPublishedOn: `${p}-06-10`, drawnOn: `${p}-06-20`, inspectFrom: `${p}-07-01`, inspectTo: `${p}-09-30` },
+    { key: 'insurancePrevious', title: '用人单位参加社会保险情况专项检查', itemId: 'SX-04', kind: 'targeted', authority: MUNICIPAL_BUREAU, scope: ALL, ratios: SPECIAL_CAMPAIGN, planPublishedOn: `${p}-08-25`, drawnOn: `${p}-09-08`, inspectFrom: `${p}-09-15`, inspectTo: `${p}-11-30` },
     { key: 'winterPrevious', title: '根治欠薪冬季专项行动重点检查（工程建设领域）', itemId: 'SX-07', kind: 'targeted', authority: MUNICIPAL_BUREAU, scope: { districts: [], industries: [...CONSTRUCTION_INDUSTRIES] }, ratios: TARGETED, planPublishedOn: `${p}-11-05`, drawnOn: `${p}-11-12`, inspectFrom: `${p}-11-15`, inspectTo: `${p}-12-31` },
-    { key: 'wagesCurrent', title: '用人单位工资支付情况双随机抽查', itemId: 'SX-01', kind: 'random', authority: MUNICIPAL_BUREAU, scope: ALL, ratios: STANDARD, planPublishedOn: `${y}-03-02`, drawnOn: `${y}-03-16`, inspectFrom: `${y}-04-01`, inspectTo: `${y}-06-30` },
-    { key: 'childLabourCurrent', title: '海淀区禁止使用童工规定执行情况双随机抽查', itemId: 'SX-05', kind: 'random', authority: districtBureau('110108'), scope: { districts: ['110108'], industries: [] }, ratios: KEY_ITEM, planPublishedOn: `${y}-05-20`, drawnOn: `${y}-06-01`, inspectFrom: `${y}-06-10`, inspectTo: `${y}-09-30` },
-    { key: 'hoursRecent', title: '工作时间和休息休假规定执行情况双随机抽查', itemId: 'SX-03', kind: 'random', authority: MUNICIPAL_BUREAU, scope: { districts: ['110105', '110108', '110112', '110114'], industries: [] }, ratios: LIGHT, planPublishedOn: around(-60), drawnOn: around(-45), inspectFrom: around(-40), inspectTo: around(35) },
+    { key: 'wagesCurrent', title: '用人单位工资支付情况双随机抽查', itemId: 'SX-01', kind: 'random', ...district('110105', '居民服务业'), ratios: STANDARD, planPublishedOn: `${y}-03-02`, drawnOn: `${y}-03-16`, inspectFrom: `${y}-04-01`, inspectTo: `${y}-06-30` },
+    { key: 'childLabourCurrent', title: '禁止使用童工规定执行情况双随机抽查', itemId: 'SX-05', kind: 'random', ...district('110108', '餐饮业'), ratios: KEY_ITEM, planPublishedOn: `${y}-05-20`, drawnOn: `${y}-06-01`, inspectFrom: `${y}-06-10`, inspectTo: `${y}-09-30` },
+    { key: 'hoursRecent', title: '工作时间和休息休假规定执行情况双随机抽查', itemId: 'SX-03', kind: 'random', ...district('110105', '居民服务业'), ratios: LIGHT, planPublishedOn: around(-60), drawnOn: around(-45), inspectFrom: around(-40), inspectTo: around(35) },
     { key: 'agenciesNext', title: '人力资源服务机构和劳务派遣单位双随机抽查', itemId: 'SX-06', kind: 'random', authority: MUNICIPAL_BUREAU, scope: { districts: [], industries: ['商务服务业'] }, ratios: STANDARD, planPublishedOn: around(-7), drawnOn: around(14), inspectFrom: around(21), inspectTo: around(100) },
   ];
 }
@@ -171,37 +187,65 @@ function statusOn(spec: TaskSpec, today: string): TaskPlan['status'] {
   return today <= spec.inspectTo ? 'inspecting' : 'completed';
 }
 
+/**
+ * The pool of a draw is the data as it stands (functions/db/queries/sampling-draw.ts), and the
+ * seeder draws last year's tasks against today's data. Ungraded employers are newcomers registered
+ * up to latestRegistration(today), so a task drawn before that date leaves the ungraded stratum
+ * out: its pool would otherwise hold employers that did not exist yet on the day of the draw.
+ */
+function drawnRatios(spec: TaskSpec, today: string): Partial<Ratios> {
+  if (spec.kind !== 'random' || spec.drawnOn >= latestRegistration(today)) return spec.ratios;
+  const { none: _ungraded, ...graded } = spec.ratios;
+  return graded;
+}
+
+function scopeWords(scope: Scope): string {
+  return scope.districts.map(districtName).join('、') + scope.industries.join('、');
+}
+
 /** Task ids read 任务编号-like, numbered within the year of the draw: SJ-2026-03 (random), ZD-2025-01 (重点). */
-export function planTasks(today: string): TaskPlan[] {
+export function planTasks(today: string, enterprises: number): TaskPlan[] {
   const perYear = new Map<string, number>();
-  return taskSpecs(today).map((spec, index) => {
+  return taskSpecs(today, enterprises).map((spec, index) => {
     const year = yearOf(spec.drawnOn);
     const prefix = spec.kind === 'random' ? 'SJ' : 'ZD';
     const n = (perYear.get(`${prefix}${year}`) ?? 0) + 1;
     perYear.set(`${prefix}${year}`, n);
-    return { ...spec, index, id: `${prefix}-${year}-${String(n).padStart(2, '0')}`, name: `${year}年度${spec.title}`, year, status: statusOn(spec, today) };
+    // A district bureau's task names its scope; city-wide ones need no words for it.
+    const words = spec.kind === 'random' && spec.scope.districts.length > 0 ? scopeWords(spec.scope) : '';
+    return {
+      ...spec,
+      index,
+      id: `${prefix}-${year}-${String(n).padStart(2, '0')}`,
+      name: `${year}年度${words}${spec.title}`,
+      year,
+      status: statusOn(spec, today),
+      ratios: drawnRatios(spec, today),
+    };
   });
 }
 
-/**
- * The 32-byte seed of a random draw as hex, and its SHA-256 commitment (published with the plan,
- * so that anyone can check after the draw that the seed was not chosen afterwards).
- */
-function drawSeed(seed: number, task: TaskPlan): { seed: string; seedCommitment: string } {
+/** The 32-byte secret seed of a random draw as hex, from the PRNG so that a seed run is reproducible. */
+export function taskSeed(seed: number, task: TaskPlan): string {
   const rng = createRng(seed, STREAM_TASK_SEED, task.index);
-  const bytes = Uint8Array.from({ length: 32 }, () => rng.int(256));
-  return { seed: Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''), seedCommitment: sha256Hex(bytes) };
+  return Array.from({ length: 32 }, () => rng.int(256).toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * A random task comes out as staff leave it before the draw, with its secret seed; the seeder's
+ * Node side (scripts/seed/draws.ts) publishes the commitment and runs the draw the way the Worker
+ * does, so status, counts and the record are filled in there.
+ */
 export function taskRow(seed: number, task: TaskPlan, counts: { candidates: number; selected: number }): SamplingTaskRow {
-  const drawn = task.status !== 'planned';
+  const random = task.kind === 'random';
+  const drawn = !random && task.status !== 'planned';
   return {
     id: task.id,
     name: task.name,
     year: task.year,
     itemId: task.itemId,
     kind: task.kind,
-    status: task.status,
+    status: random ? 'planned' : task.status,
     authority: task.authority,
     scope: task.scope,
     ratios: task.ratios,
@@ -210,19 +254,18 @@ export function taskRow(seed: number, task: TaskPlan, counts: { candidates: numb
     inspectFrom: task.inspectFrom,
     inspectTo: task.inspectTo,
     // A 重点检查 is chosen by staff, not drawn, so it has no seed to commit to.
-    ...(task.kind === 'random' ? drawSeed(seed, task) : { seed: null, seedCommitment: null }),
+    seed: random ? taskSeed(seed, task) : null,
+    seedCommitment: null,
     beacon: null,
-    // The draw record (hmac-sha256-v1) is written when staff run a draw; these demo selections
-    // were not made by that algorithm, so there is no record that would verify.
     draw: null,
     candidateCount: drawn ? counts.candidates : null,
     selectedCount: drawn ? counts.selected : null,
   };
 }
 
-/** A scripted outcome for a showcase employer in one task. */
+/** A scripted outcome for a showcase employer in a 重点检查: a random draw cannot be scripted. */
 export interface ForcedSelection {
-  task: TaskKey;
+  task: TargetedTaskKey;
   result: ResultCategory;
 }
 
@@ -237,10 +280,9 @@ const inScope = (task: TaskPlan, e: EnterpriseDraft) =>
   (task.scope.industries.length === 0 || task.scope.industries.includes(e.industry));
 
 /**
- * The tasks an employer was a candidate for and the ones it was drawn in. The stratum is the
- * class it is generated towards (its grade when the task was drawn). "An A-grade employer … is
- * inspected at most once next year" (DOMAIN.md §7): once drawn, it leaves the year's later
- * random draws.
+ * The 重点检查 tasks an employer was a candidate for and the ones it was chosen in, decided per
+ * (task, employer) from a hash with the ratio of the class it is generated towards. Random tasks
+ * are not decided here: their selection is the draw's.
  */
 export function drawsFor(
   seed: number,
@@ -250,16 +292,12 @@ export function drawsFor(
 ): { candidateOf: TaskPlan[]; drawnIn: TaskDraw[] } {
   const candidateOf: TaskPlan[] = [];
   const drawnIn: TaskDraw[] = [];
-  const capped = new Set<number>();
   for (const task of tasks) {
-    if (task.status === 'planned' || e.registeredOn > task.drawnOn || !inScope(task, e)) continue;
-    if (task.kind === 'random' && capped.has(task.year)) continue;
+    if (task.kind !== 'targeted' || task.status === 'planned' || e.registeredOn > task.drawnOn || !inScope(task, e)) continue;
     candidateOf.push(task);
     const scripted = forced?.find((f) => f.task === task.key)?.result;
-    const drawn = forced ? scripted !== undefined : unitHash(seed, STREAM_DRAW, task.index, e.id) * 10_000 < task.ratios[e.cls];
-    if (!drawn) continue;
-    drawnIn.push(scripted ? { task, forced: scripted } : { task });
-    if (task.kind === 'random' && e.cls === 'A') capped.add(task.year);
+    const drawn = forced ? scripted !== undefined : unitHash(seed, STREAM_DRAW, task.index, e.id) * 10_000 < (task.ratios[e.cls] ?? 0);
+    if (drawn) drawnIn.push(scripted ? { task, forced: scripted } : { task });
   }
   return { candidateOf, drawnIn };
 }

@@ -58,12 +58,9 @@ const withStatus = (record: RecordDraft, status: 'published' | 'expired') => {
 export const SHOWCASES: readonly Showcase[] = [
   {
     id: 1,
-    scenario: 'A级：评价年度两次抽查均未发现问题；早年一条轻微处罚已过公示期',
+    scenario: 'A级：评价年度专项检查未发现问题；早年一条轻微处罚已过公示期',
     identity: identity('A'),
-    sampling: [
-      { task: 'wagesPrevious', result: '未发现问题' },
-      { task: 'insurancePrevious', result: '未发现问题' },
-    ],
+    sampling: [{ task: 'insurancePrevious', result: '未发现问题' }],
     records: (c) => [penalty(c, overtimeFine, c.ago(900), 'minor')],
   },
   {
@@ -188,21 +185,21 @@ export const SHOWCASES: readonly Showcase[] = [
   },
   {
     id: 16,
-    scenario: '抽查发现问题已立案查处，随后作出处罚',
+    scenario: '专项检查发现问题已立案查处，随后作出处罚',
     identity: identity('B'),
-    sampling: [{ task: 'wagesPrevious', result: '发现问题已立案查处' }],
+    sampling: [{ task: 'insurancePrevious', result: '发现问题已立案查处' }],
     records: () => [],
   },
   {
     id: 17,
-    scenario: '已注销企业被抽中：检查结果“已注销或吊销”',
+    scenario: '已注销企业列入专项检查：检查结果“已注销或吊销”',
     identity: identity('none', 'deregistered'),
     sampling: [{ task: 'insurancePrevious', result: '已注销或吊销' }],
     records: () => [],
   },
   {
     id: 18,
-    scenario: 'C级：抽查不予配合，并因阻挠监察被处罚',
+    scenario: 'C级：专项检查中不予配合，并因阻挠监察被处罚',
     identity: identity('C'),
     sampling: [{ task: 'insurancePrevious', result: '不予配合' }],
     records: (c) => [penalty(c, obstruction, c.at('12-12'))],

@@ -1,7 +1,8 @@
 // Loads a generated dataset straight into wrangler's local D1 file with node:sqlite: prepared
 // statements inside explicit transactions are far faster than `wrangler d1 execute` for millions
 // of rows. The schema comes from the migrations (`wrangler d1 migrations apply DB --local`), which
-// the caller runs first; this module only inserts.
+// the caller runs first; this module only inserts, then has draws.ts run the random draws over
+// what it wrote.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
@@ -19,6 +20,7 @@ import {
   samplingTasks,
 } from '../../functions/db/schema.ts';
 import type { SeedDataset } from './generate.ts';
+import { drawRandomTasks, type DemoDraw } from './draws.ts';
 
 /** The FTS5 name index of migration 0001; not a drizzle table. */
 const NAME_INDEX = 'enterprise_name_index';
@@ -63,13 +65,19 @@ function hasSchema(file: string): boolean {
 
 export type SeedCounts = Record<string, number>;
 
+export interface SeedLoad {
+  counts: SeedCounts;
+  draws: DemoDraw[];
+}
+
 export interface SeedTarget {
   file: string;
   /** Seeded tables that already hold rows. */
   occupiedTables(): string[];
   /** Empties the seeded tables and the name index. */
   clear(): void;
-  load(dataset: SeedDataset, onProgress?: (enterprisesDone: number) => void): SeedCounts;
+  /** Writes the dataset, then draws its random tasks (draws.ts). */
+  load(dataset: SeedDataset, onProgress?: (enterprisesDone: number) => void): Promise<SeedLoad>;
   close(): void;
 }
 
@@ -129,7 +137,7 @@ export function openSeedTarget(persistTo: string): SeedTarget {
       db.exec(`INSERT INTO ${NAME_INDEX}(${NAME_INDEX}) VALUES ('delete-all')`);
     });
 
-  const load = (dataset: SeedDataset, onProgress?: (done: number) => void): SeedCounts => {
+  const load = async (dataset: SeedDataset, onProgress?: (done: number) => void): Promise<SeedLoad> => {
     const counts: SeedCounts = {};
     const inserters = new Map(SEEDED_TABLES.map((t) => [t, inserter(db, t)]));
     const insert = (table: Table, rows: readonly Row[]) => {
@@ -166,11 +174,12 @@ export function openSeedTarget(persistTo: string): SeedTarget {
         for (const rows of dataset.repairs()) insert(repairs, rows);
         for (const rows of dataset.caseEvents()) insert(caseEvents, rows);
       });
+      const draws = await drawRandomTasks({ db, insert, transaction: (work) => transaction(db, work) }, dataset);
+      return { counts, draws };
     } finally {
       // Back to what wrangler created, so workerd finds the file as it left it.
       db.exec('PRAGMA journal_mode = WAL');
     }
-    return counts;
   };
 
   return { file, occupiedTables, clear, load, close: () => db.close() };

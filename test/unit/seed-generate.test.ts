@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset, type SeedDataset, type SeedOptions } from '../../scripts/seed/generate';
-import { sha256Hex } from '../../scripts/seed/sha256';
+import { NARROW_DRAWS_ABOVE, planTasks } from '../../scripts/seed/sampling';
 import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { parseUscc } from '../../functions/domain/uscc';
 import { districts } from '../../functions/domain/districts';
@@ -212,20 +212,56 @@ describe('双随机、一公开 at 200 enterprises (DOMAIN.md §7)', () => {
     for (const item of data.samplingItems) expect(Object.values(item).every((v) => typeof v === 'string' && v.length > 0)).toBe(true);
   });
 
-  it('has at least three drawn random tasks with results, a planned one and a targeted one', () => {
-    const withResults = new Set(data.samplingResults.map((r) => r.taskId));
-    const drawnRandom = data.samplingTasks.filter((t) => t.kind === 'random' && t.status !== 'planned' && withResults.has(t.id));
-    expect(drawnRandom.length).toBeGreaterThanOrEqual(3);
-    expect(data.samplingTasks.some((t) => t.kind === 'targeted')).toBe(true);
-    const planned = data.samplingTasks.find((t) => t.status === 'planned')!;
-    expect([planned.candidateCount, planned.selectedCount, withResults.has(planned.id)]).toEqual([null, null, false]);
+  it('plans at least three random tasks due by today and one still to draw, whatever the date', () => {
+    for (const today of [TODAY, '2026-01-05', '2026-03-20', '2026-07-01']) {
+      const plan = generateDataset(options({ today })).tasks.filter((t) => t.kind === 'random');
+      expect(plan.filter((t) => t.status !== 'planned').length, today).toBeGreaterThanOrEqual(3);
+      expect(plan.some((t) => t.status === 'planned'), today).toBe(true);
+    }
   });
 
-  it('commits to each random draw with the SHA-256 of its seed', () => {
-    for (const t of data.samplingTasks.filter((x) => x.kind === 'random')) {
-      const bytes = Uint8Array.from(t.seed!.match(/../g)!, (h) => parseInt(h, 16));
-      expect([bytes.length, t.seedCommitment]).toEqual([32, sha256Hex(bytes)]);
+  it('leaves random tasks planned with a secret seed for scripts/seed/draws.ts, and no results', () => {
+    const random = data.samplingTasks.filter((t) => t.kind === 'random');
+    for (const t of random) {
+      expect(t.seed, t.id).toMatch(/^[0-9a-f]{64}$/);
+      expect([t.status, t.seedCommitment, t.draw, t.candidateCount, t.selectedCount], t.id).toEqual(['planned', null, null, null, null]);
     }
+    expect(new Set(random.map((t) => t.seed)).size).toBe(random.length);
+    const randomIds = new Set(random.map((t) => t.id));
+    expect(data.samplingResults.filter((r) => randomIds.has(r.taskId))).toEqual([]);
+  });
+
+  it('chooses and counts the employers of each 重点检查 itself', () => {
+    const targeted = data.samplingTasks.filter((t) => t.kind === 'targeted');
+    expect(targeted.length).toBeGreaterThanOrEqual(1);
+    for (const t of targeted) {
+      const results = data.samplingResults.filter((r) => r.taskId === t.id);
+      expect([t.seed, t.seedCommitment, t.draw]).toEqual([null, null, null]);
+      expect(results.length, t.id).toBeGreaterThan(0);
+      expect(t.selectedCount!, t.id).toBeGreaterThanOrEqual(results.length);
+      expect(t.candidateCount!, t.id).toBeGreaterThanOrEqual(t.selectedCount!);
+    }
+  });
+
+  it('inspects the employers a draw selected, numbered on from the last record', () => {
+    const dataset = generateDataset(options());
+    const task = dataset.tasks.find((t) => t.kind === 'random' && t.status === 'completed')!;
+    expect(() => dataset.inspectDrawn(task.id, [30])).toThrow(/enterpriseBatches/);
+    const records = all(dataset.creditRecords());
+    const results = all(dataset.samplingResults());
+    const drawn = dataset.inspectDrawn(task.id, [40, 30, 1]);
+    expect(drawn.samplingResults.map((r) => [r.id, r.taskId])).toEqual([1, 2, 3].map((k) => [results.length + k, task.id]));
+    expect(drawn.creditRecords.map((r) => r.id)).toEqual(drawn.creditRecords.map((_, k) => records.length + k + 1));
+    // Showcase 1's story is scripted: a random inspection of it finds nothing.
+    expect(drawn.samplingResults[0]).toMatchObject({ uscc: dataset.demo.showcases[0]!.uscc, result: '未发现问题' });
+    const again = dataset.inspectDrawn(task.id, [50]);
+    expect(again.samplingResults[0]!.id).toBe(results.length + 4);
+  });
+
+  it('keeps random scopes to one district, narrowed to one industry at scale', () => {
+    const scopes = (enterprises: number) => planTasks(TODAY, enterprises).filter((t) => t.kind === 'random' && t.status !== 'planned').map((t) => t.scope);
+    for (const scope of scopes(200)) expect([scope.districts.length, scope.industries.length]).toEqual([1, 0]);
+    for (const scope of scopes(NARROW_DRAWS_ABOVE + 1)) expect([scope.districts.length, scope.industries.length]).toEqual([1, 1]);
   });
 
   it('has results only for employers in the task scope, drawn after they were registered', () => {
@@ -259,10 +295,6 @@ describe('双随机、一公开 at 200 enterprises (DOMAIN.md §7)', () => {
     for (const c of data.inspectorConflicts) expect([pool.has(c.inspectorId), byCode.has(c.uscc)]).toEqual([true, true]);
   });
 
-  it('checks a sha256 implementation against FIPS 180-4 vectors', () => {
-    expect(sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(sha256Hex(new Uint8Array())).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-  });
 });
 
 describe('objections and repairs (DOMAIN.md §3, §4)', () => {

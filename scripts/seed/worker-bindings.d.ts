@@ -1,0 +1,5 @@
+// The seeder runs the Worker's draw queries in Node (scripts/seed/draws.ts); these are the two
+// binding types those files name. Only these two: all of the Workers globals would also retype
+// what Node scripts see as fetch, Response, crypto and the like.
+type D1Database = import('@cloudflare/workers-types/index.ts').D1Database;
+type R2Bucket = import('@cloudflare/workers-types/index.ts').R2Bucket;
