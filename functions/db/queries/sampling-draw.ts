@@ -120,8 +120,10 @@ export async function loadInspectionHistory(db: Db, year: number): Promise<Inspe
   for (;;) {
     const rows = await db.all<{ uscc: string; inspections: number; penalized: number }>(sql`
       SELECT r.uscc AS uscc, count(*) AS inspections,
+        -- "+c.kind" keeps SQLite on the per-employer index: without statistics it would otherwise
+        -- walk every penalty of the year (kind_date index) once per inspected employer.
         EXISTS (SELECT 1 FROM ${creditRecords} c
-                WHERE c.uscc = r.uscc AND c.kind = 'penalty' AND c.status IN ('published', 'repaired', 'expired')
+                WHERE c.uscc = r.uscc AND +c.kind = 'penalty' AND c.status IN ('published', 'repaired', 'expired')
                   AND c.decided_on BETWEEN ${`${year - 1}-01-01`} AND ${`${year - 1}-12-31`}) AS penalized
       FROM ${samplingResults} r
       WHERE r.inspected_on BETWEEN ${`${year}-01-01`} AND ${`${year}-12-31`} AND r.uscc > ${cursor}
