@@ -3,6 +3,7 @@
 // commit runs the same checks again and writes the whole file in one audited batch or nothing.
 // The file's SHA-256 is recorded (imports.file_sha256, unique), so the same file never lands twice,
 // and every row's natural key (credit_records.source_key) keeps rows from landing twice across files.
+import { importableEmployers } from '../db/queries/sampling-draw';
 import { ApiError, type FieldError } from '../api/errors';
 import type { Staff } from '../api/middleware/access';
 import { commitAudited } from '../audit/append';
@@ -130,8 +131,14 @@ async function checkAgainstDatabase(db: Db, kind: ImportKind, rows: RowCheck<Imp
       existingTasks(db, results.map((r) => r.value.taskId)),
       existingSamplingPairs(db, results.map((r) => ({ taskId: r.value.taskId, uscc: r.value.uscc }))),
     ]);
+    const drawn = new Map<string, Awaited<ReturnType<typeof importableEmployers>>>();
+    for (const id of new Set(results.map((r) => r.value.taskId))) if (tasks.has(id)) drawn.set(id, await importableEmployers(db, id));
     for (const r of results) {
       if (!tasks.has(r.value.taskId)) note(r.line).reasons.push(`没有编号为 ${r.value.taskId} 的抽查任务`);
+      // A random task's results belong to the employers its draw selected, and to no one else.
+      const allowed = drawn.get(r.value.taskId);
+      if (allowed instanceof Set && !allowed.has(r.value.uscc)) note(r.line).reasons.push(`该单位不在任务 ${r.value.taskId} 公布的抽取结果中（非随机的重点检查任务除外）`);
+      if (allowed === 'unchecked') note(r.line).warnings.push('该任务的抽取记录较大，未逐户核对是否为抽中对象');
       checkEnterprise(r.line, r.value.uscc, r.value.usccCheckValid, r.value.enterpriseName, '对象名称');
       if (pairs.has(`${r.value.taskId}\u0000${r.value.uscc}`)) note(r.line).reasons.push('该任务已有此对象的抽查结果，不会重复导入');
     }

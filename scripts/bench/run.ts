@@ -12,7 +12,7 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { prepareDatabase, serveBuiltWorker } from '../lib/local-worker.ts';
-import { localD1File } from '../seed/write-sqlite.ts';
+import { localD1File } from '../seed/local-d1-file.ts';
 import { cycle, runScenario, type ScenarioResult } from './load.ts';
 import { measurePage, type PageWeight } from './page-weight.ts';
 import { runLighthouse, type LighthouseScore } from './lighthouse.ts';

@@ -3,8 +3,6 @@
 // of rows. The schema comes from the migrations (`wrangler d1 migrations apply DB --local`), which
 // the caller runs first; this module only inserts, then has draws.ts run the random draws over
 // what it wrote.
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import {
@@ -21,6 +19,7 @@ import {
 } from '../../functions/db/schema.ts';
 import type { SeedDataset } from './generate.ts';
 import { drawRandomTasks, type DemoDraw } from './draws.ts';
+import { localD1File } from './local-d1-file.ts';
 
 /** The FTS5 name index of migration 0001; not a drizzle table. */
 const NAME_INDEX = 'enterprise_name_index';
@@ -39,29 +38,6 @@ const SEEDED_TABLES: readonly Table[] = [
   caseEvents,
 ];
 
-/** Wrangler keeps each local D1 database as a Durable Object's SQLite file. */
-export function localD1File(persistTo: string): string {
-  const dir = join(persistTo, 'v3', 'd1', 'miniflare-D1DatabaseObject');
-  const candidates = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite') : [];
-  const migrated = candidates.map((f) => join(dir, f)).filter(hasSchema);
-  if (migrated.length === 1) return migrated[0]!;
-  if (migrated.length === 0) {
-    throw new Error(
-      `No migrated local D1 database under ${dir}. Apply the migrations first: ` +
-        `npx wrangler d1 migrations apply DB --local${persistTo === '.wrangler/state' ? '' : ` --persist-to ${persistTo}`}`,
-    );
-  }
-  throw new Error(`Several local D1 databases under ${dir} have the schema (${migrated.join(', ')}); remove the stale ones.`);
-}
-
-function hasSchema(file: string): boolean {
-  const db = new DatabaseSync(file, { readOnly: true });
-  try {
-    return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enterprises'").get() !== undefined;
-  } finally {
-    db.close();
-  }
-}
 
 export type SeedCounts = Record<string, number>;
 

@@ -45,7 +45,8 @@ beforeAll(async () => {
   env.ACCESS_JWKS = keys.jwks;
   await insertEnterprise(env.DB, { uscc: A, name: '北京导入甲有限公司' });
   await insertEnterprise(env.DB, { uscc: B, name: '北京导入乙（集团）有限公司' });
-  await insertSamplingTask(env.DB, { id: 'SJ-2026-701', name: '2026 年工资支付专项抽查' });
+  // A 重点检查 task is not random: its results may name any employer.
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-701', name: '2026 年工资支付专项检查', kind: 'targeted' });
 });
 
 describe('POST /api/v1/admin/imports/preview', () => {
@@ -175,6 +176,17 @@ describe('POST /api/v1/admin/imports', () => {
     expect(found).toMatchObject({ status: 'published', fineFen: 2_000_000 });
     // Masked on the way out, as everything public is.
     expect(found.facts).not.toContain('13912345678');
+  });
+
+  it('accepts a random task’s results only for the employers its draw selected', async () => {
+    const stratum = { grade: 'A', ratioBp: 5000, candidates: [A, B].sort(), poolHash: '0'.repeat(64), selected: [A] };
+    const draw = { algorithm: 'hmac-sha256-v1', taskId: 'SJ-2026-702', seed: '1'.repeat(64), beacon: null, drawKey: '1'.repeat(64), seedCommitment: '2'.repeat(64), strata: [stratum], exclusions: [], inspectors: [], assignments: [] };
+    await insertSamplingTask(env.DB, { id: 'SJ-2026-702', status: 'drawn', draw });
+    const header = templateHeaders('sampling_results');
+    const row = (code: string, name: string) => ['SJ-2026-702', name, code, '北京市朝阳区建国路 1 号', '实地', addDays(today, -5), '未发现问题', '', '北京市朝阳区人力资源和社会保障局'];
+    const report = await (await upload('/preview', 'sampling_results', csv(header, [row(A, '北京导入甲有限公司'), row(B, '北京导入乙（集团）有限公司')]))).json<any>();
+    expect(report.accepted).toHaveLength(1);
+    expect(report.rejected[0].reasons).toContain('该单位不在任务 SJ-2026-702 公布的抽取结果中（非随机的重点检查任务除外）');
   });
 
   it('imports sampling results into the task’s list and the employers’ profiles', async () => {

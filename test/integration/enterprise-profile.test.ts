@@ -130,3 +130,38 @@ describe('privacy of a profile (DOMAIN.md §8)', () => {
     for (const secret of ['李小红', '赵大海', '110105199001011234', '13812345678', '65001234']) expect(text).not.toContain(secret);
   });
 });
+
+describe('profiles of an A, a B and a C employer (DOMAIN.md §5)', () => {
+  it('shows each grade with its year and the rule that produced it', async () => {
+    const cases = [
+      { body: 'MA01GRA0A', grade: 'A' as const, reason: 'A级：评价期内未因劳动保障违法行为被查处（人社部规〔2016〕1号）' },
+      { body: 'MA01GRB0B', grade: 'B' as const, reason: 'B级：评价期内有劳动保障违法行为被查处，但不属于 C 级情形' },
+      { body: 'MA01GRC0C', grade: 'C' as const, reason: 'C级：评价期内因拖欠工资引发群体性事件' },
+    ];
+    for (const c of cases) {
+      const uscc = makeUscc(c.body);
+      await insertEnterprise(env.DB, { uscc, name: `北京${c.grade}级测试有限公司`, grade: c.grade, gradeYear: 2025, gradeReason: c.reason });
+      const body = await (await get(`/api/v1/enterprises/${uscc}`)).json<any>();
+      expect(body.grade).toEqual({ value: c.grade, year: 2025, reasons: [c.reason] });
+    }
+  });
+});
+
+describe('a withdrawn record on the profile (DOMAIN.md §2)', () => {
+  it('appears only as a notice with the reason and date, without its facts', async () => {
+    const uscc = makeUscc('MA01WDN01');
+    await insertEnterprise(env.DB, { uscc, name: '北京撤销公告测试有限公司' });
+    await insertRecord(env.DB, {
+      uscc,
+      status: 'withdrawn',
+      withdrawnOn: '2026-09-01',
+      withdrawalReason: '原处罚决定经行政诉讼判决撤销',
+      facts: '不应再公开的违法事实',
+      publishUntil: addMonths(today, 6),
+    });
+    const body = await (await get(`/api/v1/enterprises/${uscc}`)).json<any>();
+    expect(body.records).toHaveLength(1);
+    expect(body.records[0]).toMatchObject({ status: 'withdrawn', detail: null, notice: { reason: '原处罚决定经行政诉讼判决撤销', on: '2026-09-01' } });
+    expect(JSON.stringify(body)).not.toContain('不应再公开');
+  });
+});

@@ -9,6 +9,7 @@ import { adminAttachmentRoutes, adminObjectionRoutes, adminRepairRoutes } from '
 import { adminRecordRoutes } from './admin-records';
 import { adminImportRoutes } from './admin-imports';
 import { adminAuditRoutes } from './admin-audit';
+import { adminSamplingRoutes } from './admin-sampling';
 
 const me = adminRoute(ANY_STAFF, {
   method: 'get',
@@ -33,4 +34,5 @@ export const adminRoutes = router
   .route('/attachments', adminAttachmentRoutes)
   .route('/records', adminRecordRoutes)
   .route('/imports', adminImportRoutes)
-  .route('/audit', adminAuditRoutes);
+  .route('/audit', adminAuditRoutes)
+  .route('/sampling', adminSamplingRoutes);

@@ -251,3 +251,16 @@ export async function findPublishedDraw(db: Db, taskId: string) {
   else if (stored) draw = { storage: 'inline', record: stored as unknown as DrawRecord, summary: summarizeDraw(stored as unknown as DrawRecord) };
   return { ...rest, draw };
 }
+
+/**
+ * Whom a task's results may be imported for: the employers its draw selected, or anyone for a
+ * 重点检查 (targeted) task, which is not random. `unchecked` when the record sits in R2 (pools too
+ * large to keep in a D1 row); the import then says so instead of checking row by row.
+ */
+export async function importableEmployers(db: Db, taskId: string): Promise<'any' | 'unchecked' | Set<string>> {
+  const task = await findPublishedDraw(db, taskId);
+  if (!task || task.kind === 'targeted') return 'any';
+  if (!task.draw) return new Set();
+  if (task.draw.storage === 'r2') return 'unchecked';
+  return new Set(task.draw.record.strata.flatMap((s) => s.selected));
+}
