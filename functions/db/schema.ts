@@ -204,7 +204,9 @@ export const samplingResults = sqliteTable(
   },
   (t) => [
     uniqueIndex('sampling_results_task_uscc_unique').on(t.taskId, t.uscc),
-    index('sampling_results_task_result_idx').on(t.taskId, t.result),
+    // Both cover the counts of a task's published results (all, and per category) without reading rows.
+    index('sampling_results_task_result_idx').on(t.taskId, t.result, t.publishedOn),
+    index('sampling_results_task_published_idx').on(t.taskId, t.publishedOn),
     index('sampling_results_uscc_idx').on(t.uscc),
   ],
 );

@@ -1,5 +1,5 @@
 // 事后公开: administrative penalty decisions (DOMAIN.md §8), for /api/v1/penalties and /enforcement/penalties.
-import { and, count, desc, eq, gt, gte, inArray, lte, or, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises } from '../schema';
 import { parseUscc } from '../../domain/uscc';
@@ -53,7 +53,9 @@ export async function listPenalties(db: Db, query: PenaltyQuery, today: string) 
   const where = and(
     eq(creditRecords.kind, 'penalty'),
     inArray(creditRecords.status, ['published', 'withdrawn']),
-    or(isNull(creditRecords.publishUntil), gt(creditRecords.publishUntil, today)),
+    // A penalty always has an end of publication (publicationEnd of a negative severity); the bare
+    // range lets the (kind, status, publish_until) index skip every expired decision.
+    gt(creditRecords.publishUntil, today),
     query.from ? gte(creditRecords.decidedOn, query.from) : undefined,
     query.to ? lte(creditRecords.decidedOn, query.to) : undefined,
     query.violationType ? eq(creditRecords.violationType, query.violationType) : undefined,
