@@ -57,10 +57,12 @@ export interface ResultFilter {
 }
 
 /** Results are public from their publication date on ("published within 20 working days"). */
-function resultConditions(taskId: string, filter: ResultFilter, today: string): SQL | undefined {
+function resultConditions(taskId: string, filter: ResultFilter, today: string, ordered = false): SQL | undefined {
   return and(
     eq(samplingResults.taskId, taskId),
-    lte(samplingResults.publishedOn, today),
+    // A page ordered by code walks the (task_id, uscc) index and stops at the page size; "+" keeps
+    // SQLite from preferring the (task_id, published_on) index, which would sort the whole task.
+    ordered ? sql`+${samplingResults.publishedOn} <= ${today}` : lte(samplingResults.publishedOn, today),
     filter.result ? sql`${samplingResults.result} = ${filter.result}` : undefined,
     filter.district ? eq(samplingResults.districtCode, filter.district) : undefined,
   );
@@ -88,7 +90,7 @@ export async function listSamplingResults(
   today: string,
 ) {
   const where = resultConditions(taskId, filter, today);
-  const base = db.select(publicResultColumns).from(samplingResults).where(where).orderBy(samplingResults.uscc);
+  const base = db.select(publicResultColumns).from(samplingResults).where(resultConditions(taskId, filter, today, true)).orderBy(samplingResults.uscc);
   if (!paging) return { items: await base, total: null };
   const [items, [total]] = await db.batch([
     base.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize),
