@@ -58,7 +58,6 @@ const sample = db
   )
   .all() as { uscc: string; name: string }[];
 const task = db.prepare('SELECT task_id AS id FROM sampling_results GROUP BY task_id ORDER BY count(*) DESC LIMIT 1').get() as { id: string } | undefined;
-const someCase = readFileSync(resolve(root, 'dist/client/sitemap-0.xml'), 'utf8').match(/\/cases\/[a-z0-9-]+\/(?=<)/)?.[0];
 db.close();
 // A name substring from the middle (the 字号 and industry) and a prefix beyond the common 北京.
 const han = /^\p{Script=Han}+$/u;
@@ -70,6 +69,8 @@ if (!args.includes('--no-build')) {
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// A case page to weigh, from the sitemap the build just wrote.
+const someCase = readFileSync(resolve(root, 'dist/client/sitemap-0.xml'), 'utf8').match(/\/cases\/[a-z0-9-]+\/(?=<)/)?.[0];
 const worker = await serveBuiltWorker(state);
 try {
   const q = (s: string) => encodeURIComponent(s);
