@@ -39,6 +39,7 @@ import {
 import { severityLabels } from '../domain/labels';
 import { parseUscc, usccDistrictCode, usccMessages } from '../domain/uscc';
 import { CalendarYearMissingError } from '../domain/working-days';
+import { sha256Hex } from '../domain/hex';
 
 export interface ImportFile {
   kind: ImportKind;
@@ -58,11 +59,6 @@ export interface ImportReport {
   rejected: { line: number; key: string | null; reasons: string[] }[];
   /** True only when nothing at all stands in the way: all-or-nothing per file. */
   committable: boolean;
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**

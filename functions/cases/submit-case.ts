@@ -19,6 +19,7 @@ import { isPubliclyVisible } from '../domain/publication';
 import { repairEligibility } from '../domain/repair-eligibility';
 import { deriveAccessCode, generateAccessCode, generateReference, hashAccessCode, type CaseKind } from '../domain/reference';
 import { formatChineseDate } from '../domain/dates';
+import { sha256Hex } from '../domain/hex';
 
 export interface UploadedFile {
   role: 'commitment' | 'evidence' | 'attachment';
@@ -41,11 +42,6 @@ export interface CaseReceipt {
 
 /** Idempotency keys are client-made secrets; short ones would make the derived access code guessable. */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
-
-async function sha256Hex(data: BufferSource): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 const invalid = (fields: FieldError[]) => new ApiError(422, 'validation_failed', '请求内容未通过校验，请按提示修改。', fields);
 
@@ -117,7 +113,7 @@ export async function submitCase(
   submission: CaseSubmission,
   options: { idempotencyKey: string | null; now: Date; today: string },
 ): Promise<{ receipt: CaseReceipt; replayed: boolean }> {
-  const keyHash = options.idempotencyKey ? await sha256Hex(new TextEncoder().encode(options.idempotencyKey)) : null;
+  const keyHash = options.idempotencyKey ? await sha256Hex(options.idempotencyKey) : null;
 
   const replay = async (): Promise<{ receipt: CaseReceipt; replayed: boolean } | null> => {
     if (!keyHash || !options.idempotencyKey) return null;

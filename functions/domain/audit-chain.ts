@@ -3,6 +3,7 @@
 // inserting or deleting a row in the middle breaks the chain at that row. Removing entries from
 // the end cannot be seen from the table alone: the daily job logs the head hash so an outside
 // copy exists to compare with.
+import { sha256Hex } from './hex';
 
 /** The predecessor of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -59,8 +60,6 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-
 /** SHA-256 (hex) over the canonical JSON of exactly these seven fields; `before`/`after` absent count as null. */
 export async function auditEntryHash(entry: AuditContent): Promise<string> {
   const content = canonicalJson({
@@ -72,7 +71,7 @@ export async function auditEntryHash(entry: AuditContent): Promise<string> {
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(content))));
+  return sha256Hex(content);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Case references and access codes for objections (异议申诉, DOMAIN.md §4) and credit repairs
 // (信用修复, §3). A company tracks its case with the reference and the access code; the code is
 // shown once and stored only as a PBKDF2 hash (DESIGN.md, POST /api/v1/objections).
+import { toHex } from './hex';
 
 /**
  * The 25 characters references and codes are drawn from: digits and capitals without the ones
@@ -123,8 +124,6 @@ export const PBKDF2_ITERATIONS = 100_000;
 const SALT_BYTES = 16;
 const HASH_BITS = 256;
 const SCHEME = 'pbkdf2-sha256';
-
-const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 function fromHex(hex: string): Uint8Array<ArrayBuffer> | null {
   if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/.test(hex)) return null;
