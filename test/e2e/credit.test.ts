@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations, launchBrowser } from './browser';
+import { enterprisesWithRecords } from './demo-data';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -12,18 +13,9 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-/** A seeded enterprise with published records, found through the public API as any client would. */
-async function seededEnterprise(): Promise<{ uscc: string; name: string }> {
-  const res = await fetch(`${baseUrl}/api/v1/enterprises?q=${encodeURIComponent('有限公司')}&pageSize=50`);
-  const body = (await res.json()) as { items: { uscc: string; name: string; negativeRecords: number }[] };
-  const withRecords = body.items.find((i) => i.negativeRecords > 0);
-  if (!withRecords) throw new Error('the demo data has no enterprise with published records among the first 50');
-  return withRecords;
-}
-
 describe('credit lookup in the browser', () => {
   it('goes from the home page through a code search to the profile', async () => {
-    const { uscc, name } = await seededEnterprise();
+    const { uscc, name } = (await enterprisesWithRecords(baseUrl, 1))[0]!;
     await page.goto(baseUrl);
     await expectNoAxeViolations(page);
     // Typed the way people type codes: lower case, with spaces.

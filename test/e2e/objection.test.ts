@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectNoAxeViolations, launchBrowser } from './browser';
+import { enterprisesWithRecords } from './demo-data';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -10,19 +11,11 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-/** Seeded enterprises with a published record to object to, found through the public API. */
-async function enterprisesWithRecords(count: number): Promise<string[]> {
-  const res = await fetch(`${baseUrl}/api/v1/enterprises?q=${encodeURIComponent('有限公司')}&pageSize=100`);
-  const { items } = (await res.json()) as { items: { uscc: string; negativeRecords: number }[] };
-  const found = items.filter((i) => i.negativeRecords > 0).map((i) => i.uscc);
-  if (found.length < count) throw new Error('the demo data has too few enterprises with published records');
-  return found.slice(0, count);
-}
-
 describe('filing an objection in the browser', () => {
   for (const javaScriptEnabled of [false, true]) {
     it(`works with JavaScript ${javaScriptEnabled ? 'enabled' : 'disabled'}: errors, confirmation, tracking`, async () => {
-      const [uscc] = await enterprisesWithRecords(javaScriptEnabled ? 2 : 1).then((codes) => (javaScriptEnabled ? codes.slice(1) : codes));
+      // A different enterprise for each run, so the second does not find the first one's objection.
+      const { uscc } = (await enterprisesWithRecords(baseUrl, 2))[javaScriptEnabled ? 1 : 0]!;
       const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
       const page = await context.newPage();
       await page.goto(`${baseUrl}/credit/${uscc}`);
