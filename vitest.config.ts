@@ -1,12 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { suiteToday } from './test/suite-today.ts';
 
 // Three projects, one run: pure domain rules in Node, the API inside workerd against a real
-// local D1 with the real migrations, and the built site in real Chromium.
+// local D1 with the real migrations, and the built site in real Chromium. Every project runs on
+// one injected "today" (TEST_TODAY, default the date in Beijing): tests read it with
+// inject('today'), and the Worker under test gets it as TODAY_OVERRIDE.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('functions/db/migrations');
+  const today = suiteToday();
   return {
     test: {
+      provide: { today },
       reporters: ['default', './test/summary-reporter.ts'],
       projects: [
         {
@@ -18,7 +23,7 @@ export default defineConfig(async () => {
               // The Astro half of src/worker.ts needs build-time virtual modules; the API worker does not.
               main: './functions/api/worker.ts',
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, TODAY_OVERRIDE: today } },
             }),
           ],
           test: {

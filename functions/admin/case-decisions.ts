@@ -8,6 +8,7 @@ import type { AcceptanceInput, ObjectionDecision, RepairDecision } from '../api/
 import type { RecordCorrection } from '../api/schemas/admin-records';
 import { commitAudited, type AuditedChange } from '../audit/append';
 import type { Db } from '../db/client';
+import type { Clock } from '../domain/clock';
 import {
   caseContext,
   caseEventStatement,
@@ -17,23 +18,22 @@ import {
   recordUnchanged,
   updateCaseStatement,
   updateRecordStatement,
-  type CaseOutcome,
   type CaseRow,
   type CaseUpdate,
   type RecordRow,
   type RecordUpdate,
 } from '../db/queries/admin-cases';
-import type { CaseStatus } from '../db/schema';
+import type { CaseStatus } from '../domain/vocabulary';
 import type { Statement } from '../db/queries/audit';
 import { defaultCalendar } from '../domain/calendar-data';
-import { DECIDE_WITHIN_WORKING_DAYS } from '../domain/case-deadlines';
+import { caseDeadlines } from '../domain/case-deadlines';
 import { formatChineseDate, todayInChina } from '../domain/dates';
 import { recordRuleProblems } from '../domain/import-rows';
 import { caseStatusLabels, recordStatusLabels } from '../domain/labels';
 import { publicationEnd } from '../domain/publication';
-import { parseReference, type CaseKind } from '../domain/reference';
-import { CalendarYearMissingError, addWorkingDays } from '../domain/working-days';
-import { caseSla } from './case-sla';
+import { parseReference } from '../domain/reference';
+import type { CaseKind } from '../domain/vocabulary';
+import { caseSla } from '../domain/case-sla';
 
 export const caseKindLabels: Record<CaseKind, string> = { objection: '异议申诉', repair: '信用修复申请' };
 
@@ -73,6 +73,9 @@ export async function loadStaffCase(db: Db, kind: CaseKind, reference: string, t
     applicant: { name: c.applicantName, phone: c.applicantPhone, email: c.applicantEmail },
     acceptBy: c.acceptBy,
     decideBy: c.decideBy,
+    acceptByProvisional: c.acceptByProvisional,
+    decideByProvisional: c.decideByProvisional,
+    acceptedOn: c.acceptedOn,
     overdueFlag: c.overdue,
     createdAt: c.createdAt,
     sla: caseSla(c, today),
@@ -85,23 +88,15 @@ export async function loadStaffCase(db: Db, kind: CaseKind, reference: string, t
 
 export type StaffCaseView = Awaited<ReturnType<typeof loadStaffCase>>;
 
-function decisionDeadline(acceptedOn: string): string {
-  try {
-    // case-deadlines.ts: "staff see it recomputed from the real acceptance".
-    return addWorkingDays(defaultCalendar, acceptedOn, DECIDE_WITHIN_WORKING_DAYS);
-  } catch (error) {
-    if (error instanceof CalendarYearMissingError) {
-      throw new ApiError(503, 'calendar_unavailable', `${error.year} 年工作日历尚未发布，暂时无法计算办结期限，请先补充工作日历。`);
-    }
-    throw error;
-  }
-}
+/** The Beijing date a case was submitted on, from its stored instant. */
+export const submittedOn = (c: Pick<CaseRow, 'createdAt'>) => todayInChina(new Date(c.createdAt));
 
 export interface DecisionResult {
   reference: string;
   status: CaseStatus;
   outcome: string | null;
   decideBy: string;
+  decideByProvisional: boolean;
 }
 
 /** Builds the audited change shared by every decision: case update, public timeline entry, audit target. */
@@ -111,7 +106,7 @@ function caseStep(
   c: CaseRow,
   staff: Staff,
   at: string,
-  change: { status: CaseStatus; outcome?: CaseOutcome; outcomeReason?: string | null; decideBy?: string; decidedOn?: string; note: string },
+  change: Omit<CaseUpdate, 'updatedAt'> & { note: string },
   extra: { action: string; guards?: SQL[]; statements?: Statement[]; recordBefore?: unknown; recordAfter?: unknown },
 ): AuditedChange<DecisionResult> {
   const { note, ...fields } = change;
@@ -129,20 +124,36 @@ function caseStep(
       caseEventStatement(db, { reference: c.reference, at, status: change.status, note, actor: staff.actor }),
       ...(extra.statements ?? []),
     ],
-    result: { reference: c.reference, status: change.status, outcome: change.outcome ?? c.outcome ?? null, decideBy: change.decideBy ?? c.decideBy },
+    result: {
+      reference: c.reference,
+      status: change.status,
+      outcome: change.outcome ?? c.outcome ?? null,
+      decideBy: change.decideBy ?? c.decideBy,
+      decideByProvisional: change.decideByProvisional ?? c.decideByProvisional,
+    },
   };
 }
 
 /** "Accepted or rejected for completeness within 2 working days." */
-export function decideAcceptance(db: Db, staff: Staff, kind: CaseKind, reference: string, input: AcceptanceInput): Promise<DecisionResult> {
-  return commitAudited(db, staff.actor, async (now) => {
+export function decideAcceptance(db: Db, clock: Clock, staff: Staff, kind: CaseKind, reference: string, input: AcceptanceInput): Promise<DecisionResult> {
+  return commitAudited(db, clock, staff.actor, async (now) => {
     const today = todayInChina(now);
     const at = now.toISOString();
     const c = await requireCase(db, kind, reference);
     if (c.status !== 'received') throw stateConflict(c);
     if (input.decision === 'accept') {
-      const decideBy = decisionDeadline(today);
-      return caseStep(db, kind, c, staff, at, { status: 'accepted', decideBy, note: `申请已受理，将于 ${formatChineseDate(decideBy)}前办结。` }, { action: `${kind}.accepted` });
+      // Counted again from the real acceptance, as case-deadlines.ts says.
+      const { decideBy } = caseDeadlines(defaultCalendar, kind, { submittedOn: submittedOn(c), acceptedOn: today });
+      const when = `${formatChineseDate(decideBy.date)}${decideBy.provisional ? '（预计）' : ''}`;
+      return caseStep(
+        db,
+        kind,
+        c,
+        staff,
+        at,
+        { status: 'accepted', acceptedOn: today, decideBy: decideBy.date, decideByProvisional: decideBy.provisional, note: `申请已受理，将于 ${when}前办结。` },
+        { action: `${kind}.accepted` },
+      );
     }
     return caseStep(
       db,
@@ -177,8 +188,8 @@ function correctedRecord(record: RecordRow, changes: RecordCorrection, note: str
   return { set, before, after };
 }
 
-export function decideObjection(db: Db, staff: Staff, reference: string, input: ObjectionDecision): Promise<DecisionResult> {
-  return commitAudited(db, staff.actor, async (now) => {
+export function decideObjection(db: Db, clock: Clock, staff: Staff, reference: string, input: ObjectionDecision): Promise<DecisionResult> {
+  return commitAudited(db, clock, staff.actor, async (now) => {
     const today = todayInChina(now);
     const at = now.toISOString();
     const c = await requireCase(db, 'objection', reference);
@@ -235,8 +246,8 @@ export function decideObjection(db: Db, staff: Staff, reference: string, input: 
   });
 }
 
-export function decideRepair(db: Db, staff: Staff, reference: string, input: RepairDecision): Promise<DecisionResult> {
-  return commitAudited(db, staff.actor, async (now) => {
+export function decideRepair(db: Db, clock: Clock, staff: Staff, reference: string, input: RepairDecision): Promise<DecisionResult> {
+  return commitAudited(db, clock, staff.actor, async (now) => {
     const today = todayInChina(now);
     const at = now.toISOString();
     const c = await requireCase(db, 'repair', reference);

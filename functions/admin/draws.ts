@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { ApiError } from '../api/errors';
 import type { Db } from '../db/client';
+import type { Clock } from '../domain/clock';
 import { samplingItems, samplingTasks } from '../db/schema';
 import { executeDraw, planDraw } from '../db/queries/sampling-draw';
 import { DrawError } from '../domain/draw';
@@ -29,8 +30,8 @@ const conflict = (error: unknown): never => {
   throw error;
 };
 
-export async function createTask(db: Db, actor: string, task: NewTask) {
-  return commitAudited(db, actor, async () => {
+export async function createTask(db: Db, clock: Clock, actor: string, task: NewTask) {
+  return commitAudited(db, clock, actor, async () => {
     const [item] = await db.select({ id: samplingItems.id }).from(samplingItems).where(eq(samplingItems.id, task.itemId));
     if (!item) throw new ApiError(422, 'validation_failed', '抽查事项不存在。', [{ path: 'itemId', message: '请从随机抽查事项清单中选择' }]);
     const [existing] = await db.select({ id: samplingTasks.id }).from(samplingTasks).where(eq(samplingTasks.id, task.id));
@@ -53,18 +54,18 @@ export async function createTask(db: Db, actor: string, task: NewTask) {
  * planDraw and executeDraw guard that with conditional updates of their own, so the audit entry
  * is appended right after the step succeeds (an entry for a step that did not happen is impossible).
  */
-export async function commitTaskSeed(db: Db, actor: string, taskId: string) {
-  const planned = await planDraw(db, taskId).catch(conflict);
-  await auditOnly(db, actor, 'sampling.seed.commit', taskId, { seedCommitment: planned.seedCommitment, planPublishedOn: planned.planPublishedOn });
+export async function commitTaskSeed(db: Db, clock: Clock, actor: string, taskId: string) {
+  const planned = await planDraw(db, taskId, { today: clock.today() }).catch(conflict);
+  await auditOnly(db, clock, actor, 'sampling.seed.commit', taskId, { seedCommitment: planned.seedCommitment, planPublishedOn: planned.planPublishedOn });
   return planned;
 }
 
-export async function drawTask(db: Db, files: R2Bucket, actor: string, taskId: string, beacon: string | null) {
-  const summary = await executeDraw(db, taskId, { beacon, files }).catch(conflict);
-  await auditOnly(db, actor, 'sampling.draw', taskId, summary);
+export async function drawTask(db: Db, clock: Clock, files: R2Bucket, actor: string, taskId: string, beacon: string | null) {
+  const summary = await executeDraw(db, taskId, { beacon, files, today: clock.today() }).catch(conflict);
+  await auditOnly(db, clock, actor, 'sampling.draw', taskId, summary);
   return summary;
 }
 
-function auditOnly(db: Db, actor: string, action: string, taskId: string, after: unknown) {
-  return commitAudited(db, actor, async () => ({ action, target: `task:${taskId}`, before: null, after, guards: [], statements: [], result: undefined }));
+function auditOnly(db: Db, clock: Clock, actor: string, action: string, taskId: string, after: unknown) {
+  return commitAudited(db, clock, actor, async () => ({ action, target: `task:${taskId}`, before: null, after, guards: [], statements: [], result: undefined }));
 }

@@ -8,6 +8,7 @@ import { ApiError, type FieldError } from '../api/errors';
 import type { Staff } from '../api/middleware/access';
 import { commitAudited } from '../audit/append';
 import type { Db } from '../db/client';
+import type { Clock } from '../domain/clock';
 import {
   chunkRows,
   enterprisesByCode,
@@ -38,7 +39,6 @@ import {
 } from '../domain/import-rows';
 import { severityLabels } from '../domain/labels';
 import { parseUscc, usccDistrictCode, usccMessages } from '../domain/uscc';
-import { CalendarYearMissingError } from '../domain/working-days';
 import { sha256Hex } from '../domain/hex';
 
 export interface ImportFile {
@@ -91,14 +91,7 @@ const codeProblem = (uscc: string) => {
   return parsed.ok && parsed.kind === 'uscc' && !parsed.checkValid ? usccMessages.checkMismatch(parsed.expectedCheck) : '没有使用该代码登记的用人单位，请先核对代码';
 };
 
-function publicationDue(decidedOn: string): string | null {
-  try {
-    return penaltyPublicationDue(defaultCalendar, decidedOn);
-  } catch (error) {
-    if (error instanceof CalendarYearMissingError) return null;
-    throw error;
-  }
-}
+const publicationDue = (decidedOn: string) => penaltyPublicationDue(defaultCalendar, decidedOn);
 
 /** The checks that need D1, added to each row's own; a row with any reason is rejected. */
 async function checkAgainstDatabase(db: Db, kind: ImportKind, rows: RowCheck<ImportRow>[]) {
@@ -208,9 +201,9 @@ const alreadyImportedError = (a: NonNullable<ImportReport['alreadyImported']>) =
  * Imported penalties are drafts (publish: false) or published at once; sampling results are
  * published on the import date, as DOMAIN.md §7 wants them out within 20 working days of inspection.
  */
-export async function commitImport(db: Db, staff: Staff, file: ImportFile, options: { publish: boolean }): Promise<ImportCommitResult> {
+export async function commitImport(db: Db, clock: Clock, staff: Staff, file: ImportFile, options: { publish: boolean }): Promise<ImportCommitResult> {
   try {
-    return await commitAudited(db, staff.actor, async (now) => {
+    return await commitAudited(db, clock, staff.actor, async (now) => {
       const today = todayInChina(now);
       const at = now.toISOString();
       const { report, rows } = await buildReport(db, file, today);

@@ -5,6 +5,7 @@ import type { Staff } from '../api/middleware/access';
 import type { RecordInput } from '../api/schemas/admin-records';
 import { commitAudited } from '../audit/append';
 import type { Db } from '../db/client';
+import type { Clock } from '../domain/clock';
 import { recordUnchanged, updateRecordStatement, type RecordRow } from '../db/queries/admin-cases';
 import { decisionNoInUse, getStaffRecord, insertRecordStatement, nextRecordId, recordIdFree } from '../db/queries/admin-records';
 import { findEnterprise } from '../db/queries/enterprises';
@@ -13,19 +14,13 @@ import { todayInChina } from '../domain/dates';
 import { penaltyPublicationDue, penaltySourceKey, recordRuleProblems } from '../domain/import-rows';
 import { recordStatusLabels } from '../domain/labels';
 import { publicationEnd } from '../domain/publication';
-import { CalendarYearMissingError } from '../domain/working-days';
 
 const invalid = (fields: FieldError[]) => new ApiError(422, 'validation_failed', '记录内容未通过校验，请按提示修改。', fields);
 
 /** "the 7-working-day publication rule for penalties shown as a due date on drafts" */
 export function publicationDueOf(r: Pick<RecordRow, 'kind' | 'status' | 'decidedOn'>): string | null {
   if (r.kind !== 'penalty' || r.status !== 'draft') return null;
-  try {
-    return penaltyPublicationDue(defaultCalendar, r.decidedOn);
-  } catch (error) {
-    if (error instanceof CalendarYearMissingError) return null;
-    throw error;
-  }
+  return penaltyPublicationDue(defaultCalendar, r.decidedOn);
 }
 
 export function toStaffRecord(r: RecordRow, enterpriseName: string | null, today: string) {
@@ -48,8 +43,8 @@ export async function loadStaffRecord(db: Db, id: number, today: string) {
 }
 
 /** A new record starts as a draft; it is public only once published. */
-export function createRecord(db: Db, staff: Staff, input: RecordInput): Promise<StaffRecordView> {
-  return commitAudited(db, staff.actor, async (now) => {
+export function createRecord(db: Db, clock: Clock, staff: Staff, input: RecordInput): Promise<StaffRecordView> {
+  return commitAudited(db, clock, staff.actor, async (now) => {
     const today = todayInChina(now);
     const at = now.toISOString();
     const enterprise = await findEnterprise(db, input.uscc);
@@ -100,8 +95,8 @@ export function createRecord(db: Db, staff: Staff, input: RecordInput): Promise<
   });
 }
 
-export function publishRecord(db: Db, staff: Staff, id: number): Promise<StaffRecordView> {
-  return commitAudited(db, staff.actor, async (now) => {
+export function publishRecord(db: Db, clock: Clock, staff: Staff, id: number): Promise<StaffRecordView> {
+  return commitAudited(db, clock, staff.actor, async (now) => {
     const today = todayInChina(now);
     const at = now.toISOString();
     const { record, enterpriseName } = await requireRecord(db, id);
@@ -123,8 +118,8 @@ export function publishRecord(db: Db, staff: Staff, id: number): Promise<StaffRe
 }
 
 /** DOMAIN.md §2: "withdrawn … with the reason. The public sees a withdrawal notice (tombstone), not silence." */
-export function withdrawRecord(db: Db, staff: Staff, id: number, reason: string): Promise<StaffRecordView> {
-  return commitAudited(db, staff.actor, async (now) => {
+export function withdrawRecord(db: Db, clock: Clock, staff: Staff, id: number, reason: string): Promise<StaffRecordView> {
+  return commitAudited(db, clock, staff.actor, async (now) => {
     const today = todayInChina(now);
     const at = now.toISOString();
     const { record, enterpriseName } = await requireRecord(db, id);

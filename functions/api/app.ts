@@ -2,6 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import { etag } from 'hono/etag';
 import { ApiError, errorBody } from './errors';
 import { createRouter } from './router';
+import { clockFor } from '../domain/clock';
 import { withSecurityHeaders } from './middleware/security-headers';
 import { publicCaching } from './middleware/caching';
 import { healthRoutes } from './routes/health';
@@ -18,6 +19,11 @@ import { adminRoutes } from './routes/admin-routes';
 export function createApp() {
   const app = createRouter().basePath('/api/v1');
   app.use('*', withSecurityHeaders, publicCaching);
+  app.use('*', async (c, next) => {
+    // Without bindings (the OpenAPI document rendered at build time) there is no override to honour.
+    c.set('clock', clockFor(c.env ?? {}));
+    await next();
+  });
   // ETags hash the whole body: fine for pages of results, wrong for streamed bulk downloads.
   const revalidate = etag();
   app.use('*', (c, next) => (c.req.path.startsWith('/api/v1/open-data/') ? next() : revalidate(c, next)));

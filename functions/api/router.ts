@@ -1,8 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ApiError, fieldErrors } from './errors';
+import type { Clock } from '../domain/clock';
 
 export interface AppEnv {
   Bindings: Env;
+  /** `clock`: the one source of now and today for this request (set in app.ts). */
+  Variables: { clock: Clock };
 }
 
 /**

@@ -2,12 +2,13 @@
 // src/worker.ts delegates /api/* and the cron trigger to.
 import { createApp } from './app';
 import { runDailyJobs } from '../jobs/daily';
+import { clockFor } from '../domain/clock';
 
 const app = createApp();
 
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(runDailyJobs(env, new Date(controller.scheduledTime)));
+    ctx.waitUntil(runDailyJobs(env, clockFor(env, () => controller.scheduledTime)));
   },
 } satisfies ExportedHandler<Env>;

@@ -3,6 +3,7 @@
 import type { SQL } from 'drizzle-orm';
 import { ApiError } from '../api/errors';
 import type { Db } from '../db/client';
+import type { Clock } from '../domain/clock';
 import { appendAuditStatement, isAuditConflict, latestAuditHash, type Statement } from '../db/queries/audit';
 import { GENESIS_HASH, auditEntryHash } from '../domain/audit-chain';
 
@@ -32,10 +33,10 @@ const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve
  * returns the statements. It is called again on each retry, so it sees what the other writer did
  * — a case another reviewer has just decided then fails its own checks with a clear 409.
  */
-export async function commitAudited<T>(db: Db, actor: string, plan: (now: Date) => Promise<AuditedChange<T>>): Promise<T> {
+export async function commitAudited<T>(db: Db, clock: Clock, actor: string, plan: (now: Date) => Promise<AuditedChange<T>>): Promise<T> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const head = await latestAuditHash(db);
-    const now = new Date();
+    const now = clock.now();
     const change = await plan(now);
     const entry = {
       at: now.toISOString(),

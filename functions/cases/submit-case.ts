@@ -14,10 +14,10 @@ import {
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sanitizeFileName, sniffAttachmentType } from '../domain/attachments';
 import { caseDeadlines } from '../domain/case-deadlines';
 import { defaultCalendar } from '../domain/calendar-data';
-import { CalendarYearMissingError } from '../domain/working-days';
-import { isPubliclyVisible } from '../domain/publication';
+import { publicView } from '../domain/publication';
 import { repairEligibility } from '../domain/repair-eligibility';
-import { deriveAccessCode, generateAccessCode, generateReference, hashAccessCode, type CaseKind } from '../domain/reference';
+import { deriveAccessCode, generateAccessCode, generateReference, hashAccessCode } from '../domain/reference';
+import type { CaseKind } from '../domain/vocabulary';
 import { formatChineseDate } from '../domain/dates';
 import { sha256Hex } from '../domain/hex';
 
@@ -38,6 +38,9 @@ export interface CaseReceipt {
   status: 'received';
   acceptBy: string;
   decideBy: string;
+  /** The deadline counts days of a year whose holidays are not announced yet (预计); it may still move. */
+  acceptByProvisional: boolean;
+  decideByProvisional: boolean;
 }
 
 /** Idempotency keys are client-made secrets; short ones would make the derived access code guessable. */
@@ -79,7 +82,7 @@ async function checkFiles(kind: CaseKind, files: UploadedFile[]) {
 async function checkRecord(db: Db, submission: CaseSubmission, today: string): Promise<FieldError | null> {
   const { input } = submission;
   const record = await findRecordForCase(db, input.recordId);
-  if (!record || record.uscc !== input.uscc || !isPubliclyVisible(record, today) || record.status !== 'published') {
+  if (!record || record.uscc !== input.uscc || publicView(record, today) !== 'full') {
     return { path: 'recordId', message: '该单位没有此编号的正在公示的信用记录，请从信用查询结果的记录上发起申请' };
   }
   if (submission.kind === 'repair') {
@@ -95,17 +98,12 @@ async function checkRecord(db: Db, submission: CaseSubmission, today: string): P
   return null;
 }
 
-function deadlines(today: string) {
-  try {
-    return caseDeadlines(defaultCalendar, today);
-  } catch (error) {
-    // DOMAIN.md §9: a missing calendar year is an explicit error, never a guessed deadline.
-    if (error instanceof CalendarYearMissingError) {
-      throw new ApiError(503, 'calendar_unavailable', `${error.year} 年工作日历尚未发布，暂时无法计算办理期限，请稍后再试或致电办理窗口。`);
-    }
-    throw error;
-  }
-}
+const receiptDeadlines = (c: { acceptBy: string; decideBy: string; acceptByProvisional: boolean; decideByProvisional: boolean }) => ({
+  acceptBy: c.acceptBy,
+  decideBy: c.decideBy,
+  acceptByProvisional: c.acceptByProvisional,
+  decideByProvisional: c.decideByProvisional,
+});
 
 export async function submitCase(
   db: Db,
@@ -120,7 +118,7 @@ export async function submitCase(
     const existing = await findCaseByIdempotencyKey(db, submission.kind, keyHash);
     if (!existing) return null;
     const accessCode = await deriveAccessCode(options.idempotencyKey, existing.reference);
-    return { receipt: { reference: existing.reference, accessCode, status: 'received', acceptBy: existing.acceptBy, decideBy: existing.decideBy }, replayed: true };
+    return { receipt: { ...receiptDeadlines(existing), reference: existing.reference, accessCode, status: 'received' }, replayed: true };
   };
 
   const earlier = await replay();
@@ -129,7 +127,7 @@ export async function submitCase(
   const recordError = await checkRecord(db, submission, options.today);
   const { checked, errors } = await checkFiles(submission.kind, submission.files);
   if (recordError || errors.length) throw invalid([...(recordError ? [recordError] : []), ...errors]);
-  const { acceptBy, decideBy } = deadlines(options.today);
+  const { acceptBy, decideBy } = caseDeadlines(defaultCalendar, submission.kind, { submittedOn: options.today });
   const year = Number(options.today.slice(0, 4));
 
   // A clash of random references is rare; the unique index catches it and a new one is drawn.
@@ -159,12 +157,23 @@ export async function submitCase(
         grounds: submission.kind === 'objection' ? submission.input.grounds : undefined,
         statement: submission.input.statement,
         applicant: submission.input.applicant,
-        acceptBy,
-        decideBy,
+        acceptBy: acceptBy.date,
+        decideBy: decideBy.date,
+        acceptByProvisional: acceptBy.provisional,
+        decideByProvisional: decideBy.provisional,
         at: options.now.toISOString(),
         files: fileRows,
       });
-      return { receipt: { reference, accessCode, status: 'received', acceptBy, decideBy }, replayed: false };
+      const receipt: CaseReceipt = {
+        reference,
+        accessCode,
+        status: 'received',
+        acceptBy: acceptBy.date,
+        decideBy: decideBy.date,
+        acceptByProvisional: acceptBy.provisional,
+        decideByProvisional: decideBy.provisional,
+      };
+      return { receipt, replayed: false };
     } catch (error) {
       await Promise.allSettled(stored.length ? [files.delete(stored)] : []);
       const message = String((error as Error)?.message ?? error) + String((error as { cause?: Error })?.cause?.message ?? '');

@@ -19,6 +19,8 @@ export async function trackCase(db: Db, referenceInput: string, accessCode: stri
     status: found.status,
     acceptBy: found.acceptBy,
     decideBy: found.decideBy,
+    acceptByProvisional: found.acceptByProvisional,
+    decideByProvisional: found.decideByProvisional,
     timeline: await caseTimeline(db, found.reference),
   };
 }

@@ -2,59 +2,25 @@
 // time zone), instants are ISO-8601 UTC text, money is integer fen (1/100 元) so sums are exact.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-
-export const recordKinds = [
-  'penalty',
-  'sampling_result',
-  'wage_arrears_list',
-  'major_violation',
-  'commitment_breach',
-  'no_penalty',
-] as const;
-export type RecordKind = (typeof recordKinds)[number];
-
-/** DOMAIN.md §2: minor, general, serious; `none` for records that are not negative (clean inspections, no-penalty outcomes). */
-export const severities = ['none', 'minor', 'general', 'serious'] as const;
-export type Severity = (typeof severities)[number];
-
-/** draft → published → (withdrawn | repaired | expired). Only `published` is public; `withdrawn` shows as a notice. */
-export const recordStatuses = ['draft', 'published', 'withdrawn', 'repaired', 'expired'] as const;
-export type RecordStatus = (typeof recordStatuses)[number];
-
-export const grades = ['A', 'B', 'C'] as const;
-export type Grade = (typeof grades)[number];
-
-export const enterpriseStatuses = ['active', 'deregistered', 'revoked'] as const;
-
-export const objectionGrounds = [
-  'wrong_info',
-  'missing_info',
-  'duplicate',
-  'should_not_publish',
-  'overdue',
-  'authority_mismatch',
-  'secret_or_privacy',
-  'other',
-] as const;
-export type ObjectionGround = (typeof objectionGrounds)[number];
-
-export const caseStatuses = ['received', 'accepted', 'not_accepted', 'in_progress', 'closed'] as const;
-export type CaseStatus = (typeof caseStatuses)[number];
-export const objectionOutcomes = ['corrected', 'withdrawn', 'kept'] as const;
-export const repairOutcomes = ['approved', 'rejected'] as const;
-
-export const samplingResultCategories = [
-  '未发现问题',
-  '发现问题已责令改正',
-  '发现问题已立案查处',
-  '查无下落',
-  '不予配合',
-  '已注销或吊销',
-  '其他',
-] as const;
-export const inspectionMethods = ['实地', '书面', '网络监测'] as const;
-export const taskKinds = ['random', 'targeted'] as const;
-export const taskStatuses = ['planned', 'drawn', 'inspecting', 'completed'] as const;
+import {
+  attachmentRoles,
+  attachmentTypes,
+  caseStatuses,
+  enterpriseStatuses,
+  grades,
+  importKinds,
+  inspectionMethods,
+  objectionGrounds,
+  objectionOutcomes,
+  recordKinds,
+  recordStatuses,
+  repairOutcomes,
+  samplingItemTypes,
+  samplingResultCategories,
+  severities,
+  taskKinds,
+  taskStatuses,
+} from '../domain/vocabulary';
 
 const createdAt = () =>
   text('created_at')
@@ -144,7 +110,7 @@ export const samplingItems = sqliteTable('sampling_items', {
   category: text('category').notNull(),
   name: text('name').notNull(),
   target: text('target').notNull(),
-  itemType: text('item_type', { enum: ['一般', '重点'] }).notNull(),
+  itemType: text('item_type', { enum: samplingItemTypes }).notNull(),
   method: text('method').notNull(),
   ratioAndFrequency: text('ratio_and_frequency').notNull(),
   authorityAndLevel: text('authority_and_level').notNull(),
@@ -251,6 +217,11 @@ const caseColumns = () => ({
   outcomeReason: text('outcome_reason'),
   acceptBy: text('accept_by').notNull(),
   decideBy: text('decide_by').notNull(),
+  /** The deadline counts a day of a year whose holidays are not announced yet: shown as 预计, recomputed by the daily job. */
+  acceptByProvisional: integer('accept_by_provisional', { mode: 'boolean' }).notNull().default(false),
+  decideByProvisional: integer('decide_by_provisional', { mode: 'boolean' }).notNull().default(false),
+  /** Beijing date of acceptance; the decision deadline counts from it. */
+  acceptedOn: text('accepted_on'),
   idempotencyKey: text('idempotency_key').unique(),
   overdue: integer('overdue', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
@@ -304,11 +275,11 @@ export const attachments = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     reference: text('reference').notNull(),
-    role: text('role', { enum: ['commitment', 'evidence', 'attachment'] }).notNull(),
+    role: text('role', { enum: attachmentRoles }).notNull(),
     /** R2 key in the FILES bucket; attachments are never served publicly. */
     storageKey: text('storage_key').notNull().unique(),
     fileName: text('file_name').notNull(),
-    contentType: text('content_type', { enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),
+    contentType: text('content_type', { enum: attachmentTypes }).notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     createdAt: createdAt(),
@@ -337,7 +308,7 @@ export const auditLog = sqliteTable(
 export const imports = sqliteTable('imports', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   fileSha256: text('file_sha256').notNull().unique(),
-  kind: text('kind', { enum: ['sampling_results', 'penalties'] }).notNull(),
+  kind: text('kind', { enum: importKinds }).notNull(),
   fileName: text('file_name').notNull(),
   actor: text('actor').notNull(),
   rowCount: integer('row_count').notNull(),

@@ -1,9 +1,9 @@
-// What an uploaded file may be (issue: PDF, JPEG, PNG only, by content; ≤ 10 MB; ≤ 5 per submission).
+// What an uploaded file may be: PDF, JPEG or PNG by content, at most 10 MB, at most 5 per submission.
+import type { AttachmentType } from './vocabulary';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 5;
 
-export type AttachmentType = 'application/pdf' | 'image/jpeg' | 'image/png';
 
 const SIGNATURES: { type: AttachmentType; bytes: number[]; extension: string }[] = [
   { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], extension: 'pdf' }, // %PDF-

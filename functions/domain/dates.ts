@@ -22,7 +22,7 @@ function fromUtc(d: Date): string {
 }
 
 /** Today's date in Beijing. */
-export function todayInChina(now: Date = new Date()): string {
+export function todayInChina(now: Date): string {
   return fromUtc(new Date(now.getTime() + CST_OFFSET_MS));
 }
 

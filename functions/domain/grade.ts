@@ -1,7 +1,7 @@
 // Labour-law credit grade (企业劳动保障守法诚信等级), DOMAIN.md §5 — 人社部规〔2016〕1号
 // 《企业劳动保障守法诚信等级评价办法》. Assessed yearly from the records of the assessment period;
 // choosing the period is the caller's job, this file only applies the rule.
-import type { Grade, RecordKind, RecordStatus, Severity } from '../db/schema';
+import type { Grade, RecordKind, RecordStatus, Severity } from './vocabulary';
 
 export const GRADE_BASIS = '人社部规〔2016〕1号';
 

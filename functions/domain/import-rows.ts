@@ -2,7 +2,7 @@
 // file (RFC 4180) and checking every row against the rules of DOMAIN.md before anything is
 // written. Checks that need the database (is the employer registered, was this decision imported
 // before) are done by functions/admin/import.ts on top of these.
-import { inspectionMethods, samplingResultCategories, type RecordKind, type Severity } from '../db/schema';
+import { inspectionMethods, samplingResultCategories, type RecordKind, type Severity } from './vocabulary';
 import { isIsoDate } from './dates';
 import { violationTypes } from './labels';
 import { publicationEnd } from './publication';
@@ -33,7 +33,7 @@ export const PUBLISH_PENALTY_WITHIN_WORKING_DAYS = 7;
 
 /** The date by which a penalty decision must be public; the day of the decision does not count. */
 export function penaltyPublicationDue(cal: WorkingDayCalendar, decidedOn: string): string {
-  return addWorkingDays(cal, decidedOn, PUBLISH_PENALTY_WITHIN_WORKING_DAYS);
+  return addWorkingDays(cal, decidedOn, PUBLISH_PENALTY_WITHIN_WORKING_DAYS).date;
 }
 
 export interface RecordFacts {

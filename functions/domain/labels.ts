@@ -1,5 +1,5 @@
 // The Chinese terms the rules use, one place for the pages, feeds and CSV headers.
-import type { CaseStatus, ObjectionGround, RecordKind, RecordStatus, Severity } from '../db/schema';
+import type { CaseStatus, ObjectionGround, RecordKind, RecordStatus, Severity } from './vocabulary';
 
 export const recordKindLabels: Record<RecordKind, string> = {
   penalty: '行政处罚',
@@ -90,3 +90,7 @@ export const violationTypes = [
   '妨碍劳动保障监察',
   '其他',
 ] as const;
+
+/** Shown once beside any deadline marked 预计 (DOMAIN.md §9). */
+export const provisionalDeadlineNote =
+  '标注“预计”的日期所在年度，国务院尚未公布节假日安排，暂按《全国年节及纪念日放假办法》推算；正式安排公布后将重新计算，如有变化会在办理过程中告知。';

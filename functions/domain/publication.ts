@@ -1,6 +1,7 @@
-// Publication periods (公示期), DOMAIN.md §2 — 国办发〔2025〕22号 with 发改委令第58号.
+// Publication periods (公示期) and who sees a record, DOMAIN.md §2 — 国办发〔2025〕22号 and
+// 国家发展改革委令第36号《信用修复管理办法》 (in force since 2026-04-01).
 import { addMonths } from './dates';
-import type { RecordStatus, Severity } from '../db/schema';
+import type { RecordStatus, Severity } from './vocabulary';
 
 interface Period {
   /** Months that must pass before repair may be asked (0 = at once). */
@@ -38,14 +39,28 @@ export function repairPossibleFrom(decidedOn: string, severity: Severity): strin
   return addMonths(decidedOn, PUBLICATION_PERIODS[severity].minimumMonths);
 }
 
+/** Statuses the public sees in full while the publication period runs. */
+export const FULL_VIEW_STATUSES = ['published'] as const satisfies readonly RecordStatus[];
 /**
- * Whether the public may see a record today. "On that date it leaves the public site and the API
- * automatically" — so a record is public strictly before its end date, whatever the nightly job did.
+ * Statuses the public sees as a notice without detail while the period would have run: a withdrawal
+ * ("The public sees a withdrawal notice (tombstone), not silence", §2) and a repair (终止公示, 36号
+ * 第三条: the record's content is no longer published, the repair result is).
  */
-export function isPubliclyVisible(
-  record: { status: RecordStatus; publishUntil: string | null },
-  today: string,
-): boolean {
-  if (record.status !== 'published' && record.status !== 'withdrawn') return false;
-  return record.publishUntil === null || today < record.publishUntil;
+export const NOTICE_VIEW_STATUSES = ['withdrawn', 'repaired'] as const satisfies readonly RecordStatus[];
+
+/** `full`: every public field; `notice`: that it was withdrawn or repaired, why and when; null: nothing at all. */
+export type PublicView = 'full' | 'notice' | null;
+
+/**
+ * The one rule of what the public may see of a record on `today`: the profile, search counts,
+ * penalty lists, open data, feeds, the change feed and the daily job all follow it (the queries
+ * through db/queries/public-records.ts, built from the two lists above). "On that date it leaves
+ * the public site and the API automatically": past its 公示截止期 a record is not shown at all,
+ * whatever the nightly job did; drafts and expired records never are.
+ */
+export function publicView(record: { status: RecordStatus; publishUntil: string | null }, today: string): PublicView {
+  if (record.publishUntil !== null && record.publishUntil <= today) return null;
+  if ((FULL_VIEW_STATUSES as readonly RecordStatus[]).includes(record.status)) return 'full';
+  if ((NOTICE_VIEW_STATUSES as readonly RecordStatus[]).includes(record.status)) return 'notice';
+  return null;
 }

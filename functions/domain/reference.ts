@@ -2,6 +2,7 @@
 // (信用修复, §3). A company tracks its case with the reference and the access code; the code is
 // shown once and stored only as a PBKDF2 hash (DESIGN.md, POST /api/v1/objections).
 import { toHex } from './hex';
+import type { CaseKind } from './vocabulary';
 
 /**
  * The 25 characters references and codes are drawn from: digits and capitals without the ones
@@ -10,7 +11,6 @@ import { toHex } from './hex';
  */
 export const REFERENCE_ALPHABET = '34679ACDEFGHJKMNPQRTUVWXY';
 
-export type CaseKind = 'objection' | 'repair';
 
 /** YY = 异议, XF = 修复 — the pinyin initials a caller reads out on the phone. */
 export const referencePrefixes: Record<CaseKind, string> = { objection: 'YY', repair: 'XF' };

@@ -1,7 +1,7 @@
 // When a record may be repaired (信用修复, DOMAIN.md §3, with §2 and §6).
 import { addMonths } from './dates';
-import { repairPossibleFrom } from './publication';
-import type { RecordKind, RecordStatus, Severity } from '../db/schema';
+import { publicView, repairPossibleFrom } from './publication';
+import type { RecordKind, RecordStatus, Severity } from './vocabulary';
 
 export interface RepairCandidate {
   kind: RecordKind;
@@ -35,7 +35,7 @@ export function repairEligibility(c: RepairCandidate, today: string): RepairElig
   if (c.severity === 'none') {
     return { eligible: false, reason: 'not_negative', message: '该记录不属于失信（负面）信息，无需修复。' };
   }
-  if (c.status !== 'published' || (c.publishUntil !== null && c.publishUntil <= today)) {
+  if (publicView(c, today) !== 'full') {
     return { eligible: false, reason: 'not_published', message: '该记录目前未在公示，无需修复。' };
   }
   if (cannotStopEarly(c)) {

@@ -1,21 +1,27 @@
-// The daily cron job (DESIGN.md): archive records whose publication period has ended, and flag
-// objections and repairs that missed a deadline. Public reads already filter by date, so archiving
-// only keeps the status column honest. Every step is idempotent: a second run the same day changes nothing.
-import { and, eq, lte } from 'drizzle-orm';
+// The daily cron job (DESIGN.md): archive records whose publication period has ended, recompute
+// provisional deadlines once a year's holidays are announced, and flag objections and repairs that
+// missed a deadline. Public reads already filter by date, so archiving only keeps the status column
+// honest. Every step is idempotent: a second run the same day changes nothing.
 import { getDb } from '../db/client';
 import { creditRecords } from '../db/schema';
 import { markOverdueCases } from '../db/queries/admin-cases';
 import { auditHead } from '../db/queries/audit';
-import { todayInChina } from '../domain/dates';
+import { periodEndedWhere } from '../db/queries/public-records';
+import { recomputeProvisionalDeadlines } from '../cases/recompute-deadlines';
+import { defaultCalendar } from '../domain/calendar-data';
+import type { Clock } from '../domain/clock';
+import type { WorkingDayCalendar } from '../domain/working-days';
 
-export async function runDailyJobs(env: Env, now: Date) {
-  const today = todayInChina(now);
+export async function runDailyJobs(env: Env, clock: Clock, calendar: WorkingDayCalendar = defaultCalendar) {
+  const today = clock.today();
   const db = getDb(env.DB);
   const expired = await db
     .update(creditRecords)
-    .set({ status: 'expired', updatedAt: now.toISOString() })
-    .where(and(eq(creditRecords.status, 'published'), lte(creditRecords.publishUntil, today)))
+    .set({ status: 'expired', updatedAt: clock.now().toISOString() })
+    .where(periodEndedWhere(today))
     .returning({ id: creditRecords.id });
+  // Before the overdue flags, so that a deadline moved by the announced calendar is judged by its new date.
+  const recomputed = await recomputeProvisionalDeadlines(db, clock, calendar);
   const overdueObjections = await markOverdueCases(db, 'objection', today);
   const overdueRepairs = await markOverdueCases(db, 'repair', today);
   // The chain head in the Worker's logs is a copy outside the database: cutting entries off the
@@ -23,6 +29,7 @@ export async function runDailyJobs(env: Env, now: Date) {
   const head = await auditHead(db);
   const summary = {
     expiredRecords: expired.length,
+    recomputedDeadlines: recomputed.length,
     overdueObjections: overdueObjections.length,
     overdueRepairs: overdueRepairs.length,
   };
@@ -32,6 +39,7 @@ export async function runDailyJobs(env: Env, now: Date) {
       today,
       ...summary,
       expiredRecordIds: expired.slice(0, 100).map((r) => r.id),
+      recomputedReferences: recomputed.slice(0, 100),
       overdueReferences: [...overdueObjections, ...overdueRepairs].slice(0, 100),
       auditHead: head,
     }),

@@ -1,8 +1,10 @@
 // The demo's 异议申诉 and 信用修复 cases (DOMAIN.md §3, §4): one open objection, one repair in
-// progress, one approved repair, each with its tracking timeline. Deadlines are in working days
-// from the calendar in content/calendar, like the site's own.
+// progress, one approved repair, each with its tracking timeline. Deadlines come from the site's
+// own rule (functions/domain/case-deadlines.ts) over the same working-day calendar.
 import type { caseEvents, objections, repairs } from '../../functions/db/schema.ts';
-import { addWorkingDays, type WorkingDayCalendar } from '../../functions/domain/working-days.ts';
+import { caseDeadlines } from '../../functions/domain/case-deadlines.ts';
+import { addWorkingDays, type Deadline, type WorkingDayCalendar } from '../../functions/domain/working-days.ts';
+import type { CaseKind } from '../../functions/domain/vocabulary.ts';
 import { REFERENCE_ALPHABET } from '../../functions/domain/reference.ts';
 import { createRng } from './prng.ts';
 import { applicant } from './people.ts';
@@ -28,8 +30,9 @@ type Step = { on: string; status: CaseEventRow['status']; note: string | null };
 
 export interface CaseTimeline {
   createdOn: string;
-  acceptBy: string;
-  decideBy: string;
+  acceptedOn: string;
+  acceptBy: Deadline;
+  decideBy: Deadline;
   steps: Step[];
   /** Set once decided. */
   decidedOn: string | null;
@@ -37,31 +40,28 @@ export interface CaseTimeline {
 
 export type CaseTimelines = Record<DemoRole, CaseTimeline>;
 
-/**
- * The cases are dated just before the "as of" date. Past the last year the calendar knows, they
- * are dated in that year instead of guessing working days (a missing year is an error in the
- * domain rules, and the demo must not invent holidays).
- */
+/** The cases are dated just before the "as of" date, whatever year it is (DOMAIN.md §9). */
 export function planCaseTimelines(calendar: WorkingDayCalendar, today: string): CaseTimelines {
-  const lastYear = Math.max(...calendar.years.keys());
-  const anchor = today < `${lastYear}-11-30` ? today : `${lastYear}-11-30`;
-  const after = (date: string, days: number) => addWorkingDays(calendar, date, days);
+  const after = (date: string, days: number) => addWorkingDays(calendar, date, days).date;
+  const deadlines = (kind: CaseKind, submittedOn: string, acceptedOn: string) => ({
+    createdOn: submittedOn,
+    acceptedOn,
+    ...caseDeadlines(calendar, kind, { submittedOn, acceptedOn }),
+  });
 
-  const objectionOn = workingDaysBefore(calendar, anchor, 5);
+  const objectionOn = workingDaysBefore(calendar, today, 5);
   const objectionAccepted = after(objectionOn, 1);
 
-  const repairOn = workingDaysBefore(calendar, anchor, 3);
+  const repairOn = workingDaysBefore(calendar, today, 3);
   const repairAccepted = after(repairOn, 2);
 
-  const approvedOn = workingDaysBefore(calendar, anchor, 25);
+  const approvedOn = workingDaysBefore(calendar, today, 10);
   const approvedAccepted = after(approvedOn, 1);
-  const approvedDecided = after(approvedAccepted, 8);
+  const approvedDecided = after(approvedAccepted, 3);
 
   return {
     objection: {
-      createdOn: objectionOn,
-      acceptBy: after(objectionOn, 2),
-      decideBy: after(objectionAccepted, 10),
+      ...deadlines('objection', objectionOn, objectionAccepted),
       decidedOn: null,
       steps: [
         { on: objectionOn, status: 'received', note: null },
@@ -70,9 +70,7 @@ export function planCaseTimelines(calendar: WorkingDayCalendar, today: string): 
       ],
     },
     repairInProgress: {
-      createdOn: repairOn,
-      acceptBy: after(repairOn, 2),
-      decideBy: after(repairAccepted, 10),
+      ...deadlines('repair', repairOn, repairAccepted),
       decidedOn: null,
       steps: [
         { on: repairOn, status: 'received', note: null },
@@ -81,9 +79,7 @@ export function planCaseTimelines(calendar: WorkingDayCalendar, today: string): 
       ],
     },
     repairApproved: {
-      createdOn: approvedOn,
-      acceptBy: after(approvedOn, 2),
-      decideBy: after(approvedAccepted, 10),
+      ...deadlines('repair', approvedOn, approvedAccepted),
       decidedOn: approvedDecided,
       steps: [
         { on: approvedOn, status: 'received', note: null },
@@ -142,10 +138,13 @@ export function caseRows(seed: number, today: string, timelines: CaseTimelines, 
       applicantName: person.name,
       applicantPhone: person.phone,
       applicantEmail: person.email,
-      acceptBy: t.acceptBy,
-      decideBy: t.decideBy,
+      acceptBy: t.acceptBy.date,
+      decideBy: t.decideBy.date,
+      acceptByProvisional: t.acceptBy.provisional,
+      decideByProvisional: t.decideBy.provisional,
+      acceptedOn: t.acceptedOn,
       idempotencyKey: null,
-      overdue: t.decidedOn === null && t.decideBy < today,
+      overdue: t.decidedOn === null && t.decideBy.date < today,
       createdAt: stepAt(t, 0),
       updatedAt: stepAt(t, t.steps.length - 1),
     };

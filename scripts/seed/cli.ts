@@ -5,27 +5,15 @@
 //
 // Apply the migrations to the same state folder first (`npm run db:migrate`, or
 // `npx wrangler d1 migrations apply DB --local --persist-to DIR`). --if-empty does nothing when
-// enterprises already has rows (npm start uses it); --force replaces existing demo data.
-import { registerHooks } from 'node:module';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// enterprises already has rows, unless --today is given and the data was seeded as of another
+// date (npm start uses it, so that TODAY_OVERRIDE gets data that fits its date); --force replaces
+// existing demo data. The "as of" date of the last seed is kept in DIR/demo-seed.json.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import '../lib/extensionless-imports.ts';
 import { parseArgs } from 'node:util';
 import type { SeedDataset } from './generate.ts';
 import type { SeedLoad } from './write-sqlite.ts';
-
-// functions/ is written for bundlers, with extensionless relative imports; Node's own loader
-// needs the extension, so the CLI supplies it before loading any of that code.
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context);
-    } catch (error) {
-      const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
-      if (missing && specifier.startsWith('.') && !specifier.endsWith('.ts')) return nextResolve(`${specifier}.ts`, context);
-      throw error;
-    }
-  },
-});
 
 // node:sqlite announces itself as experimental on every run; other warnings still show.
 process.removeAllListeners('warning');
@@ -35,17 +23,8 @@ process.on('warning', (warning) => {
 
 const { generateDataset } = await import('./generate.ts');
 const { openSeedTarget } = await import('./write-sqlite.ts');
-const { createCalendar } = await import('../../functions/domain/working-days.ts');
+const { defaultCalendar } = await import('../../functions/domain/calendar-data.ts');
 const { isIsoDate, todayInChina } = await import('../../functions/domain/dates.ts');
-
-const root = resolve(import.meta.dirname, '../..');
-
-/** Every year in content/calendar, so a new year's file needs no code change here. */
-function loadCalendar() {
-  const dir = join(root, 'content', 'calendar');
-  const files = readdirSync(dir).filter((f) => /^\d{4}\.json$/.test(f));
-  return createCalendar(files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))));
-}
 
 function integer(name: string, value: string): number {
   const n = Number(value);
@@ -65,9 +44,10 @@ function parseOptions() {
     },
     strict: true,
   });
-  const today = values.today ?? todayInChina();
+  const today = values.today ?? todayInChina(new Date());
   if (!isIsoDate(today)) throw new Error(`--today must be a date as YYYY-MM-DD, got "${today}"`);
   return {
+    todayGiven: values.today !== undefined,
     seed: integer('seed', values.seed),
     enterprises: integer('enterprises', values.enterprises),
     today,
@@ -94,6 +74,28 @@ function printSummary(dataset: SeedDataset, { counts, draws }: SeedLoad): void {
   console.log(`  access code of the demo cases: ${demo.accessCode}`);
 }
 
+interface SeedMarker {
+  asOf: string;
+  enterprises: number;
+  seed: number;
+}
+
+const markerFile = (persistTo: string) => join(persistTo, 'demo-seed.json');
+
+function readMarker(persistTo: string): SeedMarker | null {
+  const file = markerFile(persistTo);
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SeedMarker;
+  } catch {
+    return null;
+  }
+}
+
+function writeMarker(persistTo: string, marker: SeedMarker): void {
+  writeFileSync(markerFile(persistTo), `${JSON.stringify(marker, null, 2)}\n`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -101,14 +103,18 @@ async function main(): Promise<void> {
   const target = openSeedTarget(options.persistTo);
   try {
     const occupied = target.occupiedTables();
-    if (options.ifEmpty && occupied.includes('enterprises')) {
+    const seededAsOf = readMarker(options.persistTo)?.asOf ?? null;
+    const otherDate = options.todayGiven && seededAsOf !== options.today;
+    if (options.ifEmpty && occupied.includes('enterprises') && !otherDate) {
       console.log(`seed: ${target.file} already holds enterprises; nothing to do (--if-empty).`);
       return;
     }
-    if (occupied.length > 0 && !options.force) {
+    if (options.ifEmpty && otherDate && occupied.length > 0) {
+      console.log(`seed: the demo data is as of ${seededAsOf ?? 'an unknown date'}, not ${options.today}; replacing it.`);
+    } else if (occupied.length > 0 && !options.force) {
       throw new Error(`${target.file} is not empty (${occupied.join(', ')}). Rerun with --force to replace its data.`);
     }
-    const dataset = generateDataset({ seed: options.seed, enterprises: options.enterprises, today: options.today, calendar: loadCalendar() });
+    const dataset = generateDataset({ seed: options.seed, enterprises: options.enterprises, today: options.today, calendar: defaultCalendar });
     if (occupied.length > 0) target.clear();
 
     console.log(`Seeding ${target.file}\n  ${options.enterprises} enterprises, seed ${options.seed}, as of ${options.today}`);
@@ -125,6 +131,7 @@ async function main(): Promise<void> {
       // Batches are committed as they go, so a failure leaves part of the data behind.
       throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe database may now hold part of the demo data; rerun with --force.`);
     }
+    writeMarker(options.persistTo, { asOf: options.today, enterprises: options.enterprises, seed: options.seed });
     console.log(`Seeded in ${elapsed()}:`);
     printSummary(dataset, loaded);
   } finally {

@@ -70,7 +70,7 @@ export interface SeedOptions {
   enterprises: number;
   /** The "as of" date (YYYY-MM-DD): publication periods, task progress and cases are relative to it. */
   today: string;
-  /** Working days for case deadlines (DOMAIN.md §9): defaultCalendar in workerd, content/calendar in Node. */
+  /** Working days for case deadlines (DOMAIN.md §9): the site's defaultCalendar, or one a test builds. */
   calendar: WorkingDayCalendar;
 }
 

@@ -2,7 +2,8 @@
 // decision, a 名单 listing, a 重大违法 publication, a 一案三书 no-penalty outcome, a breached
 // 告知承诺, a published sampling result. Records of one investigation share `detail.caseNo`, so
 // the grade counts investigations, not rows (functions/domain/grade.ts).
-import type { creditRecords, Severity } from '../../functions/db/schema.ts';
+import type { creditRecords } from '../../functions/db/schema.ts';
+import type { Severity } from '../../functions/domain/vocabulary.ts';
 import { publicationEnd as computePublicationEnd } from '../../functions/domain/publication.ts';
 import { addMonths } from '../../functions/domain/dates.ts';
 import type { Rng } from './prng.ts';

@@ -6,8 +6,7 @@ import { ApiError, type FieldError } from '../../functions/api/errors';
 import type { Staff } from '../../functions/api/middleware/access';
 import { getDb } from '../../functions/db/client';
 import { decideAcceptance, decideObjection, decideRepair, loadStaffCase, type StaffCaseView } from '../../functions/admin/case-decisions';
-import { todayInChina } from '../../functions/domain/dates';
-import type { CaseKind } from '../../functions/domain/reference';
+import type { CaseKind } from '../../functions/domain/vocabulary';
 import { readStaffForm } from './admin-auth';
 import { acceptanceFromForm, attempt, formValues, objectionDecisionFromForm, repairDecisionFromForm, type FormOutcome } from './admin-forms';
 
@@ -15,9 +14,9 @@ export type CasePage =
   | { redirect: string }
   | { redirect: null; view: StaffCaseView | null; errors: FieldError[]; values: Record<string, string>; status: number; done: string | null };
 
-async function load(kind: CaseKind, reference: string): Promise<StaffCaseView | null> {
+async function load(kind: CaseKind, reference: string, today: string): Promise<StaffCaseView | null> {
   try {
-    return await loadStaffCase(getDb(env.DB), kind, reference, todayInChina());
+    return await loadStaffCase(getDb(env.DB), kind, reference, today);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
@@ -25,7 +24,8 @@ async function load(kind: CaseKind, reference: string): Promise<StaffCaseView | 
 }
 
 export async function casePage(Astro: AstroGlobal, staff: Staff, kind: CaseKind, reference: string): Promise<CasePage> {
-  const view = await load(kind, reference);
+  const { clock } = Astro.locals;
+  const view = await load(kind, reference, clock.today());
   const done = Astro.url.searchParams.get('done');
   if (Astro.request.method !== 'POST' || !view) return { redirect: null, view, errors: [], values: {}, status: view ? 200 : 404, done };
 
@@ -37,17 +37,17 @@ export async function casePage(Astro: AstroGlobal, staff: Staff, kind: CaseKind,
   let outcome: FormOutcome<unknown>;
   if (action === 'acceptance') {
     const input = acceptanceFromForm(form);
-    outcome = input.ok ? await attempt(() => decideAcceptance(db, staff, kind, view.reference, input.value)) : input;
+    outcome = input.ok ? await attempt(() => decideAcceptance(db, clock, staff, kind, view.reference, input.value)) : input;
   } else if (action === 'decision' && kind === 'objection') {
     const input = objectionDecisionFromForm(form, (view.record as Parameters<typeof objectionDecisionFromForm>[1]) ?? null);
-    outcome = input.ok ? await attempt(() => decideObjection(db, staff, view.reference, input.value)) : input;
+    outcome = input.ok ? await attempt(() => decideObjection(db, clock, staff, view.reference, input.value)) : input;
   } else if (action === 'decision') {
     const input = repairDecisionFromForm(form);
-    outcome = input.ok ? await attempt(() => decideRepair(db, staff, view.reference, input.value)) : input;
+    outcome = input.ok ? await attempt(() => decideRepair(db, clock, staff, view.reference, input.value)) : input;
   } else {
     outcome = { ok: false, status: 400, errors: [{ path: 'form', message: '未知的操作，请刷新页面后重试。' }] };
   }
   // Post/redirect/get: a refresh after a decision does not post it again.
   if (outcome.ok) return { redirect: `${Astro.url.pathname}?done=${action}` };
-  return { redirect: null, view: (await load(kind, reference)) ?? view, errors: outcome.errors, values: formValues(form), status: outcome.status, done: null };
+  return { redirect: null, view: (await load(kind, reference, clock.today())) ?? view, errors: outcome.errors, values: formValues(form), status: outcome.status, done: null };
 }

@@ -7,7 +7,6 @@ import type { Staff } from '../../functions/api/middleware/access';
 import { ImportFormSchema, importFileName } from '../../functions/api/schemas/admin-imports';
 import { getDb } from '../../functions/db/client';
 import { commitImport, discardStagedImport, loadStagedImport, previewImport, stageImportFile, type ImportReport } from '../../functions/admin/import';
-import { todayInChina } from '../../functions/domain/dates';
 import { MAX_IMPORT_BYTES } from '../../functions/domain/import-rows';
 import { readStaffForm } from './admin-auth';
 import { attempt, formValues } from './admin-forms';
@@ -34,20 +33,20 @@ export async function importPage(Astro: AstroGlobal, staff: Staff): Promise<Impo
     const publish = form.get('publish') === 'true';
     const file = await loadStagedImport(env.FILES, sha256);
     if (!file) return { ...idle, values, errors: [{ path: 'file', message: '预检的文件已失效，请重新上传并预检。' }], status: 410 };
-    const outcome = await attempt(() => commitImport(db, staff, file, { publish }), 'file');
+    const outcome = await attempt(() => commitImport(db, Astro.locals.clock, staff, file, { publish }), 'file');
     if (outcome.ok) {
       await discardStagedImport(env.FILES, sha256);
       return { redirect: `/admin/imports?done=${outcome.value.rowCount}&kind=${outcome.value.kind}` };
     }
     // The report again, so staff see why (e.g. a row imported by someone else meanwhile).
-    const report = await previewImport(db, file, todayInChina());
+    const report = await previewImport(db, file, Astro.locals.clock.today());
     return { redirect: null, report, publish, values, errors: outcome.errors.slice(0, 1), status: outcome.status };
   }
 
   const parsed = ImportFormSchema.safeParse({ kind: form.get('kind') ?? undefined, file: form.get('file') ?? undefined, publish: form.get('publish') ?? undefined });
   if (!parsed.success) return { ...idle, values, errors: fieldErrors(parsed.error.issues), status: 422 };
   const bytes = new Uint8Array(await parsed.data.file.arrayBuffer());
-  const report = await previewImport(db, { kind: parsed.data.kind, fileName: importFileName(parsed.data.file.name), bytes }, todayInChina());
+  const report = await previewImport(db, { kind: parsed.data.kind, fileName: importFileName(parsed.data.file.name), bytes }, Astro.locals.clock.today());
   if (report.committable) await stageImportFile(env.FILES, report, bytes);
   return { redirect: null, report, publish: parsed.data.publish, values, errors: [], status: 200 };
 }

@@ -5,7 +5,6 @@ import { ApiError, type FieldError } from '../../functions/api/errors';
 import type { Staff } from '../../functions/api/middleware/access';
 import { getDb } from '../../functions/db/client';
 import { createRecord, loadStaffRecord, publishRecord, withdrawRecord, type StaffRecordView } from '../../functions/admin/records';
-import { todayInChina } from '../../functions/domain/dates';
 import { readStaffForm } from './admin-auth';
 import { attempt, formValues, recordFromForm, withdrawalFromForm, type FormOutcome } from './admin-forms';
 
@@ -16,14 +15,14 @@ export async function newRecordPage(Astro: AstroGlobal, staff: Staff): Promise<F
   const read = await readStaffForm(Astro, staff);
   if (!read.ok) return { redirect: null, errors: [{ path: 'form', message: read.message }], values: formValues(read.form), status: read.status };
   const input = recordFromForm(read.form);
-  const outcome = input.ok ? await attempt(() => createRecord(getDb(env.DB), staff, input.value)) : input;
+  const outcome = input.ok ? await attempt(() => createRecord(getDb(env.DB), Astro.locals.clock, staff, input.value)) : input;
   if (outcome.ok) return { redirect: `/admin/records/${outcome.value.id}?done=created` };
   return { redirect: null, errors: outcome.errors, values: formValues(read.form), status: outcome.status };
 }
 
-async function load(id: number): Promise<StaffRecordView | null> {
+async function load(id: number, today: string): Promise<StaffRecordView | null> {
   try {
-    return await loadStaffRecord(getDb(env.DB), id, todayInChina());
+    return await loadStaffRecord(getDb(env.DB), id, today);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
@@ -32,7 +31,8 @@ async function load(id: number): Promise<StaffRecordView | null> {
 
 export async function recordPage(Astro: AstroGlobal, staff: Staff, idParam: string): Promise<FormPage<{ record: StaffRecordView | null; done: string | null }>> {
   const id = /^\d{1,12}$/.test(idParam) ? Number(idParam) : 0;
-  const record = id ? await load(id) : null;
+  const { clock } = Astro.locals;
+  const record = id ? await load(id, clock.today()) : null;
   const done = Astro.url.searchParams.get('done');
   if (Astro.request.method !== 'POST' || !record) return { redirect: null, record, errors: [], values: {}, status: record ? 200 : 404, done };
   const read = await readStaffForm(Astro, staff);
@@ -40,11 +40,11 @@ export async function recordPage(Astro: AstroGlobal, staff: Staff, idParam: stri
   const db = getDb(env.DB);
   const action = String(read.form.get('action') ?? '');
   let outcome: FormOutcome<unknown>;
-  if (action === 'publish') outcome = await attempt(() => publishRecord(db, staff, id));
+  if (action === 'publish') outcome = await attempt(() => publishRecord(db, clock, staff, id));
   else if (action === 'withdraw') {
     const input = withdrawalFromForm(read.form);
-    outcome = input.ok ? await attempt(() => withdrawRecord(db, staff, id, input.value.reason), 'reason') : input;
+    outcome = input.ok ? await attempt(() => withdrawRecord(db, clock, staff, id, input.value.reason), 'reason') : input;
   } else outcome = { ok: false, status: 400, errors: [{ path: 'form', message: '未知的操作，请刷新页面后重试。' }] };
   if (outcome.ok) return { redirect: `/admin/records/${id}?done=${action}` };
-  return { redirect: null, record: (await load(id)) ?? record, errors: outcome.errors, values: formValues(read.form), status: outcome.status, done: null };
+  return { redirect: null, record: (await load(id, clock.today())) ?? record, errors: outcome.errors, values: formValues(read.form), status: outcome.status, done: null };
 }

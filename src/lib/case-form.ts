@@ -9,8 +9,10 @@ import { getCreditProfile, type CreditProfile, type PublicRecord } from '../../f
 import { submitCase, type CaseReceipt, type CaseSubmission, type UploadedFile } from '../../functions/cases/submit-case';
 import { parseUscc } from '../../functions/domain/uscc';
 import { checkTurnstile, turnstileSecret, TURNSTILE_FIELD } from '../../functions/cases/turnstile';
-import { todayInChina } from '../../functions/domain/dates';
-import type { CaseKind } from '../../functions/domain/reference';
+import type { CaseKind } from '../../functions/domain/vocabulary';
+import type { Clock } from '../../functions/domain/clock';
+import { defaultCalendar } from '../../functions/domain/calendar-data';
+import { caseDeadlines, type CaseDeadlines } from '../../functions/domain/case-deadlines';
 
 export interface CaseFormState {
   status: number;
@@ -21,6 +23,8 @@ export interface CaseFormState {
   token: string;
   enterprise: CreditProfile['enterprise'] | null;
   record: PublicRecord | null;
+  /** The deadlines a submission made today would get, shown before the person writes. */
+  deadlines: CaseDeadlines;
 }
 
 const FILE_ROLES: Record<string, UploadedFile['role']> = { commitment: 'commitment', evidence: 'evidence', attachments: 'attachment' };
@@ -35,12 +39,13 @@ async function context(uscc: string | undefined, recordId: string | undefined, t
   return { enterprise: profile?.enterprise ?? null, record: profile?.records.find((r) => String(r.id) === recordId) ?? null };
 }
 
-export async function handleCaseForm(kind: CaseKind, request: Request, url: URL): Promise<CaseFormState> {
-  const now = new Date();
-  const today = todayInChina(now);
+export async function handleCaseForm(kind: CaseKind, request: Request, url: URL, clock: Clock): Promise<CaseFormState> {
+  const now = clock.now();
+  const today = clock.today();
+  const deadlines = caseDeadlines(defaultCalendar, kind, { submittedOn: today });
   if (request.method !== 'POST') {
     const values = { uscc: url.searchParams.get('uscc') ?? '', recordId: url.searchParams.get('recordId') ?? '' };
-    return { status: 200, values, errors: [], receipt: null, token: crypto.randomUUID(), ...(await context(values.uscc, values.recordId, today)) };
+    return { status: 200, values, errors: [], receipt: null, token: crypto.randomUUID(), deadlines, ...(await context(values.uscc, values.recordId, today)) };
   }
 
   const fail = async (status: number, errors: FieldError[], values: Record<string, string>, token: string): Promise<CaseFormState> => ({
@@ -49,6 +54,7 @@ export async function handleCaseForm(kind: CaseKind, request: Request, url: URL)
     errors,
     receipt: null,
     token,
+    deadlines,
     ...(await context(values.uscc, values.recordId, today)),
   });
 
@@ -86,7 +92,7 @@ export async function handleCaseForm(kind: CaseKind, request: Request, url: URL)
       now,
       today,
     });
-    return { status: 201, values, errors: [], receipt, token, enterprise: null, record: null };
+    return { status: 201, values, errors: [], receipt, token, deadlines, enterprise: null, record: null };
   } catch (error) {
     if (error instanceof ApiError) {
       return fail(error.status, error.fields ?? [{ path: 'statement', message: error.message }], values, token);

@@ -21,10 +21,12 @@ export default async function setup(project: TestProject) {
     throw new Error('The e2e tests run against the built site: run `npm run build` first (`npm test` does).');
   }
   const state = mkdtempSync(join(tmpdir(), 'hrss-e2e-'));
-  prepareDatabase(state, ['--enterprises', '200', '--seed', '1']);
+  // The suite's "today" for the data and for the served site alike (vitest.config.ts).
+  const today = project.config.provide.today!;
+  prepareDatabase(state, ['--enterprises', '200', '--seed', '1', '--today', today]);
   // The server trusts a key pair made for this run only, exactly as `npm run dev:keys` does locally.
   const keys = await createAccessKeys();
-  const worker = await serveBuiltWorker(state, { vars: { ACCESS_JWKS: keys.jwks } });
+  const worker = await serveBuiltWorker(state, { vars: { ACCESS_JWKS: keys.jwks, TODAY_OVERRIDE: today } });
   project.provide('baseUrl', worker.url);
   project.provide('reviewerToken', await signAccessToken(keys, { audience: 'hrss-disclosure-local', issuer: 'http://127.0.0.1:8787', roles: ['reviewer'], email: 'reviewer@hrss.example' }));
   return async () => {

@@ -4,11 +4,11 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKeys, signAccessToken, type AccessKeys } from '../fixtures/access-tokens';
 import { insertEnterprise, makeUscc } from '../fixtures/enterprises';
-import { addDays, todayInChina } from '../../functions/domain/dates';
+import { addDays } from '../../functions/domain/dates';
 import { GENESIS_HASH, auditEntryHash } from '../../functions/domain/audit-chain';
 import type { StaffRole } from '../../functions/api/middleware/access';
+import { today } from '../fixtures/today';
 
-const today = todayInChina();
 const uscc = makeUscc('MA01CJ001');
 let keys: AccessKeys;
 

@@ -5,12 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKeys, signAccessToken, type AccessKeys } from '../fixtures/access-tokens';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { file, jpegBytes, pdfBytes } from '../fixtures/files';
-import { addDays, addMonths, todayInChina } from '../../functions/domain/dates';
+import { addDays, addMonths } from '../../functions/domain/dates';
 import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { addWorkingDays } from '../../functions/domain/working-days';
 import type { StaffRole } from '../../functions/api/middleware/access';
+import { today } from '../fixtures/today';
 
-const today = todayInChina();
 const uscc = makeUscc('MA01GL001');
 let keys: AccessKeys;
 let ip = 0;
@@ -155,7 +155,7 @@ describe('POST /api/v1/admin/{kind}/{reference}/acceptance', () => {
     const res = await staff('POST', `/objections/${filed.reference}/acceptance`, { decision: 'accept' });
     expect(res.status).toBe(200);
     const decideBy = addWorkingDays(defaultCalendar, today, 10);
-    expect(await res.json<any>()).toEqual({ reference: filed.reference, status: 'accepted', outcome: null, decideBy });
+    expect(await res.json<any>()).toEqual({ reference: filed.reference, status: 'accepted', outcome: null, decideBy: decideBy.date, decideByProvisional: decideBy.provisional });
 
     const timeline = await publicTimeline('objections', filed);
     expect(timeline.status).toBe('accepted');

@@ -1,28 +1,60 @@
-// The daily scheduled job: archives records past their 公示截止期 and flags overdue cases, once.
+// The daily scheduled job: archives records past their 公示截止期, recomputes provisional deadlines
+// once their year is announced, and flags overdue cases — each once.
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
-import { addDays, addMonths, todayInChina } from '../../functions/domain/dates';
+import { today } from '../fixtures/today';
+import { addDays, addMonths } from '../../functions/domain/dates';
+import { clockOn } from '../../functions/domain/clock';
+import { calendarYears, defaultCalendar } from '../../functions/domain/calendar-data';
+import { caseDeadlines } from '../../functions/domain/case-deadlines';
+import { provisionalCalendarYear, statutoryHolidays } from '../../functions/domain/statutory-holidays';
+import { createCalendar } from '../../functions/domain/working-days';
 import { runDailyJobs } from '../../functions/jobs/daily';
 import worker from '../../functions/api/worker';
 
-const now = new Date();
-const today = todayInChina(now);
+const clock = clockOn(today);
 const uscc = makeUscc('MA01RW001');
 const ids: Record<string, number> = {};
 
-async function insertCase(table: 'objections' | 'repairs', reference: string, status: string, acceptBy: string, decideBy: string) {
-  const extra = table === 'objections' ? ', grounds' : '';
+async function insertCase(
+  table: 'objections' | 'repairs',
+  reference: string,
+  status: string,
+  acceptBy: string,
+  decideBy: string,
+  extra: { createdAt?: string; acceptByProvisional?: boolean; decideByProvisional?: boolean } = {},
+) {
+  const grounds = table === 'objections' ? ', grounds' : '';
   const value = table === 'objections' ? ", 'wrong_info'" : '';
   await env.DB.prepare(
-    `INSERT INTO ${table} (reference, access_code_hash, uscc, record_id, statement, applicant_name, applicant_phone, applicant_email, status, accept_by, decide_by${extra})
-     VALUES (?, 'x', ?, ?, '情况说明十个字以上的内容', '周敏', '13912345678', 'a@example.com', ?, ?, ?${value})`,
+    `INSERT INTO ${table} (reference, access_code_hash, uscc, record_id, statement, applicant_name, applicant_phone, applicant_email, status, accept_by, decide_by,
+       accept_by_provisional, decide_by_provisional, created_at${grounds})
+     VALUES (?, 'x', ?, ?, '情况说明十个字以上的内容', '周敏', '13912345678', 'a@example.com', ?, ?, ?, ?, ?, ?${value})`,
   )
-    .bind(reference, uscc, ids.live, status, acceptBy, decideBy)
+    .bind(reference, uscc, ids.live, status, acceptBy, decideBy, extra.acceptByProvisional ? 1 : 0, extra.decideByProvisional ? 1 : 0, extra.createdAt ?? clock.now().toISOString())
     .run();
 }
-const overdue = async (table: string, reference: string) => (await env.DB.prepare(`SELECT overdue FROM ${table} WHERE reference = ?`).bind(reference).first<{ overdue: number }>())!.overdue;
+const caseRow = (table: string, reference: string) =>
+  env.DB.prepare(`SELECT overdue, accept_by, decide_by, accept_by_provisional, decide_by_provisional FROM ${table} WHERE reference = ?`)
+    .bind(reference)
+    .first<{ overdue: number; accept_by: string; decide_by: string; accept_by_provisional: number; decide_by_provisional: number }>();
+
+// A case filed far enough ahead that its deadlines fall in a year no notice covers, whatever date the suite runs on.
+const FUTURE_YEAR = Math.max(Number(today.slice(0, 4)) + 2, ...calendarYears.map((y) => y.year + 1));
+/** The day before 除夕, so that the Spring Festival decides the deadlines. */
+const SPRING_START = statutoryHolidays(FUTURE_YEAR).find((d) => d.name === '春节')!.date;
+const FILED_ON = addDays(SPRING_START, -1);
+const provisional = caseDeadlines(defaultCalendar, 'objection', { submittedOn: FILED_ON });
+
+/** The year "announced" with a longer Spring Festival than the 办法 alone gives, so deadlines move. */
+function announcedCalendar() {
+  const computed = provisionalCalendarYear(FUTURE_YEAR);
+  const extra = Array.from({ length: 12 }, (_, i) => ({ date: addDays(SPRING_START, i), name: '春节' }));
+  const holidays = [...new Map([...computed.holidays, ...extra].map((d) => [d.date, d])).values()];
+  return createCalendar([...calendarYears, { ...computed, source: `国务院办公厅关于${FUTURE_YEAR}年部分节假日安排的通知（测试）`, holidays }]);
+}
 
 beforeAll(async () => {
   await insertEnterprise(env.DB, { uscc, name: '北京定时任务测试有限公司' });
@@ -35,6 +67,12 @@ beforeAll(async () => {
   await insertCase('objections', 'YY-2026-AAAAA6', 'closed', past, past); // done: never overdue
   await insertCase('repairs', 'XF-2026-AAAAA7', 'accepted', addDays(today, -20), past); // decision late
   await insertCase('repairs', 'XF-2026-AAAAA9', 'received', today, future); // due today: not yet late
+  expect(provisional.acceptBy.provisional && provisional.decideBy.provisional).toBe(true);
+  await insertCase('objections', 'YY-2026-AAAAC3', 'received', provisional.acceptBy.date, provisional.decideBy.date, {
+    createdAt: `${FILED_ON}T02:00:00.000Z`,
+    acceptByProvisional: true,
+    decideByProvisional: true,
+  });
 });
 
 afterEach(() => vi.restoreAllMocks());
@@ -42,30 +80,67 @@ afterEach(() => vi.restoreAllMocks());
 describe('runDailyJobs (the cron trigger)', () => {
   it('archives ended records, flags overdue cases, and logs what it did', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    const summary = await runDailyJobs(env, now);
-    expect(summary).toEqual({ expiredRecords: 1, overdueObjections: 1, overdueRepairs: 1 });
+    const summary = await runDailyJobs(env, clock);
+    expect(summary).toEqual({ expiredRecords: 1, recomputedDeadlines: 0, overdueObjections: 1, overdueRepairs: 1 });
     const status = async (id: number) => (await env.DB.prepare('SELECT status FROM credit_records WHERE id = ?').bind(id).first<{ status: string }>())!.status;
     expect(await status(ids.ended!)).toBe('expired');
     expect(await status(ids.live!)).toBe('published');
-    expect(await overdue('objections', 'YY-2026-AAAAA3')).toBe(1);
-    expect(await overdue('objections', 'YY-2026-AAAAA4')).toBe(0);
-    expect(await overdue('objections', 'YY-2026-AAAAA6')).toBe(0);
-    expect(await overdue('repairs', 'XF-2026-AAAAA7')).toBe(1);
-    expect(await overdue('repairs', 'XF-2026-AAAAA9')).toBe(0);
+    expect((await caseRow('objections', 'YY-2026-AAAAA3'))!.overdue).toBe(1);
+    expect((await caseRow('objections', 'YY-2026-AAAAA4'))!.overdue).toBe(0);
+    expect((await caseRow('objections', 'YY-2026-AAAAA6'))!.overdue).toBe(0);
+    expect((await caseRow('repairs', 'XF-2026-AAAAA7'))!.overdue).toBe(1);
+    expect((await caseRow('repairs', 'XF-2026-AAAAA9'))!.overdue).toBe(0);
     const line = JSON.parse(log.mock.calls.at(-1)![0] as string);
     expect(line).toMatchObject({ job: 'daily', today, expiredRecords: 1, overdueObjections: 1, overdueRepairs: 1, expiredRecordIds: [ids.ended], overdueReferences: ['YY-2026-AAAAA3', 'XF-2026-AAAAA7'] });
   });
 
   it('changes nothing when run again', async () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    expect(await runDailyJobs(env, now)).toEqual({ expiredRecords: 0, overdueObjections: 0, overdueRepairs: 0 });
+    expect(await runDailyJobs(env, clock)).toEqual({ expiredRecords: 0, recomputedDeadlines: 0, overdueObjections: 0, overdueRepairs: 0 });
   });
 
-  it('runs from the Worker’s scheduled handler', async () => {
+  it('runs from the Worker’s scheduled handler on the deployment’s clock', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ scheduledTime: now, cron: '0 18 * * *' }), env, ctx);
+    await worker.scheduled(createScheduledController({ scheduledTime: clock.now(), cron: '0 18 * * *' }), env, ctx);
     await waitOnExecutionContext(ctx);
     expect(JSON.parse(log.mock.calls.at(-1)![0] as string)).toMatchObject({ job: 'daily', today, expiredRecords: 0 });
+  });
+});
+
+describe('runDailyJobs when a year is announced (DOMAIN.md §9: "recomputed, with an audit entry, when the official year is added")', () => {
+  it('moves provisional deadlines to the announced calendar, audits the change and tells the company on its timeline', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const calendar = announcedCalendar();
+    const fresh = caseDeadlines(calendar, 'objection', { submittedOn: FILED_ON });
+    expect(fresh.acceptBy.provisional).toBe(false);
+    expect(fresh.acceptBy.date > provisional.acceptBy.date).toBe(true);
+
+    expect(await runDailyJobs(env, clock, calendar)).toMatchObject({ recomputedDeadlines: 1 });
+    const row = (await caseRow('objections', 'YY-2026-AAAAC3'))!;
+    expect(row).toMatchObject({ accept_by: fresh.acceptBy.date, decide_by: fresh.decideBy.date, accept_by_provisional: 0, decide_by_provisional: 0 });
+
+    const audit = await env.DB.prepare("SELECT actor, before, after FROM audit_log WHERE action = 'objection.deadlines_recomputed' AND target = 'objection:YY-2026-AAAAC3'").all<{ actor: string; before: string; after: string }>();
+    expect(audit.results).toHaveLength(1);
+    expect(audit.results[0]!.actor).toBe('system:daily-job');
+    expect(JSON.parse(audit.results[0]!.before)).toMatchObject({ acceptBy: provisional.acceptBy.date, acceptByProvisional: true });
+    expect(JSON.parse(audit.results[0]!.after)).toMatchObject({ acceptBy: fresh.acceptBy.date, acceptByProvisional: false });
+
+    const events = await env.DB.prepare("SELECT note FROM case_events WHERE reference = 'YY-2026-AAAAC3'").all<{ note: string }>();
+    expect(events.results.map((e) => e.note).join('\n')).toMatch(/重新计算：受理期限 .*（预计） → .*日；办结期限/);
+  });
+
+  it('leaves a recomputed case alone afterwards, and provisional cases alone while their year is still unannounced', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    expect(await runDailyJobs(env, clock, announcedCalendar())).toMatchObject({ recomputedDeadlines: 0 });
+    const repair = caseDeadlines(defaultCalendar, 'repair', { submittedOn: FILED_ON });
+    await insertCase('repairs', 'XF-2026-AAAAC4', 'received', repair.acceptBy.date, repair.decideBy.date, {
+      createdAt: `${FILED_ON}T02:00:00.000Z`,
+      acceptByProvisional: true,
+      decideByProvisional: true,
+    });
+    const before = await caseRow('repairs', 'XF-2026-AAAAC4');
+    expect(await runDailyJobs(env, clock)).toMatchObject({ recomputedDeadlines: 0 });
+    expect(await caseRow('repairs', 'XF-2026-AAAAC4')).toEqual(before);
   });
 });

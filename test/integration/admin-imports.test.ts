@@ -5,13 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKeys, signAccessToken, type AccessKeys } from '../fixtures/access-tokens';
 import { insertEnterprise, makeUscc } from '../fixtures/enterprises';
 import { insertSamplingTask } from '../fixtures/sampling';
-import { addDays, todayInChina } from '../../functions/domain/dates';
+import { addDays } from '../../functions/domain/dates';
 import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { addWorkingDays } from '../../functions/domain/working-days';
 import { publicationEnd } from '../../functions/domain/publication';
 import { templateHeaders } from '../../functions/domain/import-rows';
+import { today } from '../fixtures/today';
 
-const today = todayInChina();
 const decided = addDays(today, -5);
 const A = makeUscc('MA01DR101');
 const B = makeUscc('MA01DR102');
@@ -75,7 +75,7 @@ describe('POST /api/v1/admin/imports/preview', () => {
       key: `penalty:${good[0]}`,
       summary: expect.stringContaining('20,000.00 元'),
       publishUntil: publicationEnd(decided, 'general'),
-      publicationDue: addWorkingDays(defaultCalendar, decided, 7),
+      publicationDue: addWorkingDays(defaultCalendar, decided, 7).date,
     });
     const reasons = Object.fromEntries(report.rejected.map((r: any) => [r.line, r.reasons.join(' / ')]));
     expect(Object.keys(reasons).map(Number)).toEqual([4, 5, 6, 7, 8, 9]);
@@ -151,7 +151,7 @@ describe('POST /api/v1/admin/imports', () => {
     // Drafts show their publication due date in the console.
     const token = await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: ['publisher'] });
     const listed = await (await exports.default.fetch(`http://local/api/v1/admin/records?status=draft&uscc=${A}`, { headers: { 'Cf-Access-Jwt-Assertion': token } })).json<any>();
-    expect(listed.items[0].publicationDue).toBe(addWorkingDays(defaultCalendar, decided, 7));
+    expect(listed.items[0].publicationDue).toBe(addWorkingDays(defaultCalendar, decided, 7).date);
 
     const before = await snapshot();
     const again = await upload('', 'penalties', file);

@@ -4,12 +4,12 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccessKeys, signAccessToken, type AccessKeys } from '../fixtures/access-tokens';
 import { insertEnterprise, makeUscc } from '../fixtures/enterprises';
-import { addDays, addMonths, todayInChina } from '../../functions/domain/dates';
+import { addDays, addMonths } from '../../functions/domain/dates';
 import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { addWorkingDays } from '../../functions/domain/working-days';
 import { publicationEnd } from '../../functions/domain/publication';
+import { today } from '../fixtures/today';
 
-const today = todayInChina();
 const uscc = makeUscc('MA01JL001');
 let keys: AccessKeys;
 
@@ -62,7 +62,7 @@ describe('POST /api/v1/admin/records', () => {
       status: 'draft',
       decisionNo: body.decisionNo,
       publishUntil: publicationEnd(body.decidedOn, 'general'),
-      publicationDue: addWorkingDays(defaultCalendar, body.decidedOn, 7),
+      publicationDue: addWorkingDays(defaultCalendar, body.decidedOn, 7).date,
       publicationLate: false,
       sourceKey: `penalty:${body.decisionNo}`,
       penaltyTypes: ['罚款'],

@@ -3,7 +3,8 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
-import { addMonths, todayInChina } from '../../functions/domain/dates';
+import { addMonths } from '../../functions/domain/dates';
+import { today } from '../fixtures/today';
 
 const uscc = makeUscc('MA01CC001');
 let recordId = 0;
@@ -12,7 +13,7 @@ const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS
 
 beforeAll(async () => {
   await insertEnterprise(env.DB, { uscc, name: '北京并发测试科技有限公司' });
-  recordId = (await insertRecord(env.DB, { uscc, decidedOn: addMonths(todayInChina(), -2), publishUntil: addMonths(todayInChina(), 10) })).id;
+  recordId = (await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -2), publishUntil: addMonths(today, 10) })).id;
 });
 
 describe('200 concurrent mixed requests', () => {

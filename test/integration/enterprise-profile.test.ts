@@ -1,10 +1,10 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
-import { addMonths, todayInChina } from '../../functions/domain/dates';
+import { addMonths } from '../../functions/domain/dates';
+import { today } from '../fixtures/today';
 
 const get = (path: string) => exports.default.fetch(`http://local${path}`);
-const today = todayInChina();
 const known = makeUscc('MA01PRF01');
 
 beforeAll(async () => {

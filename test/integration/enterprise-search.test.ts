@@ -1,13 +1,13 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
-import { addMonths, todayInChina } from '../../functions/domain/dates';
+import { addMonths } from '../../functions/domain/dates';
+import { today } from '../fixtures/today';
 
 const get = async (path: string) => {
   const res = await exports.default.fetch(`http://local${path}`);
   return { status: res.status, body: await res.json<any>() };
 };
-const today = todayInChina();
 const labour = makeUscc('MA01QRC01', '110108');
 
 beforeAll(async () => {

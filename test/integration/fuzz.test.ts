@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { insertSamplingResult, insertSamplingTask } from '../fixtures/sampling';
-import { addMonths, todayInChina } from '../../functions/domain/dates';
+import { addMonths } from '../../functions/domain/dates';
+import { today } from '../fixtures/today';
 
 const uscc = makeUscc('MA01FQ901');
 let recordId = 0;
@@ -111,7 +112,7 @@ async function fingerprint(): Promise<string> {
 
 beforeAll(async () => {
   await insertEnterprise(env.DB, { uscc, name: '北京模糊测试科技有限公司' });
-  recordId = (await insertRecord(env.DB, { uscc, decidedOn: addMonths(todayInChina(), -4), publishUntil: addMonths(todayInChina(), 8) })).id;
+  recordId = (await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -4), publishUntil: addMonths(today, 8) })).id;
   await insertSamplingTask(env.DB, { id: 'SJ-2026-901' });
   await insertSamplingResult(env.DB, { taskId: 'SJ-2026-901', uscc });
   const doc = await (await exports.default.fetch('http://local/api/v1/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();

@@ -2,10 +2,12 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { exeBytes, file, pdfBytes, pngBytes } from '../fixtures/files';
-import { addMonths, todayInChina } from '../../functions/domain/dates';
-import { objectionGrounds } from '../../functions/db/schema';
+import { addMonths } from '../../functions/domain/dates';
+import { objectionGrounds } from '../../functions/domain/vocabulary';
+import { today } from '../fixtures/today';
+import { defaultCalendar } from '../../functions/domain/calendar-data';
+import { caseDeadlines } from '../../functions/domain/case-deadlines';
 
-const today = todayInChina();
 const uscc = makeUscc('MA01YY001');
 let recordId: number;
 let ip = 0;
@@ -40,12 +42,16 @@ describe('POST /api/v1/objections', () => {
     const res = await postJson({ ...validBody(), grounds });
     expect(res.status).toBe(201);
     const body = await res.json<any>();
+    // DOMAIN.md §4 and §9: 2 working days to accept, 10 more to decide, 预计 where a year is not announced.
+    const { acceptBy, decideBy } = caseDeadlines(defaultCalendar, 'objection', { submittedOn: today });
     expect(body).toEqual({
-      reference: expect.stringMatching(/^YY-\d{4}-[34679ACDEFGHJKMNPQRTUVWXY]{6}$/),
+      reference: expect.stringMatching(new RegExp(`^YY-${today.slice(0, 4)}-[34679ACDEFGHJKMNPQRTUVWXY]{6}$`)),
       accessCode: expect.stringMatching(/^[34679ACDEFGHJKMNPQRTUVWXY]{4}-[34679ACDEFGHJKMNPQRTUVWXY]{4}$/),
       status: 'received',
-      acceptBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-      decideBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      acceptBy: acceptBy.date,
+      decideBy: decideBy.date,
+      acceptByProvisional: acceptBy.provisional,
+      decideByProvisional: decideBy.provisional,
     });
     expect(body.acceptBy > today).toBe(true);
     expect(body.decideBy > body.acceptBy).toBe(true);
@@ -176,7 +182,15 @@ describe('GET /api/v1/objections/{reference}', () => {
     const created = await (await postJson(validBody())).json<any>();
     const res = await track(created.reference, created.accessCode.toLowerCase().replace('-', ' '));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ reference: created.reference, status: 'received', timeline: [{ at: expect.any(String), status: 'received', note: '申请已提交' }] });
+    expect(await res.json()).toEqual({
+      reference: created.reference,
+      status: 'received',
+      acceptBy: created.acceptBy,
+      decideBy: created.decideBy,
+      acceptByProvisional: created.acceptByProvisional,
+      decideByProvisional: created.decideByProvisional,
+      timeline: [{ at: expect.any(String), status: 'received', note: '申请已提交' }],
+    });
   });
 
   it('answers a wrong code exactly like an unknown reference', async () => {

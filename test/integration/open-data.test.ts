@@ -2,15 +2,16 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { insertSamplingResult, insertSamplingTask } from '../fixtures/sampling';
-import { addMonths, todayInChina } from '../../functions/domain/dates';
+import { addMonths } from '../../functions/domain/dates';
+import { today } from '../fixtures/today';
 
 const get = (path: string) => exports.default.fetch(`http://local/api/v1/open-data${path}`);
 const uscc = makeUscc('MA01DAT01');
 
 beforeAll(async () => {
   await insertEnterprise(env.DB, { uscc, name: '北京开放数据测试有限公司' });
-  await insertRecord(env.DB, { uscc, decisionNo: '京朝人社监罚字〔2026〕第 90 号', fineFen: 1_234_567, publishUntil: addMonths(todayInChina(), 6) });
-  await insertRecord(env.DB, { uscc, decisionNo: '过期', publishUntil: addMonths(todayInChina(), -6) });
+  await insertRecord(env.DB, { uscc, decisionNo: '京朝人社监罚字〔2026〕第 90 号', fineFen: 1_234_567, publishUntil: addMonths(today, 6) });
+  await insertRecord(env.DB, { uscc, decisionNo: '过期', publishUntil: addMonths(today, -6) });
   await insertSamplingTask(env.DB, { id: 'SJ-2026-050' });
   // More than one keyset page of rows, so the stream has to fetch several times.
   for (let i = 0; i < 1100; i += 100) {

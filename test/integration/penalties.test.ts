@@ -1,13 +1,13 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
-import { addMonths, todayInChina } from '../../functions/domain/dates';
+import { addMonths } from '../../functions/domain/dates';
+import { today } from '../fixtures/today';
 
 const json = async (query: string) => {
   const res = await exports.default.fetch(`http://local/api/v1/penalties${query}`);
   return { status: res.status, body: await res.json<any>() };
 };
-const today = todayInChina();
 const builder = makeUscc('MA01PEN01');
 const cafe = makeUscc('MA01PEN02', '110108');
 

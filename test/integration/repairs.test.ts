@@ -2,11 +2,11 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { file, jpegBytes, pdfBytes } from '../fixtures/files';
-import { addMonths, todayInChina } from '../../functions/domain/dates';
+import { addMonths } from '../../functions/domain/dates';
 import { getDb } from '../../functions/db/client';
 import { repairs } from '../../functions/db/schema';
+import { today } from '../fixtures/today';
 
-const today = todayInChina();
 const uscc = makeUscc('MA01XF001');
 const records: Record<string, number> = {};
 let ip = 0;

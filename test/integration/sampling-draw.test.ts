@@ -92,12 +92,12 @@ describe('planDraw', () => {
   });
 
   it('never replaces a seed once its commitment is public', async () => {
-    await expect(planDraw(db, 'SJ-2026-101')).rejects.toMatchObject({ code: 'already_planned' });
+    await expect(planDraw(db, 'SJ-2026-101', { today: '2026-03-01' })).rejects.toMatchObject({ code: 'already_planned' });
   });
 
   it('refuses targeted tasks and unknown tasks', async () => {
-    await expect(planDraw(db, 'SJ-2026-105')).rejects.toMatchObject({ code: 'not_random' });
-    await expect(planDraw(db, 'SJ-1999-999')).rejects.toBeInstanceOf(DrawError);
+    await expect(planDraw(db, 'SJ-2026-105', { today: '2026-03-01' })).rejects.toMatchObject({ code: 'not_random' });
+    await expect(planDraw(db, 'SJ-1999-999', { today: '2026-03-01' })).rejects.toBeInstanceOf(DrawError);
   });
 });
 
@@ -105,7 +105,7 @@ describe('executeDraw and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   let record: DrawRecord;
 
   it('will not draw before the plan has published a commitment', async () => {
-    await expect(executeDraw(db, 'SJ-2026-102', { beacon: null, files: env.FILES })).rejects.toMatchObject({ code: 'not_planned' });
+    await expect(executeDraw(db, 'SJ-2026-102', { beacon: null, today: '2026-03-10', files: env.FILES })).rejects.toMatchObject({ code: 'not_planned' });
   });
 
   it('draws once, stores the record and marks the task drawn', async () => {
@@ -152,13 +152,13 @@ describe('executeDraw and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   });
 
   it('cannot draw twice, nor re-plan a drawn task', async () => {
-    await expect(executeDraw(db, 'SJ-2026-101', { beacon: null, files: env.FILES })).rejects.toMatchObject({ code: 'already_drawn' });
-    await expect(planDraw(db, 'SJ-2026-101')).rejects.toMatchObject({ code: 'already_drawn' });
+    await expect(executeDraw(db, 'SJ-2026-101', { beacon: null, today: '2026-03-10', files: env.FILES })).rejects.toMatchObject({ code: 'already_drawn' });
+    await expect(planDraw(db, 'SJ-2026-101', { today: '2026-03-01' })).rejects.toMatchObject({ code: 'already_drawn' });
   });
 
   it('keeps a record too large for a D1 row in R2 and serves it unchanged, carrying inspector loads over', async () => {
-    await planDraw(db, 'SJ-2026-102');
-    await executeDraw(db, 'SJ-2026-102', { beacon: null, files: env.FILES, inlineLimit: 0 });
+    await planDraw(db, 'SJ-2026-102', { today: '2026-03-01' });
+    await executeDraw(db, 'SJ-2026-102', { beacon: null, today: '2026-03-10', files: env.FILES, inlineLimit: 0 });
     const stored = (await storedTask('SJ-2026-102')).draw as { storage: string; key: string };
     expect(stored).toMatchObject({ storage: 'r2', key: expect.stringMatching(/^draws\/SJ-2026-102\//) });
     const res = await json('/tasks/SJ-2026-102/draw');
@@ -173,8 +173,8 @@ describe('executeDraw and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   });
 
   it('counts loads from records kept in R2 too', async () => {
-    await planDraw(db, 'SJ-2026-103');
-    await executeDraw(db, 'SJ-2026-103', { beacon: null, files: env.FILES });
+    await planDraw(db, 'SJ-2026-103', { today: '2026-03-01' });
+    await executeDraw(db, 'SJ-2026-103', { beacon: null, today: '2026-03-10', files: env.FILES });
     const third: DrawRecord = (await json('/tasks/SJ-2026-103/draw')).body;
     const first = summarizeDraw(record).inspectorLoad;
     const second = summarizeDraw((await json('/tasks/SJ-2026-102/draw')).body).inspectorLoad;
@@ -182,13 +182,13 @@ describe('executeDraw and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   });
 
   it('fails, storing nothing, when an employer would get fewer than two inspectors', async () => {
-    await planDraw(db, 'SJ-2026-104');
+    await planDraw(db, 'SJ-2026-104', { today: '2026-03-01' });
     // dongcheng[0] conflicts with JC-03, JC-04 and JC-05, and JC-01 … is free: make it unavailable too.
     await db.insert(inspectorConflicts).values([
       { inspectorId: 'JC-01', uscc: dongcheng[0]!, reason: '曾在该单位任职' },
       { inspectorId: 'JC-02', uscc: dongcheng[0]!, reason: '曾在该单位任职' },
     ]);
-    await expect(executeDraw(db, 'SJ-2026-104', { beacon: null, files: env.FILES })).rejects.toMatchObject({
+    await expect(executeDraw(db, 'SJ-2026-104', { beacon: null, today: '2026-03-10', files: env.FILES })).rejects.toMatchObject({
       code: 'insufficient_inspectors',
       message: expect.stringContaining(dongcheng[0]!),
     });
@@ -221,9 +221,9 @@ describe('the draw inside workerd at scale', () => {
       .run();
     const ratios = { A: 100, B: 100, C: 100, none: 100 };
     await insertSamplingTask(env.DB, { id: 'SJ-2026-201', status: 'planned', planPublishedOn: null, drawnOn: null, scope: { districts: ['110111'], industries: [] }, ratios });
-    await planDraw(db, 'SJ-2026-201');
+    await planDraw(db, 'SJ-2026-201', { today: '2026-03-01' });
     const started = Date.now();
-    const summary = await executeDraw(db, 'SJ-2026-201', { beacon: BEACON, files: env.FILES });
+    const summary = await executeDraw(db, 'SJ-2026-201', { beacon: BEACON, today: '2026-03-10', files: env.FILES });
     console.log(`executeDraw in workerd over D1: ${summary.candidateCount} candidates, ${summary.selectedCount} selected: ${Date.now() - started} ms`);
     expect(summary.candidateCount).toBe(n);
     expect(summary.strata.map((s) => s.selectedCount)).toEqual(strataGrades.map(() => stratumSize(100, n / 4)));

@@ -2,7 +2,8 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../fixtures/enterprises';
 import { insertSamplingResult, insertSamplingTask } from '../fixtures/sampling';
-import { addDays, todayInChina } from '../../functions/domain/dates';
+import { addDays } from '../../functions/domain/dates';
+import { today } from '../fixtures/today';
 
 const fetchApi = (path: string, init?: RequestInit) => exports.default.fetch(`http://local/api/v1/sampling${path}`, init);
 const json = async (path: string) => {
@@ -26,7 +27,7 @@ beforeAll(async () => {
     taskId: 'SJ-2026-001',
     uscc: makeUscc('MA01QMP03'),
     enterpriseName: '北京尚未公示有限公司',
-    publishedOn: addDays(todayInChina(), 3),
+    publishedOn: addDays(today, 3),
   });
 });
 

@@ -3,14 +3,16 @@ import fc from 'fast-check';
 import {
   PUBLICATION_PERIODS,
   governingSeverity,
-  isPubliclyVisible,
+  publicView,
+  FULL_VIEW_STATUSES,
+  NOTICE_VIEW_STATUSES,
   publicationEnd,
   repairPossibleFrom,
 } from '../../functions/domain/publication';
 import { addDays } from '../../functions/domain/dates';
-import type { RecordStatus, Severity } from '../../functions/db/schema';
+import { recordStatuses, type RecordStatus, type Severity } from '../../functions/domain/vocabulary';
 
-// DOMAIN.md §2 — publication periods (公示期), 国办发〔2025〕22号 with 发改委令第58号.
+// DOMAIN.md §2 — publication periods (公示期), 国办发〔2025〕22号 and 国家发展改革委令第36号.
 
 describe('PUBLICATION_PERIODS (DOMAIN.md §2 table)', () => {
   it('"轻微: may be left unpublished / 3 months; 一般: 3 months / 1 year; 严重: 1 year / 3 years"', () => {
@@ -117,36 +119,48 @@ describe('repairPossibleFrom (DOMAIN.md §2 minimum, §3: "only after the minimu
   });
 });
 
-describe('isPubliclyVisible (DOMAIN.md §2: "On that date it leaves the public site and the API automatically")', () => {
+describe('publicView (DOMAIN.md §2: "On that date it leaves the public site and the API automatically")', () => {
   const published = (publishUntil: string | null) => ({ status: 'published' as RecordStatus, publishUntil });
 
-  it('shows a published record the day before its end date', () => {
-    expect(isPubliclyVisible(published('2027-06-01'), '2027-05-31')).toBe(true);
+  it('shows a published record in full the day before its end date', () => {
+    expect(publicView(published('2027-06-01'), '2027-05-31')).toBe('full');
   });
 
   it('hides it ON the end date, even if the nightly job has not run yet', () => {
-    expect(isPubliclyVisible(published('2027-06-01'), '2027-06-01')).toBe(false);
+    expect(publicView(published('2027-06-01'), '2027-06-01')).toBeNull();
   });
 
   it('hides it after the end date', () => {
-    expect(isPubliclyVisible(published('2027-06-01'), '2028-01-01')).toBe(false);
+    expect(publicView(published('2027-06-01'), '2028-01-01')).toBeNull();
   });
 
   it('shows the end date that publicationEnd computed until, not including, that date', () => {
     const until = publicationEnd('2025-11-30', 'minor');
-    expect(isPubliclyVisible(published(until), '2026-02-27')).toBe(true);
-    expect(isPubliclyVisible(published(until), '2026-02-28')).toBe(false);
+    expect(publicView(published(until), '2026-02-27')).toBe('full');
+    expect(publicView(published(until), '2026-02-28')).toBeNull();
   });
 
   it('shows a record without an end date (not negative, e.g. a clean inspection)', () => {
-    expect(isPubliclyVisible(published(null), '2030-01-01')).toBe(true);
+    expect(publicView(published(null), '2030-01-01')).toBe('full');
   });
 
-  it('shows a withdrawn record as a tombstone ("The public sees a withdrawal notice, not silence")', () => {
-    expect(isPubliclyVisible({ status: 'withdrawn', publishUntil: '2027-06-01' }, '2026-12-01')).toBe(true);
+  it('shows a withdrawn record as a notice ("The public sees a withdrawal notice (tombstone), not silence")', () => {
+    expect(publicView({ status: 'withdrawn', publishUntil: '2027-06-01' }, '2026-12-01')).toBe('notice');
   });
 
-  it.each<RecordStatus>(['draft', 'repaired', 'expired'])('never shows a %s record', (status) => {
-    expect(isPubliclyVisible({ status, publishUntil: '2099-01-01' }, '2026-12-01')).toBe(false);
+  it('shows a repaired record as a notice only: its content is no longer published (36号 第三条, 终止公示)', () => {
+    expect(publicView({ status: 'repaired', publishUntil: '2027-06-01' }, '2026-12-01')).toBe('notice');
+  });
+
+  it.each<RecordStatus>(['withdrawn', 'repaired'])('stops showing the %s notice, too, once the period would have ended', (status) => {
+    expect(publicView({ status, publishUntil: '2027-06-01' }, '2027-06-01')).toBeNull();
+  });
+
+  it.each<RecordStatus>(['draft', 'expired'])('never shows a %s record', (status) => {
+    expect(publicView({ status, publishUntil: '2099-01-01' }, '2026-12-01')).toBeNull();
+  });
+
+  it('covers every record status', () => {
+    expect([...FULL_VIEW_STATUSES, ...NOTICE_VIEW_STATUSES, 'draft', 'expired'].sort()).toEqual([...recordStatuses].sort());
   });
 });

@@ -8,7 +8,7 @@ import { assessGrade } from '../../functions/domain/grade';
 import { publicationEnd } from '../../functions/domain/publication';
 import { nameIndexRow } from '../../functions/domain/name-search';
 import { verifyAccessCode } from '../../functions/domain/reference';
-import { recordKinds, severities } from '../../functions/db/schema';
+import { recordKinds, severities } from '../../functions/domain/vocabulary';
 
 // The demo data is the site's first impression and the benchmark's workload: it must be valid
 // by the domain rules (DOMAIN.md), reproducible, and rich enough at 200 enterprises to show

@@ -18,8 +18,7 @@ import { getDb } from '../../db/client';
 import { findAttachment } from '../../db/queries/admin-cases';
 import { decideAcceptance, decideObjection, decideRepair, loadStaffCase } from '../../admin/case-decisions';
 import { loadCaseQueue } from '../../admin/queues';
-import { todayInChina } from '../../domain/dates';
-import type { CaseKind } from '../../domain/reference';
+import type { CaseKind } from '../../domain/vocabulary';
 
 const names: Record<CaseKind, string> = { objection: '异议申诉', repair: '信用修复申请' };
 
@@ -81,23 +80,23 @@ const repairDecision = adminRoute(REVIEWERS, {
   responses: decisionResponses,
 });
 
-const caseView = async (c: Context<AppEnv>, kind: CaseKind, reference: string) => loadStaffCase(getDb(c.env.DB), kind, reference, todayInChina());
+const caseView = async (c: Context<AppEnv>, kind: CaseKind, reference: string) => loadStaffCase(getDb(c.env.DB), kind, reference, c.var.clock.today());
 
 export const adminObjectionRoutes = createRouter()
-  .openapi(queue('objection'), async (c) => c.json(await loadCaseQueue(getDb(c.env.DB), 'objection', c.req.valid('query'), todayInChina()), 200))
+  .openapi(queue('objection'), async (c) => c.json(await loadCaseQueue(getDb(c.env.DB), 'objection', c.req.valid('query'), c.var.clock.today()), 200))
   .openapi(detail('objection'), async (c) => c.json(await caseView(c, 'objection', c.req.valid('param').reference), 200))
   .openapi(acceptance('objection'), async (c) =>
-    c.json(await decideAcceptance(getDb(c.env.DB), c.get('staff'), 'objection', c.req.valid('param').reference, c.req.valid('json')), 200),
+    c.json(await decideAcceptance(getDb(c.env.DB), c.var.clock, c.get('staff'), 'objection', c.req.valid('param').reference, c.req.valid('json')), 200),
   )
-  .openapi(objectionDecision, async (c) => c.json(await decideObjection(getDb(c.env.DB), c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200));
+  .openapi(objectionDecision, async (c) => c.json(await decideObjection(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200));
 
 export const adminRepairRoutes = createRouter()
-  .openapi(queue('repair'), async (c) => c.json(await loadCaseQueue(getDb(c.env.DB), 'repair', c.req.valid('query'), todayInChina()), 200))
+  .openapi(queue('repair'), async (c) => c.json(await loadCaseQueue(getDb(c.env.DB), 'repair', c.req.valid('query'), c.var.clock.today()), 200))
   .openapi(detail('repair'), async (c) => c.json(await caseView(c, 'repair', c.req.valid('param').reference), 200))
   .openapi(acceptance('repair'), async (c) =>
-    c.json(await decideAcceptance(getDb(c.env.DB), c.get('staff'), 'repair', c.req.valid('param').reference, c.req.valid('json')), 200),
+    c.json(await decideAcceptance(getDb(c.env.DB), c.var.clock, c.get('staff'), 'repair', c.req.valid('param').reference, c.req.valid('json')), 200),
   )
-  .openapi(repairDecision, async (c) => c.json(await decideRepair(getDb(c.env.DB), c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200));
+  .openapi(repairDecision, async (c) => c.json(await decideRepair(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200));
 
 const attachment = adminRoute(REVIEWERS, {
   method: 'get',

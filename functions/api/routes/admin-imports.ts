@@ -6,7 +6,6 @@ import { adminRoute, PUBLISHERS } from './admin-route';
 import { getDb } from '../../db/client';
 import { listImports } from '../../db/queries/admin-imports';
 import { commitImport, previewImport } from '../../admin/import';
-import { todayInChina } from '../../domain/dates';
 import { MAX_IMPORT_BYTES } from '../../domain/import-rows';
 
 // Room for the largest accepted file and its multipart framing.
@@ -65,13 +64,14 @@ export const adminImportRoutes = createRouter()
   .openapi(history, async (c) => c.json({ items: await listImports(getDb(c.env.DB)) }, 200))
   .openapi(preview, async (c) => {
     const form = c.req.valid('form');
-    const report = await previewImport(getDb(c.env.DB), { kind: form.kind, fileName: importFileName(form.file.name), bytes: await readUpload(form.file) }, todayInChina());
+    const report = await previewImport(getDb(c.env.DB), { kind: form.kind, fileName: importFileName(form.file.name), bytes: await readUpload(form.file) }, c.var.clock.today());
     return c.json(report, 200);
   })
   .openapi(commit, async (c) => {
     const form = c.req.valid('form');
     const result = await commitImport(
       getDb(c.env.DB),
+      c.var.clock,
       c.get('staff'),
       { kind: form.kind, fileName: importFileName(form.file.name), bytes: await readUpload(form.file) },
       { publish: form.publish },

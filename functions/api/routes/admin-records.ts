@@ -5,7 +5,6 @@ import { adminRoute, PUBLISHERS } from './admin-route';
 import { getDb } from '../../db/client';
 import { listStaffRecords } from '../../db/queries/admin-records';
 import { createRecord, loadStaffRecord, publishRecord, toStaffRecord, withdrawRecord } from '../../admin/records';
-import { todayInChina } from '../../domain/dates';
 import { parseUscc } from '../../domain/uscc';
 
 const list = adminRoute(PUBLISHERS, {
@@ -74,11 +73,11 @@ export const adminRecordRoutes = createRouter()
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
     const code = q.uscc ? parseUscc(q.uscc) : null;
-    const today = todayInChina();
+    const today = c.var.clock.today();
     const { rows, total } = await listStaffRecords(getDb(c.env.DB), { status: q.status ?? null, kind: q.kind ?? null, uscc: code?.ok ? code.code : (q.uscc ?? null) }, q);
     return c.json({ items: rows.map((r) => toStaffRecord(r.record, r.enterpriseName, today)), total, page: q.page, pageSize: q.pageSize }, 200);
   })
-  .openapi(one, async (c) => c.json(await loadStaffRecord(getDb(c.env.DB), c.req.valid('param').id, todayInChina()), 200))
-  .openapi(create, async (c) => c.json(await createRecord(getDb(c.env.DB), c.get('staff'), c.req.valid('json')), 201))
-  .openapi(publish, async (c) => c.json(await publishRecord(getDb(c.env.DB), c.get('staff'), c.req.valid('param').id), 200))
-  .openapi(withdraw, async (c) => c.json(await withdrawRecord(getDb(c.env.DB), c.get('staff'), c.req.valid('param').id, c.req.valid('json').reason), 200));
+  .openapi(one, async (c) => c.json(await loadStaffRecord(getDb(c.env.DB), c.req.valid('param').id, c.var.clock.today()), 200))
+  .openapi(create, async (c) => c.json(await createRecord(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('json')), 201))
+  .openapi(publish, async (c) => c.json(await publishRecord(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').id), 200))
+  .openapi(withdraw, async (c) => c.json(await withdrawRecord(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').id, c.req.valid('json').reason), 200));

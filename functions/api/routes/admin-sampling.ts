@@ -74,12 +74,12 @@ const draw = adminRoute(PUBLISHERS, {
 
 export const adminSamplingRoutes = createRouter()
   .openapi(create, async (c) => {
-    const task = await createTask(getDb(c.env.DB), c.get('staff').actor, c.req.valid('json'));
+    const task = await createTask(getDb(c.env.DB), c.var.clock, c.get('staff').actor, c.req.valid('json'));
     return c.json({ id: task.id, status: 'planned' as const }, 201);
   })
-  .openapi(commit, async (c) => c.json(await commitTaskSeed(getDb(c.env.DB), c.get('staff').actor, c.req.valid('param').taskId), 201))
+  .openapi(commit, async (c) => c.json(await commitTaskSeed(getDb(c.env.DB), c.var.clock, c.get('staff').actor, c.req.valid('param').taskId), 201))
   .openapi(draw, async (c) => {
     const beacon = c.req.header('Content-Type')?.includes('json') ? (c.req.valid('json')?.beacon ?? null) : null;
-    const summary = await drawTask(getDb(c.env.DB), c.env.FILES, c.get('staff').actor, c.req.valid('param').taskId, beacon);
+    const summary = await drawTask(getDb(c.env.DB), c.var.clock, c.env.FILES, c.get('staff').actor, c.req.valid('param').taskId, beacon);
     return c.json(summary as unknown as Record<string, unknown>, 201);
   });

@@ -12,11 +12,10 @@ import { getDb } from '../../db/client';
 import { submitCase } from '../../cases/submit-case';
 import { trackCase } from '../../cases/track-case';
 import { checkTurnstile, turnstileSecret } from '../../cases/turnstile';
-import { todayInChina } from '../../domain/dates';
-import type { CaseKind } from '../../domain/reference';
+import type { CaseKind } from '../../domain/vocabulary';
 
 export async function handleSubmission(c: Context<AppEnv>, kind: CaseKind) {
-  const now = new Date();
+  const now = c.var.clock.now();
   const db = getDb(c.env.DB);
   const submission =
     kind === 'objection'
@@ -27,7 +26,7 @@ export async function handleSubmission(c: Context<AppEnv>, kind: CaseKind) {
   const { receipt, replayed } = await submitCase(db, c.env.FILES, submission as Parameters<typeof submitCase>[2], {
     idempotencyKey: submission.idempotencyKey,
     now,
-    today: todayInChina(now),
+    today: c.var.clock.today(),
   });
   // A replay answers like the original, but says so, so that a client can tell.
   return c.json(receipt, replayed ? 200 : 201, replayed ? { 'Idempotent-Replayed': 'true' } : {});
@@ -36,7 +35,8 @@ export async function handleSubmission(c: Context<AppEnv>, kind: CaseKind) {
 export async function handleTracking(c: Context<AppEnv>, kind: CaseKind, reference: string) {
   const found = await trackCase(getDb(c.env.DB), reference, c.req.header('X-Access-Code') ?? '');
   if (!found || found.kind !== kind) throw new ApiError(404, 'not_found', '办件编号或查询码不正确。');
-  return c.json({ reference: found.reference, status: found.status, timeline: found.timeline }, 200);
+  const { kind: _kind, ...view } = found;
+  return c.json(view, 200);
 }
 
 /** The submit and track routes of one case resource, documented alike. */

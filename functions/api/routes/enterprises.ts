@@ -6,7 +6,6 @@ import { SearchQuerySchema, SearchResultSchema } from '../schemas/enterprise-sea
 import { searchEnterprises, searchProblem } from '../../db/queries/enterprise-search';
 import { getDb } from '../../db/client';
 import { lookUpProfile } from '../../db/queries/profile-lookup';
-import { todayInChina } from '../../domain/dates';
 
 const search = createRoute({
   method: 'get',
@@ -39,10 +38,10 @@ export const enterpriseRoutes = createRouter()
         { path: 'q', message: '至少输入 2 个字（例如“科技”“建筑劳务”），或完整的统一社会信用代码' },
       ]);
     }
-    return c.json(await searchEnterprises(getDb(c.env.DB), query, todayInChina()), 200);
+    return c.json(await searchEnterprises(getDb(c.env.DB), query, c.var.clock.today()), 200);
   })
   .openapi(profile, async (c) => {
-  const result = await lookUpProfile(getDb(c.env.DB), c.req.valid('param').uscc, todayInChina());
+  const result = await lookUpProfile(getDb(c.env.DB), c.req.valid('param').uscc, c.var.clock.today());
   if (!result.ok) throw new ApiError(result.status, result.code, result.message);
   return c.json(result.profile, 200);
 });

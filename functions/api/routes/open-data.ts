@@ -5,7 +5,6 @@ import { csvResponse, csvStream, type CsvColumn } from '../csv';
 import { penaltyColumns, repairColumns, samplingResultColumns } from '../csv-columns';
 import { getDb, type Db } from '../../db/client';
 import { approvedRepairs, publicPenalties, publishedSamplingResults } from '../../db/queries/open-data';
-import { todayInChina } from '../../domain/dates';
 
 export const OPEN_DATA_LICENCE = '本数据依法公开，可自由复制、传播和再利用，使用时请注明来源“人力资源和社会保障局人社监管公示与信用查询”，不得歪曲原意。';
 
@@ -83,8 +82,8 @@ export const openDataRoutes = createRouter().openapi(download, async (c) => {
   const { dataset: name } = c.req.valid('param');
   const format = c.req.valid('query').format ?? 'csv';
   const d = openDatasets[name] as Dataset<unknown>;
-  const generatedAt = new Date().toISOString();
-  const rows = d.rows(getDb(c.env.DB), todayInChina());
+  const generatedAt = c.var.clock.now().toISOString();
+  const rows = d.rows(getDb(c.env.DB), c.var.clock.today());
   const response =
     format === 'csv'
       ? csvResponse(csvStream(d.columns, rows), `${d.title}-${generatedAt.slice(0, 10)}.csv`)

@@ -4,7 +4,6 @@ import { errorResponse } from '../errors';
 import { PenaltyListSchema, PenaltyQuerySchema } from '../schemas/penalties';
 import { getDb } from '../../db/client';
 import { listPenalties } from '../../db/queries/penalties';
-import { todayInChina } from '../../domain/dates';
 
 const penalties = createRoute({
   method: 'get',
@@ -18,5 +17,5 @@ const penalties = createRoute({
 });
 
 export const penaltyRoutes = createRouter().openapi(penalties, async (c) =>
-  c.json(await listPenalties(getDb(c.env.DB), c.req.valid('query'), todayInChina()), 200),
+  c.json(await listPenalties(getDb(c.env.DB), c.req.valid('query'), c.var.clock.today()), 200),
 );

@@ -14,7 +14,6 @@ import {
 } from '../schemas/sampling';
 import { getDb } from '../../db/client';
 import { getSamplingTask, listSamplingItems, listSamplingResults, listSamplingTasks } from '../../db/queries/sampling';
-import { todayInChina } from '../../domain/dates';
 
 const items = createRoute({
   method: 'get',
@@ -81,7 +80,7 @@ export const samplingRoutes = createRouter()
     const { taskId } = c.req.valid('param');
     const { page, pageSize, format, ...filter } = c.req.valid('query');
     await requireTask(db, taskId);
-    const today = todayInChina();
+    const today = c.var.clock.today();
     if (wantsCsv(format, c.req.header('Accept'))) {
       const all = await listSamplingResults(db, taskId, filter, null, today);
       return csvResponse(toCsv(samplingResultColumns, all.items), `抽查结果-${taskId}.csv`);

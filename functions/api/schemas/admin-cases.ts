@@ -1,6 +1,6 @@
 // Staff decisions on objections (DOMAIN.md §4) and repairs (§3): what the API and the console forms accept.
 import { z } from '@hono/zod-openapi';
-import { caseStatuses, objectionGrounds, objectionOutcomes, repairOutcomes } from '../../db/schema';
+import { caseStatuses, objectionGrounds, objectionOutcomes, repairOutcomes } from '../../domain/vocabulary';
 import { isIsoDate } from '../../domain/dates';
 import { RecordCorrectionSchema } from './admin-records';
 
@@ -75,6 +75,7 @@ const SlaSchema = z
   .object({
     stage: z.enum(['accept', 'decide']).nullable(),
     due: z.string().nullable(),
+    provisional: z.boolean().openapi({ description: 'The due date counts days of a year whose holidays are not announced yet (预计)' }),
     workingDaysLeft: z.number().int().nullable().openapi({ description: 'Working days until due; negative when late' }),
     late: z.boolean(),
     label: z.string(),
@@ -92,6 +93,8 @@ export const QueueItemSchema = z
     outcome: z.string().nullable(),
     acceptBy: z.string(),
     decideBy: z.string(),
+    acceptByProvisional: z.boolean(),
+    decideByProvisional: z.boolean(),
     overdueFlag: z.boolean().openapi({ description: 'Set by the daily job once a deadline was missed' }),
     createdAt: z.string(),
     sla: SlaSchema,
@@ -114,6 +117,9 @@ export const StaffCaseSchema = z
     applicant: z.object({ name: z.string(), phone: z.string(), email: z.string() }),
     acceptBy: z.string(),
     decideBy: z.string(),
+    acceptByProvisional: z.boolean(),
+    decideByProvisional: z.boolean(),
+    acceptedOn: z.string().nullable(),
     overdueFlag: z.boolean(),
     createdAt: z.string(),
     sla: SlaSchema,
@@ -127,7 +133,7 @@ export const StaffCaseSchema = z
   .openapi('StaffCase');
 
 export const DecisionResultSchema = z
-  .object({ reference: z.string(), status: z.enum(caseStatuses), outcome: z.string().nullable(), decideBy: z.string() })
+  .object({ reference: z.string(), status: z.enum(caseStatuses), outcome: z.string().nullable(), decideBy: z.string(), decideByProvisional: z.boolean() })
   .openapi('CaseDecisionResult');
 
 export const AttachmentIdParam = z.object({

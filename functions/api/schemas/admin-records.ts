@@ -2,7 +2,7 @@
 // schema (enums) and DOMAIN.md §8 (what a penalty decision publishes).
 import { z } from '@hono/zod-openapi';
 import { UsccField } from './uscc-field';
-import { recordKinds, recordStatuses, severities } from '../../db/schema';
+import { recordKinds, recordStatuses, severities } from '../../domain/vocabulary';
 import { isIsoDate } from '../../domain/dates';
 import { violationTypes } from '../../domain/labels';
 

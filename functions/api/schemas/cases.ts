@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { UsccField } from './uscc-field';
-import { caseStatuses, objectionGrounds } from '../../db/schema';
+import { caseStatuses, objectionGrounds } from '../../domain/vocabulary';
 import { objectionGroundLabels } from '../../domain/labels';
 
 const PHONE = /^(?:(?:\+?86)?1[3-9]\d{9}|0\d{9,11})$/;
@@ -48,13 +48,22 @@ export const RepairInputSchema = z
 export type ObjectionInput = z.infer<typeof ObjectionInputSchema>;
 export type RepairInput = z.infer<typeof RepairInputSchema>;
 
+/** The deadlines of a case in working days (content/rules/case-time-limits.json) and whether each is still provisional. */
+const deadlineFields = {
+  acceptBy: z.string().openapi({ format: 'date', description: '受理期限（工作日）' }),
+  decideBy: z.string().openapi({ format: 'date', description: '办结期限（工作日）' }),
+  acceptByProvisional: z.boolean().openapi({
+    description: '受理期限含尚未公布节假日安排的年度的日期（预计），公布后可能调整',
+  }),
+  decideByProvisional: z.boolean().openapi({ description: '办结期限为预计，理由同上' }),
+};
+
 export const CaseCreatedSchema = z
   .object({
     reference: z.string().openapi({ example: 'YY-2026-7K3QX9' }),
     accessCode: z.string().openapi({ description: '查询码，仅显示这一次', example: 'K7QX-9MPA' }),
     status: z.literal('received'),
-    acceptBy: z.string().openapi({ format: 'date', description: '受理期限（2 个工作日）' }),
-    decideBy: z.string().openapi({ format: 'date', description: '办结期限（受理后 10 个工作日）' }),
+    ...deadlineFields,
   })
   .openapi('CaseCreated');
 
@@ -62,6 +71,7 @@ export const CaseStatusSchema = z
   .object({
     reference: z.string(),
     status: z.enum(caseStatuses),
+    ...deadlineFields,
     timeline: z.array(z.object({ at: z.string(), status: z.enum(caseStatuses), note: z.string().nullable() })),
   })
   .openapi('CaseStatus');

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { grades } from '../../db/schema';
+import { grades } from '../../domain/vocabulary';
 import { resolveDistrict } from '../../domain/districts';
 import { PageQuery, pageEnvelope } from './pagination';
 

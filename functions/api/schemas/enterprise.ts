@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { grades, recordKinds, recordStatuses, severities } from '../../db/schema';
+import { grades, recordKinds, recordStatuses, severities } from '../../domain/vocabulary';
 
 export const UsccParam = z.object({
   uscc: z

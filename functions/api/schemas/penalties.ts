@@ -42,7 +42,7 @@ export const PenaltySchema = z
     decidedAt: z.string(),
     authority: z.string(),
     publishUntil: z.string().nullable(),
-    status: z.enum(['published', 'withdrawn']),
+    status: z.enum(['published', 'withdrawn', 'repaired']),
     withdrawal: z.object({ reason: z.string().nullable(), on: z.string().nullable() }).nullable(),
   })
   .openapi('Penalty');

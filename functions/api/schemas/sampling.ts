@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { samplingResultCategories, taskKinds, taskStatuses, inspectionMethods } from '../../db/schema';
+import { samplingResultCategories, taskKinds, taskStatuses, inspectionMethods } from '../../domain/vocabulary';
 import { resolveDistrict } from '../../domain/districts';
 import { PageQuery, pageEnvelope } from './pagination';
 

@@ -2,10 +2,11 @@
 // decisions are built from (functions/admin/case-decisions.ts runs them in one audited batch).
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { attachments, caseEvents, creditRecords, enterprises, objections, repairs, type CaseStatus, type RecordStatus } from '../schema';
+import { attachments, caseEvents, creditRecords, enterprises, objections, repairs } from '../schema';
+import { acceptStageStatuses, decideStageStatuses, openCaseStatuses, type CaseStatus, type RecordStatus } from '../../domain/vocabulary';
 import { caseTables } from './cases';
 import { statementOf, type Statement } from './audit';
-import type { CaseKind } from '../../domain/reference';
+import type { CaseKind } from '../../domain/vocabulary';
 
 export type CaseRow = typeof objections.$inferSelect | typeof repairs.$inferSelect;
 export type ObjectionRow = typeof objections.$inferSelect;
@@ -26,7 +27,7 @@ export interface QueueFilter {
  */
 function dueExpression(kind: CaseKind): SQL<string | null> {
   const t = caseTables[kind];
-  return sql<string | null>`CASE WHEN ${t.status} = 'received' THEN ${t.acceptBy} WHEN ${t.status} IN ('accepted', 'in_progress') THEN ${t.decideBy} END`;
+  return sql<string | null>`CASE WHEN ${inArray(t.status, [...acceptStageStatuses])} THEN ${t.acceptBy} WHEN ${inArray(t.status, [...decideStageStatuses])} THEN ${t.decideBy} END`;
 }
 
 export async function listCaseQueue(db: Db, kind: CaseKind, filter: QueueFilter, paging: { page: number; pageSize: number }, today: string) {
@@ -50,6 +51,8 @@ export async function listCaseQueue(db: Db, kind: CaseKind, filter: QueueFilter,
         outcome: t.outcome,
         acceptBy: t.acceptBy,
         decideBy: t.decideBy,
+        acceptByProvisional: t.acceptByProvisional,
+        decideByProvisional: t.decideByProvisional,
         overdueFlag: t.overdue,
         createdAt: t.createdAt,
         due,
@@ -75,11 +78,21 @@ export async function countOpenCases(db: Db, today: string) {
     const [row] = await db
       .select({ open: count(), late: sql<number>`coalesce(sum(${due} < ${today}), 0)` })
       .from(t)
-      .where(inArray(t.status, ['received', 'accepted', 'in_progress']));
+      .where(inArray(t.status, [...openCaseStatuses]));
     return { open: row?.open ?? 0, late: Number(row?.late ?? 0) };
   };
   const [objection, repair] = await Promise.all([counts('objection'), counts('repair')]);
   return { objection, repair };
+}
+
+/** Open cases whose running deadline counts a provisional day (the daily job recomputes them). */
+export async function listProvisionalOpenCases(db: Db, kind: CaseKind): Promise<CaseRow[]> {
+  const t = caseTables[kind];
+  return db
+    .select()
+    .from(t)
+    .where(and(inArray(t.status, [...openCaseStatuses]), sql`(${t.acceptByProvisional} OR ${t.decideByProvisional})`))
+    .orderBy(asc(t.id));
 }
 
 export async function findStaffCase(db: Db, kind: CaseKind, reference: string): Promise<CaseRow | null> {
@@ -123,7 +136,11 @@ export interface CaseUpdate {
   updatedAt: string;
   outcome?: CaseOutcome;
   outcomeReason?: string | null;
+  acceptBy?: string;
+  acceptByProvisional?: boolean;
   decideBy?: string;
+  decideByProvisional?: boolean;
+  acceptedOn?: string;
   /** Repairs only: the date the repair decision was made (listed with 信用修复结果公示). */
   decidedOn?: string;
 }

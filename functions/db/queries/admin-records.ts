@@ -1,7 +1,8 @@
 // Credit records as staff see them: every status, drafts included, and the statements that create one.
 import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { creditRecords, enterprises, type RecordKind, type RecordStatus } from '../schema';
+import { creditRecords, enterprises } from '../schema';
+import type { RecordKind, RecordStatus } from '../../domain/vocabulary';
 import { statementOf, type Statement } from './audit';
 
 export interface StaffRecordFilter {

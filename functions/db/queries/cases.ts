@@ -1,12 +1,12 @@
 // Objections (异议申诉) and repairs (信用修复): the rows of a case, its attachments and timeline.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { attachments, caseEvents, creditRecords, objections, repairs, type CaseStatus, type ObjectionGround } from '../schema';
-import type { CaseKind } from '../../domain/reference';
+import { attachments, caseEvents, creditRecords, objections, repairs } from '../schema';
+import { openCaseStatuses, type ObjectionGround } from '../../domain/vocabulary';
+import type { CaseKind } from '../../domain/vocabulary';
 
 export const caseTables = { objection: objections, repair: repairs } as const;
 
-export const OPEN_CASE_STATUSES: CaseStatus[] = ['received', 'accepted', 'in_progress'];
 
 export async function findRecordForCase(db: Db, recordId: number) {
   const [record] = await db.select().from(creditRecords).where(eq(creditRecords.id, recordId));
@@ -23,7 +23,7 @@ export async function hasOpenRepair(db: Db, recordId: number) {
   const [found] = await db
     .select({ id: repairs.id })
     .from(repairs)
-    .where(and(eq(repairs.recordId, recordId), inArray(repairs.status, OPEN_CASE_STATUSES)))
+    .where(and(eq(repairs.recordId, recordId), inArray(repairs.status, [...openCaseStatuses])))
     .limit(1);
   return !!found;
 }
@@ -40,6 +40,8 @@ export interface NewCase {
   applicant: { name: string; phone: string; email: string };
   acceptBy: string;
   decideBy: string;
+  acceptByProvisional: boolean;
+  decideByProvisional: boolean;
   at: string;
   files: { role: 'commitment' | 'evidence' | 'attachment'; storageKey: string; fileName: string; contentType: 'application/pdf' | 'image/jpeg' | 'image/png'; size: number; sha256: string }[];
 }
@@ -58,6 +60,8 @@ export async function insertCase(db: Db, c: NewCase) {
     applicantEmail: c.applicant.email,
     acceptBy: c.acceptBy,
     decideBy: c.decideBy,
+    acceptByProvisional: c.acceptByProvisional,
+    decideByProvisional: c.decideByProvisional,
     createdAt: c.at,
   };
   const insertRow =

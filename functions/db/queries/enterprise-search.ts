@@ -2,7 +2,8 @@
 // prefix through the bigram FTS5 index, optionally within a district. Never a full scan.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { enterprises } from '../schema';
+import { creditRecords, enterprises } from '../schema';
+import { publicRecordWhere } from './public-records';
 import { parseUscc } from '../../domain/uscc';
 import { districtName } from '../../domain/districts';
 import { searchCharacters, substringMatchExpression } from '../../domain/name-search';
@@ -90,10 +91,10 @@ export async function searchEnterprises(db: Db, query: SearchQuery, today: strin
 
 type ItemRow = Pick<typeof enterprises.$inferSelect, 'uscc' | 'name' | 'districtCode' | 'grade'> & { negativeRecords: number };
 
-/** Published negative records (severity other than none) of the row `p`, still within their period. */
+/** Negative records (severity other than none) of the row `p` that the public sees in full today. */
 const negativeRecords = (today: string) => sql`(
-  SELECT count(*) FROM credit_records AS c
-  WHERE c.uscc = p.uscc AND c.status = 'published' AND c.severity <> 'none' AND c.publish_until > ${today})`;
+  SELECT count(*) FROM ${creditRecords}
+  WHERE ${creditRecords.uscc} = p.uscc AND ${creditRecords.severity} <> 'none' AND ${publicRecordWhere(today, 'full')})`;
 
 function toItem(r: ItemRow): SearchItem {
   return {

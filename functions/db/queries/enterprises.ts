@@ -1,15 +1,16 @@
 // Enterprise lookups shared by the API routes and the Astro pages.
-import { and, desc, eq, inArray, isNull, or, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { creditRecords, enterprises, objections, repairs, type RecordKind, type RecordStatus, type Severity } from '../schema';
+import { creditRecords, enterprises, objections, repairs } from '../schema';
+import type { RecordKind, RecordStatus, Severity } from '../../domain/vocabulary';
 import { districtName } from '../../domain/districts';
 import { nameIndexRow } from '../../domain/name-search';
 import { maskDetail } from '../../domain/masking';
 import { repairEligibility } from '../../domain/repair-eligibility';
-
-const OPEN_CASE_STATUSES = ['received', 'accepted', 'in_progress'] as const;
-/** Statuses the public may see: published records in full, withdrawn and repaired ones as a notice. */
-const PUBLIC_STATUSES: RecordStatus[] = ['published', 'withdrawn', 'repaired'];
+import { publicView } from '../../domain/publication';
+import { openCaseStatuses } from '../../domain/vocabulary';
+import { publicRecordWhere } from './public-records';
+import { recordNotice } from './penalties';
 
 export type RecordFlag = 'objection_pending' | 'repair_pending' | 'corrected';
 
@@ -67,17 +68,13 @@ export async function findEnterprise(db: Db, uscc: string) {
 export async function getCreditProfile(db: Db, uscc: string, today: string): Promise<CreditProfile | null> {
   // One statement: the enterprise, its public records, and whether an open case sits on each.
   const openCase = (table: typeof objections | typeof repairs) =>
-    sql<number>`EXISTS (SELECT 1 FROM ${table} WHERE ${table.recordId} = ${creditRecords.id} AND ${inArray(table.status, OPEN_CASE_STATUSES)})`;
+    sql<number>`EXISTS (SELECT 1 FROM ${table} WHERE ${table.recordId} = ${creditRecords.id} AND ${inArray(table.status, [...openCaseStatuses])})`;
   const rows = await db
     .select({ enterprise: enterprises, record: creditRecords, objectionPending: openCase(objections), repairPending: openCase(repairs) })
     .from(enterprises)
     .leftJoin(
       creditRecords,
-      and(
-        eq(creditRecords.uscc, enterprises.uscc),
-        inArray(creditRecords.status, PUBLIC_STATUSES),
-        or(isNull(creditRecords.publishUntil), gt(creditRecords.publishUntil, today)),
-      ),
+      and(eq(creditRecords.uscc, enterprises.uscc), publicRecordWhere(today)),
     )
     .where(eq(enterprises.uscc, uscc))
     .orderBy(desc(creditRecords.decidedOn), desc(creditRecords.id));
@@ -113,7 +110,7 @@ export async function getCreditProfile(db: Db, uscc: string, today: string): Pro
 }
 
 function toPublicRecord(r: typeof creditRecords.$inferSelect, flags: RecordFlag[], legalRepresentative: string, today: string): PublicRecord {
-  const isNotice = r.status !== 'published';
+  const isNotice = publicView(r, today) === 'notice';
   const allFlags = [...new Set(flags)];
   if (r.correctionNote) allFlags.push('corrected');
   return {
@@ -144,17 +141,13 @@ function toPublicRecord(r: typeof creditRecords.$inferSelect, flags: RecordFlag[
           },
           { legalRepresentative },
         ),
-    notice: isNotice
-      ? r.status === 'withdrawn'
-        ? { reason: r.withdrawalReason, on: r.withdrawnOn }
-        : { reason: '信用修复已通过，终止公示。', on: r.repairedOn }
-      : null,
+    notice: isNotice ? recordNotice(r) : null,
     repair: repairView(r, today),
   };
 }
 
 function repairView(r: typeof creditRecords.$inferSelect, today: string): PublicRecord['repair'] {
-  if (r.severity === 'none' || r.status !== 'published') return null;
+  if (r.severity === 'none' || publicView(r, today) !== 'full') return null;
   const eligibility = repairEligibility(r, today);
   if (eligibility.eligible) return { possible: true, from: null, message: null };
   return { possible: false, from: eligibility.from ?? null, message: eligibility.message };

@@ -1,6 +1,7 @@
 // Bulk reads for open data. Rows are read in keyset pages so a download of any size streams
 // through the Worker in bounded memory and bounded D1 response sizes.
-import { and, asc, count, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lte } from 'drizzle-orm';
+import { publicRecordWhere } from './public-records';
 import type { Db } from '../client';
 import { toPublicPenalty } from './penalties';
 import { creditRecords, enterprises, repairs, samplingResults } from '../schema';
@@ -36,16 +37,11 @@ export function publicPenalties(db: Db, today: string) {
         .from(creditRecords)
         .innerJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
         .where(
-          and(
-            gt(creditRecords.id, after),
-            eq(creditRecords.kind, 'penalty'),
-            eq(creditRecords.status, 'published'),
-            or(isNull(creditRecords.publishUntil), gt(creditRecords.publishUntil, today)),
-          ),
+          and(gt(creditRecords.id, after), eq(creditRecords.kind, 'penalty'), publicRecordWhere(today)),
         )
         .orderBy(asc(creditRecords.id))
         .limit(PAGE)
-    ).map((row) => toPublicPenalty(row.record, row.partyName)),
+    ).map((row) => toPublicPenalty(row.record, row.partyName, today)),
   );
 }
 

@@ -1,11 +1,13 @@
 // 事后公开: administrative penalty decisions (DOMAIN.md §8), for /api/v1/penalties and /enforcement/penalties.
-import { and, count, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises } from '../schema';
 import { parseUscc } from '../../domain/uscc';
 import { substringMatchExpression } from '../../domain/name-search';
 import { SEARCH_WINDOW } from './enterprise-search';
 import { maskText } from '../../domain/masking';
+import { publicView } from '../../domain/publication';
+import { publicRecordWhere } from './public-records';
 
 export const PENALTY_COUNT_CAP = 1_000;
 
@@ -32,7 +34,8 @@ export interface PublicPenalty {
   decidedAt: string;
   authority: string;
   publishUntil: string | null;
-  status: 'published' | 'withdrawn';
+  status: 'published' | 'withdrawn' | 'repaired';
+  /** For a withdrawn or repaired decision: why and since when it is no longer shown in full. */
   withdrawal: { reason: string | null; on: string | null } | null;
 }
 
@@ -52,10 +55,7 @@ function partyCondition(q: string) {
 export async function listPenalties(db: Db, query: PenaltyQuery, today: string) {
   const where = and(
     eq(creditRecords.kind, 'penalty'),
-    inArray(creditRecords.status, ['published', 'withdrawn']),
-    // A penalty always has an end of publication (publicationEnd of a negative severity); the bare
-    // range lets the (kind, status, publish_until) index skip every expired decision.
-    gt(creditRecords.publishUntil, today),
+    publicRecordWhere(today),
     query.from ? gte(creditRecords.decidedOn, query.from) : undefined,
     query.to ? lte(creditRecords.decidedOn, query.to) : undefined,
     query.violationType ? eq(creditRecords.violationType, query.violationType) : undefined,
@@ -74,7 +74,7 @@ export async function listPenalties(db: Db, query: PenaltyQuery, today: string) 
     db.select({ n: count() }).from(db.select({ one: sql`1` }).from(creditRecords).where(where).limit(PENALTY_COUNT_CAP + 1).as('capped')),
   ]);
   return {
-    items: rows.map(({ record, partyName }) => toPublicPenalty(record, partyName)),
+    items: rows.map(({ record, partyName }) => toPublicPenalty(record, partyName, today)),
     total: Math.min(total?.n ?? 0, PENALTY_COUNT_CAP),
     totalCapped: (total?.n ?? 0) > PENALTY_COUNT_CAP,
     page: query.page,
@@ -82,24 +82,33 @@ export async function listPenalties(db: Db, query: PenaltyQuery, today: string) 
   };
 }
 
-export function toPublicPenalty(r: typeof creditRecords.$inferSelect, partyName: string): PublicPenalty {
-  const withdrawn = r.status === 'withdrawn';
+export function toPublicPenalty(r: typeof creditRecords.$inferSelect, partyName: string, today: string): PublicPenalty {
+  // A withdrawn or repaired decision shows only the notice, not the facts (publicView).
+  const notice = publicView(r, today) === 'notice';
   return {
     id: r.id,
     decisionNo: r.decisionNo,
     partyName,
     uscc: r.uscc,
     violationType: r.violationType,
-    // A withdrawn decision shows only the notice, not the facts it no longer stands on.
-    facts: withdrawn || r.facts === null ? null : maskText(r.facts),
-    legalBasis: withdrawn ? null : r.legalBasis,
-    penaltyTypes: withdrawn ? [] : (r.penaltyTypes ?? []),
-    penaltyContent: withdrawn || r.penaltyContent === null ? null : maskText(r.penaltyContent),
-    fineFen: withdrawn ? null : r.fineFen,
+    facts: notice || r.facts === null ? null : maskText(r.facts),
+    legalBasis: notice ? null : r.legalBasis,
+    penaltyTypes: notice ? [] : (r.penaltyTypes ?? []),
+    penaltyContent: notice || r.penaltyContent === null ? null : maskText(r.penaltyContent),
+    fineFen: notice ? null : r.fineFen,
     decidedAt: r.decidedOn,
     authority: r.authority,
     publishUntil: r.publishUntil,
-    status: withdrawn ? 'withdrawn' : 'published',
-    withdrawal: withdrawn ? { reason: r.withdrawalReason, on: r.withdrawnOn } : null,
+    status: r.status === 'withdrawn' || r.status === 'repaired' ? r.status : 'published',
+    withdrawal: notice ? recordNotice(r) : null,
   };
 }
+
+/** What a notice says in place of the record: the withdrawal reason, or that a repair ended publication. */
+export function recordNotice(r: Pick<typeof creditRecords.$inferSelect, 'status' | 'withdrawalReason' | 'withdrawnOn' | 'repairedOn'>) {
+  return r.status === 'withdrawn'
+    ? { reason: r.withdrawalReason, on: r.withdrawnOn }
+    : { reason: REPAIR_NOTICE, on: r.repairedOn };
+}
+
+export const REPAIR_NOTICE = '信用修复已通过，终止公示。';

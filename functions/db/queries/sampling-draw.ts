@@ -18,7 +18,6 @@ import {
   type InspectionHistory,
   type StratumGrade,
 } from '../../domain/draw';
-import { todayInChina } from '../../domain/dates';
 
 /**
  * Rows per keyset page when freezing the pool: a page of codes is ~150 KB, far inside D1's result
@@ -59,13 +58,13 @@ async function loadTask(db: Db, taskId: string) {
  * Step 1: draws the secret seed and publishes its commitment with the plan. Once only — a second
  * seed after the commitment is public would let anyone holding the database pick a favourable one.
  */
-export async function planDraw(db: Db, taskId: string, options: { today?: string } = {}) {
+export async function planDraw(db: Db, taskId: string, options: { today: string }) {
   const task = await loadTask(db, taskId);
   if (task.status !== 'planned' || task.draw !== null) throw new DrawError('already_drawn', `任务 ${taskId} 已经抽取。`);
   if (task.seed !== null) throw new DrawError('already_planned', `任务 ${taskId} 已生成种子并公布承诺值，不能重新生成。`);
   const seed = generateSeed();
   const seedCommitment = await commitSeed(seed);
-  const planPublishedOn = options.today ?? todayInChina();
+  const planPublishedOn = options.today;
   const updated = await db
     .update(samplingTasks)
     .set({ seed, seedCommitment, planPublishedOn })
@@ -171,7 +170,7 @@ export async function loadInspectorPool(db: Db, year: number, exceptTaskId: stri
 export interface ExecuteDrawOptions {
   /** Public randomness recorded at draw time (e.g. a drand round), hex; null for none. */
   beacon: string | null;
-  today?: string;
+  today: string;
   /** Where records too large for a D1 row go (the FILES binding). */
   files: R2Bucket;
   /** Bytes above which the record goes to R2; tests lower it to exercise that path. */
@@ -221,7 +220,7 @@ export async function executeDraw(db: Db, taskId: string, options: ExecuteDrawOp
     .set({
       draw: stored as unknown as Record<string, unknown>,
       beacon,
-      drawnOn: options.today ?? todayInChina(),
+      drawnOn: options.today,
       candidateCount: summary.candidateCount,
       selectedCount: summary.selectedCount,
       status: 'drawn',

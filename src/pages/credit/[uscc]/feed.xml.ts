@@ -2,13 +2,12 @@ import type { APIRoute } from 'astro';
 import { env } from 'cloudflare:workers';
 import { getDb } from '../../../../functions/db/client';
 import { lookUpProfile } from '../../../../functions/db/queries/profile-lookup';
-import { todayInChina } from '../../../../functions/domain/dates';
 import { recordKindLabels, recordStatusLabels } from '../../../../functions/domain/labels';
 import { atomFeed } from '../../../lib/xml';
 
 /** Atom feed of one employer's public records, for media and the employer itself to follow changes. */
-export const GET: APIRoute = async ({ params, url }) => {
-  const result = await lookUpProfile(getDb(env.DB), params.uscc ?? '', todayInChina());
+export const GET: APIRoute = async ({ params, url, locals }) => {
+  const result = await lookUpProfile(getDb(env.DB), params.uscc ?? '', locals.clock.today());
   if (!result.ok) {
     return new Response(result.message, { status: result.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
