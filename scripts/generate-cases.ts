@@ -54,24 +54,53 @@ const brands = ['恒安', '瑞丰', '嘉禾', '盛通', '华宇', '鑫源', '博
 const templates: Record<CaseCategory, (n: number) => { facts: string; basis: string; outcome: string; fine?: number; wages?: number }> = {
   拖欠工资: (n) => {
     const wages = between(5, 120) * 10_000;
-    return { facts: `拖欠${n}名劳动者工资共计${wages / 10_000}万元`, basis: '《劳动保障监察条例》第二十六条、《保障农民工工资支付条例》', outcome: `责令限期支付拖欠工资${wages / 10_000}万元，已全额支付`, wages };
+    return {
+      facts: `拖欠${n}名劳动者工资共计${wages / 10_000}万元`,
+      basis: '《劳动保障监察条例》第二十六条、《保障农民工工资支付条例》',
+      outcome: `责令限期支付拖欠工资${wages / 10_000}万元，已全额支付`,
+      wages,
+    };
   },
-  未签劳动合同: (n) => ({ facts: `未与${n}名劳动者订立书面劳动合同`, basis: '《劳动保障监察条例》第二十四条', outcome: `责令限期改正，已补签劳动合同${n}份` }),
+  未签劳动合同: (n) => ({
+    facts: `未与${n}名劳动者订立书面劳动合同`,
+    basis: '《劳动保障监察条例》第二十四条',
+    outcome: `责令限期改正，已补签劳动合同${n}份`,
+  }),
   违法延长工时: (n) => {
     const fine = n * between(1, 5) * 100;
-    return { facts: `安排${n}名劳动者每月延长工作时间超过36小时`, basis: '《中华人民共和国劳动法》第九十条、《劳动保障监察条例》第二十五条', outcome: `警告，责令限期改正，处罚款${fine}元`, fine };
+    return {
+      facts: `安排${n}名劳动者每月延长工作时间超过36小时`,
+      basis: '《中华人民共和国劳动法》第九十条、《劳动保障监察条例》第二十五条',
+      outcome: `警告，责令限期改正，处罚款${fine}元`,
+      fine,
+    };
   },
   社会保险: (n) => {
     const fine = between(2, 30) * 10_000;
-    return { facts: `申报社会保险费时瞒报${n}名职工的工资总额`, basis: '《劳动保障监察条例》第二十七条', outcome: `责令改正，处罚款${fine / 10_000}万元`, fine };
+    return {
+      facts: `申报社会保险费时瞒报${n}名职工的工资总额`,
+      basis: '《劳动保障监察条例》第二十七条',
+      outcome: `责令改正，处罚款${fine / 10_000}万元`,
+      fine,
+    };
   },
   使用童工: (n) => {
     const fine = Math.min(n, 3) * 5000 * between(1, 3);
-    return { facts: `使用${Math.min(n, 3)}名未满16周岁的未成年人`, basis: '《禁止使用童工规定》第六条', outcome: `责令立即改正，处罚款${fine}元`, fine };
+    return {
+      facts: `使用${Math.min(n, 3)}名未满16周岁的未成年人`,
+      basis: '《禁止使用童工规定》第六条',
+      outcome: `责令立即改正，处罚款${fine}元`,
+      fine,
+    };
   },
   其他: (n) => {
     const fine = between(2, 20) * 1000;
-    return { facts: `拒不按要求报送涉及${n}名劳动者的工资支付材料`, basis: '《劳动保障监察条例》第三十条', outcome: `责令改正，处罚款${fine}元`, fine };
+    return {
+      facts: `拒不按要求报送涉及${n}名劳动者的工资支付材料`,
+      basis: '《劳动保障监察条例》第三十条',
+      outcome: `责令改正，处罚款${fine}元`,
+      fine,
+    };
   },
 };
 

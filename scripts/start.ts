@@ -43,7 +43,15 @@ if (!process.argv.includes('--serve')) {
 if (today) console.log(`Serving the site as of ${today} (TODAY_OVERRIDE).`);
 const server = spawn(
   process.execPath,
-  [bin('wrangler'), 'dev', '--ip', '127.0.0.1', '--port', process.env.PORT || '8787', ...(today ? ['--var', `TODAY_OVERRIDE:${today}`] : [])],
+  [
+    bin('wrangler'),
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    process.env.PORT || '8787',
+    ...(today ? ['--var', `TODAY_OVERRIDE:${today}`] : []),
+  ],
   { cwd: root, env, stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -28,7 +28,10 @@ async function load(source: string): Promise<DrawRecord> {
 }
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { commitment: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { commitment: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help || positionals.length !== 1) {
     console.error('用法：node scripts/verify-draw.ts <抽取记录的网址或文件> [--commitment <计划公布的种子承诺值>]');
     return 2;
@@ -42,7 +45,9 @@ async function main(): Promise<number> {
   }
 
   const result = await verifyDraw(record, values.commitment ?? null);
-  console.log(`任务 ${record.taskId ?? '（未知）'}，算法 ${record.algorithm}${result.algorithm ? '' : '（不是 hmac-sha256-v1，无法按本算法复算）'}`);
+  console.log(
+    `任务 ${record.taskId ?? '（未知）'}，算法 ${record.algorithm}${result.algorithm ? '' : '（不是 hmac-sha256-v1，无法按本算法复算）'}`,
+  );
   console.log(`种子承诺值：${verdict(result.commitment)}${values.commitment ? '（与计划公布值比对）' : '（与记录自身比对）'}`);
   console.log(`抽取密钥：${verdict(result.drawKey)}`);
   for (const s of result.strata) {

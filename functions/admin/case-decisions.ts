@@ -135,7 +135,14 @@ function caseStep(
 }
 
 /** "Accepted or rejected for completeness within 2 working days." */
-export function decideAcceptance(db: Db, clock: Clock, staff: Staff, kind: CaseKind, reference: string, input: AcceptanceInput): Promise<DecisionResult> {
+export function decideAcceptance(
+  db: Db,
+  clock: Clock,
+  staff: Staff,
+  kind: CaseKind,
+  reference: string,
+  input: AcceptanceInput,
+): Promise<DecisionResult> {
   return commitAudited(db, clock, staff.actor, async (now) => {
     const today = todayInChina(now);
     const at = now.toISOString();
@@ -151,7 +158,13 @@ export function decideAcceptance(db: Db, clock: Clock, staff: Staff, kind: CaseK
         c,
         staff,
         at,
-        { status: 'accepted', acceptedOn: today, decideBy: decideBy.date, decideByProvisional: decideBy.provisional, note: `申请已受理，将于 ${when}前办结。` },
+        {
+          status: 'accepted',
+          acceptedOn: today,
+          decideBy: decideBy.date,
+          decideByProvisional: decideBy.provisional,
+          note: `申请已受理，将于 ${when}前办结。`,
+        },
         { action: `${kind}.accepted` },
       );
     }
@@ -167,7 +180,19 @@ export function decideAcceptance(db: Db, clock: Clock, staff: Staff, kind: CaseK
   });
 }
 
-const CORRECTABLE: (keyof RecordCorrection)[] = ['title', 'severity', 'decisionNo', 'authority', 'decidedOn', 'violationType', 'facts', 'legalBasis', 'penaltyTypes', 'penaltyContent', 'fineFen'];
+const CORRECTABLE: (keyof RecordCorrection)[] = [
+  'title',
+  'severity',
+  'decisionNo',
+  'authority',
+  'decidedOn',
+  'violationType',
+  'facts',
+  'legalBasis',
+  'penaltyTypes',
+  'penaltyContent',
+  'fineFen',
+];
 
 /** The record after a correction, checked by the same rules as a new record; the period follows the corrected date and severity. */
 function correctedRecord(record: RecordRow, changes: RecordCorrection, note: string, today: string, at: string) {
@@ -175,7 +200,10 @@ function correctedRecord(record: RecordRow, changes: RecordCorrection, note: str
   for (const key of CORRECTABLE) if (changes[key] !== undefined) (set as Record<string, unknown>)[key] = changes[key];
   const decidedOn = set.decidedOn ?? record.decidedOn;
   const severity = set.severity ?? record.severity;
-  const problems = recordRuleProblems({ kind: record.kind, severity, decidedOn, penaltyTypes: set.penaltyTypes ?? record.penaltyTypes ?? [] }, today);
+  const problems = recordRuleProblems(
+    { kind: record.kind, severity, decidedOn, penaltyTypes: set.penaltyTypes ?? record.penaltyTypes ?? [] },
+    today,
+  );
   if (problems.length) {
     const fields: FieldError[] = problems.map((p) => ({ path: `changes.${p.field}`, message: p.message }));
     throw new ApiError(422, 'validation_failed', '更正后的记录不符合公示规则：如公示期已届满，应选择撤销记录。', fields);
@@ -217,12 +245,22 @@ export function decideObjection(db: Db, clock: Clock, staff: Staff, reference: s
         c,
         staff,
         at,
-        { status: 'closed', outcome: 'withdrawn', outcomeReason: input.reason, note: `经核查，该信用记录已撤销，不再公示。理由：${input.reason}` },
+        {
+          status: 'closed',
+          outcome: 'withdrawn',
+          outcomeReason: input.reason,
+          note: `经核查，该信用记录已撤销，不再公示。理由：${input.reason}`,
+        },
         {
           action: 'objection.withdrawn',
           guards: [recordUnchanged(record)],
           statements: [updateRecordStatement(db, record.id, set)],
-          recordBefore: { id: record.id, status: record.status, withdrawnOn: record.withdrawnOn, withdrawalReason: record.withdrawalReason },
+          recordBefore: {
+            id: record.id,
+            status: record.status,
+            withdrawnOn: record.withdrawnOn,
+            withdrawalReason: record.withdrawalReason,
+          },
           recordAfter: { id: record.id, status: set.status, withdrawnOn: set.withdrawnOn, withdrawalReason: set.withdrawalReason },
         },
       );
@@ -234,7 +272,12 @@ export function decideObjection(db: Db, clock: Clock, staff: Staff, reference: s
       c,
       staff,
       at,
-      { status: 'closed', outcome: 'corrected', outcomeReason: input.correctionNote, note: `经核查，信用记录已更正。更正说明：${input.correctionNote}` },
+      {
+        status: 'closed',
+        outcome: 'corrected',
+        outcomeReason: input.correctionNote,
+        note: `经核查，信用记录已更正。更正说明：${input.correctionNote}`,
+      },
       {
         action: 'objection.corrected',
         guards: [recordUnchanged(record)],
@@ -259,7 +302,13 @@ export function decideRepair(db: Db, clock: Clock, staff: Staff, reference: stri
         c,
         staff,
         at,
-        { status: 'closed', outcome: 'rejected', outcomeReason: input.reason, decidedOn: today, note: `经审核，不予信用修复。理由：${input.reason}` },
+        {
+          status: 'closed',
+          outcome: 'rejected',
+          outcomeReason: input.reason,
+          decidedOn: today,
+          note: `经审核，不予信用修复。理由：${input.reason}`,
+        },
         { action: 'repair.rejected' },
       );
     }
@@ -276,7 +325,13 @@ export function decideRepair(db: Db, clock: Clock, staff: Staff, reference: stri
       c,
       staff,
       at,
-      { status: 'closed', outcome: 'approved', outcomeReason: note, decidedOn: today, note: `经审核，准予信用修复，该信用记录自 ${formatChineseDate(today)}起终止公示，修复结果已公示。${note ? `说明：${note}` : ''}` },
+      {
+        status: 'closed',
+        outcome: 'approved',
+        outcomeReason: note,
+        decidedOn: today,
+        note: `经审核，准予信用修复，该信用记录自 ${formatChineseDate(today)}起终止公示，修复结果已公示。${note ? `说明：${note}` : ''}`,
+      },
       {
         action: 'repair.approved',
         guards: [recordUnchanged(record)],

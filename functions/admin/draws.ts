@@ -33,7 +33,8 @@ const conflict = (error: unknown): never => {
 export async function createTask(db: Db, clock: Clock, actor: string, task: NewTask) {
   return commitAudited(db, clock, actor, async () => {
     const [item] = await db.select({ id: samplingItems.id }).from(samplingItems).where(eq(samplingItems.id, task.itemId));
-    if (!item) throw new ApiError(422, 'validation_failed', '抽查事项不存在。', [{ path: 'itemId', message: '请从随机抽查事项清单中选择' }]);
+    if (!item)
+      throw new ApiError(422, 'validation_failed', '抽查事项不存在。', [{ path: 'itemId', message: '请从随机抽查事项清单中选择' }]);
     const [existing] = await db.select({ id: samplingTasks.id }).from(samplingTasks).where(eq(samplingTasks.id, task.id));
     if (existing) throw new ApiError(409, 'conflict', `任务编号 ${task.id} 已存在。`);
     const row = { ...task, year: Number(task.inspectFrom.slice(0, 4)), status: 'planned' as const };
@@ -56,7 +57,10 @@ export async function createTask(db: Db, clock: Clock, actor: string, task: NewT
  */
 export async function commitTaskSeed(db: Db, clock: Clock, actor: string, taskId: string) {
   const planned = await planDraw(db, taskId, { today: clock.today() }).catch(conflict);
-  await auditOnly(db, clock, actor, 'sampling.seed.commit', taskId, { seedCommitment: planned.seedCommitment, planPublishedOn: planned.planPublishedOn });
+  await auditOnly(db, clock, actor, 'sampling.seed.commit', taskId, {
+    seedCommitment: planned.seedCommitment,
+    planPublishedOn: planned.planPublishedOn,
+  });
   return planned;
 }
 
@@ -67,5 +71,13 @@ export async function drawTask(db: Db, clock: Clock, files: R2Bucket, actor: str
 }
 
 function auditOnly(db: Db, clock: Clock, actor: string, action: string, taskId: string, after: unknown) {
-  return commitAudited(db, clock, actor, async () => ({ action, target: `task:${taskId}`, before: null, after, guards: [], statements: [], result: undefined }));
+  return commitAudited(db, clock, actor, async () => ({
+    action,
+    target: `task:${taskId}`,
+    before: null,
+    after,
+    guards: [],
+    statements: [],
+    result: undefined,
+  }));
 }

@@ -55,7 +55,14 @@ export interface ImportReport {
   alreadyImported: { at: string; actor: string; rowCount: number } | null;
   fileErrors: string[];
   total: number;
-  accepted: { line: number; key: string; summary: string; warnings: string[]; publishUntil: string | null; publicationDue: string | null }[];
+  accepted: {
+    line: number;
+    key: string;
+    summary: string;
+    warnings: string[];
+    publishUntil: string | null;
+    publicationDue: string | null;
+  }[];
   rejected: { line: number; key: string | null; reasons: string[] }[];
   /** True only when nothing at all stands in the way: all-or-nothing per file. */
   committable: boolean;
@@ -88,7 +95,9 @@ const sameName = (a: string, b: string) => {
 
 const codeProblem = (uscc: string) => {
   const parsed = parseUscc(uscc);
-  return parsed.ok && parsed.kind === 'uscc' && !parsed.checkValid ? usccMessages.checkMismatch(parsed.expectedCheck) : '没有使用该代码登记的用人单位，请先核对代码';
+  return parsed.ok && parsed.kind === 'uscc' && !parsed.checkValid
+    ? usccMessages.checkMismatch(parsed.expectedCheck)
+    : '没有使用该代码登记的用人单位，请先核对代码';
 };
 
 const publicationDue = (decidedOn: string) => penaltyPublicationDue(defaultCalendar, decidedOn);
@@ -96,7 +105,10 @@ const publicationDue = (decidedOn: string) => penaltyPublicationDue(defaultCalen
 /** The checks that need D1, added to each row's own; a row with any reason is rejected. */
 async function checkAgainstDatabase(db: Db, kind: ImportKind, rows: RowCheck<ImportRow>[]) {
   const valid = rows.filter((r): r is Extract<RowCheck<ImportRow>, { ok: true }> => r.ok);
-  const found = await enterprisesByCode(db, valid.map((r) => r.value.uscc));
+  const found = await enterprisesByCode(
+    db,
+    valid.map((r) => r.value.uscc),
+  );
   const extra = new Map<number, { reasons: string[]; warnings: string[] }>();
   const note = (line: number) => extra.get(line) ?? (extra.set(line, { reasons: [], warnings: [] }), extra.get(line)!);
 
@@ -109,16 +121,27 @@ async function checkAgainstDatabase(db: Db, kind: ImportKind, rows: RowCheck<Imp
 
   if (kind === 'penalties') {
     const penalties = valid as Extract<RowCheck<PenaltyRow>, { ok: true }>[];
-    const existing = await existingRecordKeys(db, penalties.map((r) => r.key), penalties.map((r) => r.value.decisionNo));
+    const existing = await existingRecordKeys(
+      db,
+      penalties.map((r) => r.key),
+      penalties.map((r) => r.value.decisionNo),
+    );
     for (const r of penalties) {
       checkEnterprise(r.line, r.value.uscc, r.value.usccCheckValid, r.value.partyName, '当事人名称');
-      if (existing.sourceKeys.has(r.key) || existing.decisionNos.has(r.value.decisionNo)) note(r.line).reasons.push('该决定书文号已有信用记录（已导入或已录入），不会重复导入');
+      if (existing.sourceKeys.has(r.key) || existing.decisionNos.has(r.value.decisionNo))
+        note(r.line).reasons.push('该决定书文号已有信用记录（已导入或已录入），不会重复导入');
     }
   } else {
     const results = valid as Extract<RowCheck<SamplingRow>, { ok: true }>[];
     const [tasks, pairs] = await Promise.all([
-      existingTasks(db, results.map((r) => r.value.taskId)),
-      existingSamplingPairs(db, results.map((r) => ({ taskId: r.value.taskId, uscc: r.value.uscc }))),
+      existingTasks(
+        db,
+        results.map((r) => r.value.taskId),
+      ),
+      existingSamplingPairs(
+        db,
+        results.map((r) => ({ taskId: r.value.taskId, uscc: r.value.uscc })),
+      ),
     ]);
     const drawn = new Map<string, Awaited<ReturnType<typeof importableEmployers>>>();
     for (const id of new Set(results.map((r) => r.value.taskId))) if (tasks.has(id)) drawn.set(id, await importableEmployers(db, id));
@@ -126,7 +149,8 @@ async function checkAgainstDatabase(db: Db, kind: ImportKind, rows: RowCheck<Imp
       if (!tasks.has(r.value.taskId)) note(r.line).reasons.push(`没有编号为 ${r.value.taskId} 的抽查任务`);
       // A random task's results belong to the employers its draw selected, and to no one else.
       const allowed = drawn.get(r.value.taskId);
-      if (allowed instanceof Set && !allowed.has(r.value.uscc)) note(r.line).reasons.push(`该单位不在任务 ${r.value.taskId} 公布的抽取结果中（非随机的重点检查任务除外）`);
+      if (allowed instanceof Set && !allowed.has(r.value.uscc))
+        note(r.line).reasons.push(`该单位不在任务 ${r.value.taskId} 公布的抽取结果中（非随机的重点检查任务除外）`);
       if (allowed === 'unchecked') note(r.line).warnings.push('该任务的抽取记录较大，未逐户核对是否为抽中对象');
       checkEnterprise(r.line, r.value.uscc, r.value.usccCheckValid, r.value.enterpriseName, '对象名称');
       if (pairs.has(`${r.value.taskId}\u0000${r.value.uscc}`)) note(r.line).reasons.push('该任务已有此对象的抽查结果，不会重复导入');
@@ -150,14 +174,23 @@ async function buildReport(db: Db, file: ImportFile, today: string) {
   const previous = await findImportByHash(db, sha256);
   const alreadyImported = previous ? { at: previous.at, actor: previous.actor, rowCount: previous.rowCount } : null;
   const empty = { ...base, alreadyImported, total: 0, accepted: [], rejected: [], committable: false };
-  if (file.bytes.length > MAX_IMPORT_BYTES) return { report: { ...empty, fileErrors: [`文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分别导入`] }, rows: [] };
+  if (file.bytes.length > MAX_IMPORT_BYTES)
+    return { report: { ...empty, fileErrors: [`文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分别导入`] }, rows: [] };
   const decoded = decodeCsv(file.bytes);
   if (!decoded.ok) return { report: { ...empty, fileErrors: [decoded.message] }, rows: [] };
   const checked = checkImportFile(file.kind, decoded.text, today);
   if (checked.fileErrors.length) return { report: { ...empty, fileErrors: checked.fileErrors }, rows: [] };
 
   const { extra, found } = await checkAgainstDatabase(db, file.kind, checked.rows);
-  const report: ImportReport = { ...base, alreadyImported, fileErrors: [], total: checked.rows.length, accepted: [], rejected: [], committable: false };
+  const report: ImportReport = {
+    ...base,
+    alreadyImported,
+    fileErrors: [],
+    total: checked.rows.length,
+    accepted: [],
+    rejected: [],
+    committable: false,
+  };
   const rows: { value: ImportRow; key: string; districtCode: string }[] = [];
   for (const r of checked.rows) {
     const more = extra.get(r.line);
@@ -193,7 +226,11 @@ export interface ImportCommitResult {
 }
 
 const alreadyImportedError = (a: NonNullable<ImportReport['alreadyImported']>) =>
-  new ApiError(409, 'already_imported', `该文件已于 ${formatChineseDateTime(new Date(a.at))} 由 ${a.actor} 导入（${a.rowCount} 行），没有重复导入任何内容。`);
+  new ApiError(
+    409,
+    'already_imported',
+    `该文件已于 ${formatChineseDateTime(new Date(a.at))} 由 ${a.actor} 导入（${a.rowCount} 行），没有重复导入任何内容。`,
+  );
 
 /**
  * All or nothing: a file with any rejected row is refused whole, and an accepted file is written in
@@ -201,7 +238,13 @@ const alreadyImportedError = (a: NonNullable<ImportReport['alreadyImported']>) =
  * Imported penalties are drafts (publish: false) or published at once; sampling results are
  * published on the import date, as DOMAIN.md §7 wants them out within 20 working days of inspection.
  */
-export async function commitImport(db: Db, clock: Clock, staff: Staff, file: ImportFile, options: { publish: boolean }): Promise<ImportCommitResult> {
+export async function commitImport(
+  db: Db,
+  clock: Clock,
+  staff: Staff,
+  file: ImportFile,
+  options: { publish: boolean },
+): Promise<ImportCommitResult> {
   try {
     return await commitAudited(db, clock, staff.actor, async (now) => {
       const today = todayInChina(now);
@@ -213,38 +256,74 @@ export async function commitImport(db: Db, clock: Clock, staff: Staff, file: Imp
           ...report.fileErrors.map((message) => ({ path: 'file', message })),
           ...report.rejected.map((r) => ({ path: `line.${r.line}`, message: r.reasons.join('；') })),
         ];
-        throw new ApiError(422, 'import_rejected', `文件未导入：${report.fileErrors.length ? '文件本身有问题' : `${report.rejected.length} 行未通过校验`}。整个文件都没有写入，请修改后重新上传。`, fields);
+        throw new ApiError(
+          422,
+          'import_rejected',
+          `文件未导入：${report.fileErrors.length ? '文件本身有问题' : `${report.rejected.length} 行未通过校验`}。整个文件都没有写入，请修改后重新上传。`,
+          fields,
+        );
       }
       const statements =
         file.kind === 'penalties'
           ? chunkRows(
-              rows.map(({ value, key }): PenaltyInsert => ({
-                ...(value as PenaltyRow),
-                sourceKey: key,
-                status: options.publish ? 'published' : 'draft',
-                publishedOn: options.publish ? today : null,
-                createdAt: at,
-              })),
+              rows.map(
+                ({ value, key }): PenaltyInsert => ({
+                  ...(value as PenaltyRow),
+                  sourceKey: key,
+                  status: options.publish ? 'published' : 'draft',
+                  publishedOn: options.publish ? today : null,
+                  createdAt: at,
+                }),
+              ),
             ).map((chunk) => insertPenaltiesStatement(db, chunk))
           : chunkRows(
               rows.map(({ value, key, districtCode }): SamplingInsert => {
                 const s = value as SamplingRow;
-                return { ...s, sourceKey: key, districtCode, title: `双随机抽查（${s.taskId}）：${s.result}`, publishedOn: today, createdAt: at };
+                return {
+                  ...s,
+                  sourceKey: key,
+                  districtCode,
+                  title: `双随机抽查（${s.taskId}）：${s.result}`,
+                  publishedOn: today,
+                  createdAt: at,
+                };
               }),
             ).flatMap((chunk) => insertSamplingStatements(db, chunk));
-      const result: ImportCommitResult = { sha256: report.sha256, kind: file.kind, fileName: file.fileName, rowCount: rows.length, published: file.kind === 'sampling_results' || options.publish };
+      const result: ImportCommitResult = {
+        sha256: report.sha256,
+        kind: file.kind,
+        fileName: file.fileName,
+        rowCount: rows.length,
+        published: file.kind === 'sampling_results' || options.publish,
+      };
       return {
         action: 'import.committed',
         target: `import:${report.sha256}`,
         before: null,
-        after: { ...result, kindLabel: importKindLabels[file.kind], firstKey: rows[0]?.key ?? null, lastKey: rows.at(-1)?.key ?? null, districts: [...new Set(rows.map((r) => districtName(r.districtCode)))] },
+        after: {
+          ...result,
+          kindLabel: importKindLabels[file.kind],
+          firstKey: rows[0]?.key ?? null,
+          lastKey: rows.at(-1)?.key ?? null,
+          districts: [...new Set(rows.map((r) => districtName(r.districtCode)))],
+        },
         guards: [importNotYetCommitted(report.sha256)],
-        statements: [...statements, insertImportStatement(db, { fileSha256: report.sha256, kind: file.kind, fileName: file.fileName, actor: staff.actor, rowCount: rows.length, at })],
+        statements: [
+          ...statements,
+          insertImportStatement(db, {
+            fileSha256: report.sha256,
+            kind: file.kind,
+            fileName: file.fileName,
+            actor: staff.actor,
+            rowCount: rows.length,
+            at,
+          }),
+        ],
         result,
       };
     });
   } catch (error) {
-    const text = `${(error as Error)?.message ?? ''} ${((error as { cause?: Error })?.cause?.message) ?? ''}`;
+    const text = `${(error as Error)?.message ?? ''} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
     // Another import wrote some of the same rows between our check and our batch; nothing of ours was written.
     if (/UNIQUE constraint failed: (credit_records\.source_key|sampling_results\.|imports\.file_sha256)/.test(text)) {
       const previous = await findImportByHash(db, await sha256Hex(file.bytes));

@@ -15,7 +15,13 @@ export interface QueueQuery {
 
 export async function loadCaseQueue(db: Db, kind: CaseKind, query: QueueQuery, today: string) {
   const statuses = query.status === 'open' ? [...openCaseStatuses] : query.status === 'all' ? [] : [query.status];
-  const { items, total } = await listCaseQueue(db, kind, { statuses, dueBy: query.dueBy ?? null, overdueOnly: query.overdue ?? false }, query, today);
+  const { items, total } = await listCaseQueue(
+    db,
+    kind,
+    { statuses, dueBy: query.dueBy ?? null, overdueOnly: query.overdue ?? false },
+    query,
+    today,
+  );
   return {
     items: items.map(({ due: _due, late: _late, ...item }) => ({ ...item, outcome: item.outcome ?? null, sla: caseSla(item, today) })),
     total,

@@ -50,7 +50,10 @@ export function createRecord(db: Db, clock: Clock, staff: Staff, input: RecordIn
     const enterprise = await findEnterprise(db, input.uscc);
     const fields: FieldError[] = [];
     if (!enterprise) fields.push({ path: 'uscc', message: '没有使用该代码登记的用人单位，请先核对代码' });
-    for (const p of recordRuleProblems({ kind: input.kind, severity: input.severity, decidedOn: input.decidedOn, penaltyTypes: input.penaltyTypes ?? [] }, today)) {
+    for (const p of recordRuleProblems(
+      { kind: input.kind, severity: input.severity, decidedOn: input.decidedOn, penaltyTypes: input.penaltyTypes ?? [] },
+      today,
+    )) {
       fields.push({ path: p.field, message: p.message });
     }
     // One decision number is one record, whether it came by import or by hand.
@@ -90,7 +93,20 @@ export function createRecord(db: Db, clock: Clock, staff: Staff, input: RecordIn
       after: row,
       guards: [recordIdFree(id)],
       statements: [insertRecordStatement(db, row)],
-      result: toStaffRecord({ ...row, publishedOn: null, samplingResultId: null, withdrawnOn: null, withdrawalReason: null, repairedOn: null, correctionNote: null, updatedAt: null }, enterprise!.name, today),
+      result: toStaffRecord(
+        {
+          ...row,
+          publishedOn: null,
+          samplingResultId: null,
+          withdrawnOn: null,
+          withdrawalReason: null,
+          repairedOn: null,
+          correctionNote: null,
+          updatedAt: null,
+        },
+        enterprise!.name,
+        today,
+      ),
     };
   });
 }
@@ -100,9 +116,13 @@ export function publishRecord(db: Db, clock: Clock, staff: Staff, id: number): P
     const today = todayInChina(now);
     const at = now.toISOString();
     const { record, enterpriseName } = await requireRecord(db, id);
-    if (record.status !== 'draft') throw new ApiError(409, 'record_state', `该记录当前状态为“${recordStatusLabels[record.status]}”，只有草稿可以发布。`);
+    if (record.status !== 'draft')
+      throw new ApiError(409, 'record_state', `该记录当前状态为“${recordStatusLabels[record.status]}”，只有草稿可以发布。`);
     // Checked again at publication: a draft can outlive its period, or the rules can have been tightened.
-    const problems = recordRuleProblems({ kind: record.kind, severity: record.severity, decidedOn: record.decidedOn, penaltyTypes: record.penaltyTypes ?? [] }, today);
+    const problems = recordRuleProblems(
+      { kind: record.kind, severity: record.severity, decidedOn: record.decidedOn, penaltyTypes: record.penaltyTypes ?? [] },
+      today,
+    );
     if (problems.length) throw invalid(problems.map((p) => ({ path: p.field, message: p.message })));
     const set = { status: 'published' as const, publishedOn: today, updatedAt: at };
     return {
@@ -123,7 +143,8 @@ export function withdrawRecord(db: Db, clock: Clock, staff: Staff, id: number, r
     const today = todayInChina(now);
     const at = now.toISOString();
     const { record, enterpriseName } = await requireRecord(db, id);
-    if (record.status !== 'published') throw new ApiError(409, 'record_state', `该记录当前状态为“${recordStatusLabels[record.status]}”，只有公示中的记录可以撤销。`);
+    if (record.status !== 'published')
+      throw new ApiError(409, 'record_state', `该记录当前状态为“${recordStatusLabels[record.status]}”，只有公示中的记录可以撤销。`);
     const set = { status: 'withdrawn' as const, withdrawnOn: today, withdrawalReason: reason, updatedAt: at };
     return {
       action: 'record.withdrawn',

@@ -40,7 +40,11 @@ export async function readCaseRequest<S extends z.ZodType>(c: Context, schema: S
     if (typeof form[TURNSTILE_FIELD] === 'string') turnstileToken = form[TURNSTILE_FIELD];
     raw = formToInput(form);
   } else {
-    throw new ApiError(415, 'unsupported_media_type', allowJson ? '请以 application/json 或 multipart/form-data 提交。' : '请以 multipart/form-data 提交（需上传附件）。');
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      allowJson ? '请以 application/json 或 multipart/form-data 提交。' : '请以 multipart/form-data 提交（需上传附件）。',
+    );
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ApiError(422, 'validation_failed', '请求内容未通过校验，请按提示修改。', fieldErrors(parsed.error.issues));

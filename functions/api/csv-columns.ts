@@ -7,7 +7,17 @@ import type { listPublishedRepairs } from '../db/queries/open-data';
 
 type ResultRow = Pick<
   typeof samplingResults.$inferSelect,
-  'taskId' | 'enterpriseName' | 'uscc' | 'address' | 'districtCode' | 'method' | 'inspectedOn' | 'result' | 'followUp' | 'authority' | 'publishedOn'
+  | 'taskId'
+  | 'enterpriseName'
+  | 'uscc'
+  | 'address'
+  | 'districtCode'
+  | 'method'
+  | 'inspectedOn'
+  | 'result'
+  | 'followUp'
+  | 'authority'
+  | 'publishedOn'
 >;
 
 /** DOMAIN.md §7: the fields of a sampling result. */

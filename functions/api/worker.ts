@@ -9,6 +9,11 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(runDailyJobs(env, clockFor(env, () => controller.scheduledTime)));
+    ctx.waitUntil(
+      runDailyJobs(
+        env,
+        clockFor(env, () => controller.scheduledTime),
+      ),
+    );
   },
 } satisfies ExportedHandler<Env>;

@@ -4,7 +4,14 @@
 // date, or the same date now confirmed) is one audited batch with an entry on the case's timeline.
 import { commitAudited } from '../audit/append';
 import type { Db } from '../db/client';
-import { caseEventStatement, caseUnchanged, listProvisionalOpenCases, updateCaseStatement, type CaseRow, type CaseUpdate } from '../db/queries/admin-cases';
+import {
+  caseEventStatement,
+  caseUnchanged,
+  listProvisionalOpenCases,
+  updateCaseStatement,
+  type CaseRow,
+  type CaseUpdate,
+} from '../db/queries/admin-cases';
 import { caseDeadlines } from '../domain/case-deadlines';
 import { caseStage } from '../domain/case-sla';
 import type { Clock } from '../domain/clock';
@@ -47,7 +54,12 @@ export async function recomputeProvisionalDeadlines(db: Db, clock: Clock, cal: W
         return {
           action: `${kind}.deadlines_recomputed`,
           target: `${kind}:${c.reference}`,
-          before: { acceptBy: c.acceptBy, acceptByProvisional: c.acceptByProvisional, decideBy: c.decideBy, decideByProvisional: c.decideByProvisional },
+          before: {
+            acceptBy: c.acceptBy,
+            acceptByProvisional: c.acceptByProvisional,
+            decideBy: c.decideBy,
+            decideByProvisional: c.decideByProvisional,
+          },
           after: change.set,
           guards: [caseUnchanged(kind, c)],
           statements: [

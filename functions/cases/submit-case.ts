@@ -4,13 +4,7 @@
 import { ApiError, type FieldError } from '../api/errors';
 import type { ObjectionInput, RepairInput } from '../api/schemas/cases';
 import type { Db } from '../db/client';
-import {
-  findCaseByIdempotencyKey,
-  findRecordForCase,
-  hasOpenRepair,
-  insertCase,
-  type NewCase,
-} from '../db/queries/cases';
+import { findCaseByIdempotencyKey, findRecordForCase, hasOpenRepair, insertCase, type NewCase } from '../db/queries/cases';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sanitizeFileName, sniffAttachmentType } from '../domain/attachments';
 import { caseDeadlines } from '../domain/case-deadlines';
 import { defaultCalendar } from '../domain/calendar-data';
@@ -51,10 +45,13 @@ const invalid = (fields: FieldError[]) => new ApiError(422, 'validation_failed',
 /** Reads and checks every file by its content before anything is stored. */
 async function checkFiles(kind: CaseKind, files: UploadedFile[]) {
   const errors: FieldError[] = [];
-  if (files.length > MAX_ATTACHMENTS) errors.push({ path: 'attachments', message: `附件最多 ${MAX_ATTACHMENTS} 个，本次提交了 ${files.length} 个` });
+  if (files.length > MAX_ATTACHMENTS)
+    errors.push({ path: 'attachments', message: `附件最多 ${MAX_ATTACHMENTS} 个，本次提交了 ${files.length} 个` });
   if (kind === 'repair') {
-    if (!files.some((f) => f.role === 'commitment')) errors.push({ path: 'commitment', message: '请上传签章的信用修复承诺书（PDF、JPG 或 PNG）' });
-    if (!files.some((f) => f.role === 'evidence')) errors.push({ path: 'evidence', message: '请上传履行法定义务的证明材料（如缴款凭证、整改报告）' });
+    if (!files.some((f) => f.role === 'commitment'))
+      errors.push({ path: 'commitment', message: '请上传签章的信用修复承诺书（PDF、JPG 或 PNG）' });
+    if (!files.some((f) => f.role === 'evidence'))
+      errors.push({ path: 'evidence', message: '请上传履行法定义务的证明材料（如缴款凭证、整改报告）' });
   }
   const checked = [];
   for (const upload of files) {
@@ -73,7 +70,13 @@ async function checkFiles(kind: CaseKind, files: UploadedFile[]) {
       errors.push({ path: upload.field, message: `“${name}”不是 PDF、JPG 或 PNG 文件（按文件内容判断，而非扩展名）` });
       continue;
     }
-    checked.push({ upload, bytes, type: sniffed.type, fileName: sanitizeFileName(name, sniffed.extension), sha256: await sha256Hex(bytes) });
+    checked.push({
+      upload,
+      bytes,
+      type: sniffed.type,
+      fileName: sanitizeFileName(name, sniffed.extension),
+      sha256: await sha256Hex(bytes),
+    });
   }
   return { checked, errors };
 }
@@ -145,7 +148,14 @@ export async function submitCase(
           customMetadata: { reference, role: c.upload.role },
         });
         stored.push(storageKey);
-        fileRows.push({ role: c.upload.role, storageKey, fileName: c.fileName, contentType: c.type, size: c.bytes.length, sha256: c.sha256 });
+        fileRows.push({
+          role: c.upload.role,
+          storageKey,
+          fileName: c.fileName,
+          contentType: c.type,
+          size: c.bytes.length,
+          sha256: c.sha256,
+        });
       }
       await insertCase(db, {
         kind: submission.kind,

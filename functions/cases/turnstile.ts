@@ -12,7 +12,11 @@ export const turnstileSecret = (env: object): string | undefined => {
 };
 
 /** A field error when the challenge was not passed; null when passed or not configured. */
-export async function checkTurnstile(secret: string | undefined, token: string | null, clientIp: string | null): Promise<FieldError | null> {
+export async function checkTurnstile(
+  secret: string | undefined,
+  token: string | null,
+  clientIp: string | null,
+): Promise<FieldError | null> {
   if (!secret) return null;
   if (!token) return { path: TURNSTILE_FIELD, message: '请先完成页面上的人机验证，再提交。' };
   let outcome: { success?: boolean };

@@ -22,10 +22,7 @@ import {
   taskStatuses,
 } from '../domain/vocabulary';
 
-const createdAt = () =>
-  text('created_at')
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
 export const enterprises = sqliteTable(
   'enterprises',
@@ -235,10 +232,7 @@ export const objections = sqliteTable(
     grounds: text('grounds', { enum: objectionGrounds }).notNull(),
     outcome: text('outcome', { enum: objectionOutcomes }),
   },
-  (t) => [
-    index('objections_record_status_idx').on(t.recordId, t.status),
-    index('objections_status_due_idx').on(t.status, t.decideBy),
-  ],
+  (t) => [index('objections_record_status_idx').on(t.recordId, t.status), index('objections_status_due_idx').on(t.status, t.decideBy)],
 );
 
 export const repairs = sqliteTable(

@@ -4,7 +4,6 @@ import type { AttachmentType } from './vocabulary';
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 5;
 
-
 const SIGNATURES: { type: AttachmentType; bytes: number[]; extension: string }[] = [
   { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], extension: 'pdf' }, // %PDF-
   { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff], extension: 'jpg' },

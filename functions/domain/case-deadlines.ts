@@ -17,7 +17,12 @@ export interface CaseTimeLimits {
 function checked(kind: string, value: CaseTimeLimits): CaseTimeLimits {
   const days = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 60;
   const outer = value.answerWithinWorkingDaysOfApplication;
-  if (!days(value.acceptWithinWorkingDays) || !days(value.decideWithinWorkingDaysOfAcceptance) || (outer !== null && !days(outer)) || !value.source) {
+  if (
+    !days(value.acceptWithinWorkingDays) ||
+    !days(value.decideWithinWorkingDaysOfAcceptance) ||
+    (outer !== null && !days(outer)) ||
+    !value.source
+  ) {
     throw new Error(`content/rules/case-time-limits.json: the ${kind} limits must be whole working days (0–60) with a source`);
   }
   return value;
@@ -47,7 +52,10 @@ export function caseDeadlines(
   const acceptBy = addWorkingDays(cal, dates.submittedOn, rules.acceptWithinWorkingDays);
   const base = dates.acceptedOn ?? acceptBy.date;
   const fromAcceptance = addWorkingDays(cal, base, rules.decideWithinWorkingDaysOfAcceptance);
-  let decideBy: Deadline = { date: fromAcceptance.date, provisional: fromAcceptance.provisional || (!dates.acceptedOn && acceptBy.provisional) };
+  let decideBy: Deadline = {
+    date: fromAcceptance.date,
+    provisional: fromAcceptance.provisional || (!dates.acceptedOn && acceptBy.provisional),
+  };
   if (rules.answerWithinWorkingDaysOfApplication !== null) {
     decideBy = earlierDeadline(decideBy, addWorkingDays(cal, dates.submittedOn, rules.answerWithinWorkingDaysOfApplication));
   }

@@ -254,7 +254,9 @@ async function selectFirst(key: CryptoKey, codes: readonly string[], k: number):
     if (j - i > 1) {
       const run = Array.from(order.subarray(i, j));
       const full = await Promise.all(run.map(async (index) => toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(codes[index])))));
-      const ranked = run.map((index, x) => ({ index, score: full[x]! })).sort((a, b) => (a.score < b.score ? -1 : a.score > b.score ? 1 : a.index - b.index));
+      const ranked = run
+        .map((index, x) => ({ index, score: full[x]! }))
+        .sort((a, b) => (a.score < b.score ? -1 : a.score > b.score ? 1 : a.index - b.index));
       ranked.forEach((r, x) => (order[i + x] = r.index));
     }
     i = j;
@@ -291,7 +293,11 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
  * has reached their cap, take the first two. Fewer than two left → the draw fails: DOMAIN.md §7
  * requires two, and sending one would be a silent breach of the rule.
  */
-async function assignInspectors(key: CryptoKey, selected: readonly string[], inspectors: readonly DrawInspector[]): Promise<DrawAssignment[]> {
+async function assignInspectors(
+  key: CryptoKey,
+  selected: readonly string[],
+  inspectors: readonly DrawInspector[],
+): Promise<DrawAssignment[]> {
   if (selected.length === 0) return [];
   checkInspectors(inspectors);
   const conflicts = inspectors.map((i) => new Set(i.conflicts));
@@ -341,7 +347,10 @@ export function inspectionCap(grade: StratumGrade, penalizedLastYear: boolean): 
 }
 
 function exclusionReason(grade: StratumGrade, history: InspectionHistory, cap: number): string {
-  const rule = grade === 'A' && !history.penalizedLastYear ? `上年度无行政处罚的 A 级单位年度内至多检查 ${cap} 次` : `每个单位年度内至多检查 ${cap} 次`;
+  const rule =
+    grade === 'A' && !history.penalizedLastYear
+      ? `上年度无行政处罚的 A 级单位年度内至多检查 ${cap} 次`
+      : `每个单位年度内至多检查 ${cap} 次`;
   return `本年度已检查 ${history.inspections} 次，${rule}`;
 }
 
@@ -384,7 +393,8 @@ export async function runDraw(input: DrawInput): Promise<DrawRecord> {
     for (const uscc of pool) {
       const past = history.get(uscc);
       const cap = inspectionCap(grade, past?.penalizedLastYear ?? false);
-      if (past && past.inspections >= cap) exclusions.push({ uscc, grade, inspections: past.inspections, cap, reason: exclusionReason(grade, past, cap) });
+      if (past && past.inspections >= cap)
+        exclusions.push({ uscc, grade, inspections: past.inspections, cap, reason: exclusionReason(grade, past, cap) });
       else candidates.push(uscc);
     }
     freezePool(candidates, grade);
@@ -401,7 +411,18 @@ export async function runDraw(input: DrawInput): Promise<DrawRecord> {
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const assignments = await assignInspectors(key, selected, inspectors);
 
-  return { algorithm: DRAW_ALGORITHM, taskId: input.taskId, seed, beacon, drawKey, seedCommitment, strata, exclusions, inspectors, assignments };
+  return {
+    algorithm: DRAW_ALGORITHM,
+    taskId: input.taskId,
+    seed,
+    beacon,
+    drawKey,
+    seedCommitment,
+    strata,
+    exclusions,
+    inspectors,
+    assignments,
+  };
 }
 
 // ── verification ────────────────────────────────────────────────────────────────────────────
@@ -449,7 +470,9 @@ export async function verifyDraw(record: DrawRecord, expectedCommitment?: string
   const r = (record ?? {}) as Partial<DrawRecord>;
   const algorithm = r.algorithm === DRAW_ALGORITHM;
   const commitment = await holds(
-    async () => (expectedCommitment ? expectedCommitment.toLowerCase() === r.seedCommitment : true) && (await commitSeed(r.seed!)) === r.seedCommitment,
+    async () =>
+      (expectedCommitment ? expectedCommitment.toLowerCase() === r.seedCommitment : true) &&
+      (await commitSeed(r.seed!)) === r.seedCommitment,
   );
   let derived: string | null = null;
   try {
@@ -471,12 +494,26 @@ export async function verifyDraw(record: DrawRecord, expectedCommitment?: string
       expectedSize = -1;
     }
     const pool = await holds(
-      async () => candidates.every((c) => typeof c === 'string' && CODE_SHAPE.test(c)) && isStrictlyAscending(candidates) && (await poolHash(candidates)) === s.poolHash,
+      async () =>
+        candidates.every((c) => typeof c === 'string' && CODE_SHAPE.test(c)) &&
+        isStrictlyAscending(candidates) &&
+        (await poolHash(candidates)) === s.poolHash,
     );
     const selection = await holds(
-      async () => key !== null && expectedSize >= 0 && Array.isArray(s.selected) && sameList(await selectFirst(key, candidates, expectedSize), s.selected),
+      async () =>
+        key !== null &&
+        expectedSize >= 0 &&
+        Array.isArray(s.selected) &&
+        sameList(await selectFirst(key, candidates, expectedSize), s.selected),
     );
-    strata.push({ grade: String(s?.grade), candidateCount: candidates.length, expectedSize, poolHash: pool, selection, ok: pool && selection });
+    strata.push({
+      grade: String(s?.grade),
+      candidateCount: candidates.length,
+      expectedSize,
+      poolHash: pool,
+      selection,
+      ok: pool && selection,
+    });
   }
 
   // Strata in the draw's own order, each once: step 5 walks them in that order.
@@ -489,8 +526,17 @@ export async function verifyDraw(record: DrawRecord, expectedCommitment?: string
   });
   const assignments = await holds(async () => {
     if (key === null || !Array.isArray(r.assignments)) return false;
-    const expected = await assignInspectors(key, strataIn.flatMap((s) => s.selected), r.inspectors ?? []);
-    return sameList(expected.map((a) => a.uscc), r.assignments.map((a) => a.uscc)) && expected.every((a, i) => sameList(a.inspectorIds, r.assignments![i]!.inspectorIds));
+    const expected = await assignInspectors(
+      key,
+      strataIn.flatMap((s) => s.selected),
+      r.inspectors ?? [],
+    );
+    return (
+      sameList(
+        expected.map((a) => a.uscc),
+        r.assignments.map((a) => a.uscc),
+      ) && expected.every((a, i) => sameList(a.inspectorIds, r.assignments![i]!.inspectorIds))
+    );
   });
 
   const ok = algorithm && commitment && drawKey && poolOk && assignments && strata.length > 0 && strata.every((s) => s.ok);
@@ -530,7 +576,13 @@ export interface DrawSummary {
 export function summarizeDraw(record: DrawRecord): DrawSummary {
   const inspectorLoad: Record<string, number> = {};
   for (const a of record.assignments) for (const id of a.inspectorIds) inspectorLoad[id] = (inspectorLoad[id] ?? 0) + 1;
-  const strata = record.strata.map((s) => ({ grade: s.grade, ratioBp: s.ratioBp, candidateCount: s.candidates.length, selectedCount: s.selected.length, poolHash: s.poolHash }));
+  const strata = record.strata.map((s) => ({
+    grade: s.grade,
+    ratioBp: s.ratioBp,
+    candidateCount: s.candidates.length,
+    selectedCount: s.selected.length,
+    poolHash: s.poolHash,
+  }));
   return {
     algorithm: record.algorithm,
     taskId: record.taskId,

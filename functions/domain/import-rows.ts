@@ -63,7 +63,8 @@ export function recordRuleProblems(r: RecordFacts, today: string): RuleProblem[]
   if ((r.kind === 'penalty' || r.kind === 'major_violation' || r.kind === 'commitment_breach') && r.severity === 'none') {
     add('severity', '失信信息须注明严重程度（轻微、一般或严重）');
   }
-  if (r.kind === 'wage_arrears_list' && r.severity !== 'serious') add('severity', '列入拖欠农民工工资失信联合惩戒对象名单一律为严重失信信息');
+  if (r.kind === 'wage_arrears_list' && r.severity !== 'serious')
+    add('severity', '列入拖欠农民工工资失信联合惩戒对象名单一律为严重失信信息');
   if (r.kind === 'penalty' && isWarningOnly(r.penaltyTypes)) add('penaltyTypes', '仅给予警告的处罚决定不作为行政处罚公示');
   const end = publicationEnd(r.decidedOn, r.severity);
   if (end !== null && end <= today) add('decidedOn', `按决定日期计算，公示期已于 ${end} 届满，无需再公示`);
@@ -150,7 +151,11 @@ interface Column<F extends string> {
   required: boolean;
 }
 
-const col = <F extends string>(field: F, headers: string[], required = true): Column<F> => ({ field, headers: [...headers, field], required });
+const col = <F extends string>(field: F, headers: string[], required = true): Column<F> => ({
+  field,
+  headers: [...headers, field],
+  required,
+});
 
 export const penaltyColumns = [
   col('decisionNo', ['决定书文号', '行政处罚决定书文号']),
@@ -237,7 +242,11 @@ export const penaltySourceKey = (decisionNo: string) => `penalty:${decisionNo}`;
 export const samplingSourceKey = (taskId: string, uscc: string) => `sampling:${taskId}:${uscc}`;
 
 /** Full-width forms, stray spaces and non-breaking spaces that spreadsheets keep. */
-const clean = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/\u00a0/g, ' ').trim();
+const clean = (s: string | undefined) =>
+  (s ?? '')
+    .normalize('NFKC')
+    .replace(/\u00a0/g, ' ')
+    .trim();
 
 /** 2026-06-01, 2026/6/1, 2026.6.1 and 2026年6月1日 (what Excel writes back) → 2026-06-01; null otherwise. */
 export function normalizeDate(input: string): string | null {
@@ -249,7 +258,9 @@ export function normalizeDate(input: string): string | null {
 
 /** "12,345.67"、"12345元" → 1234567 fen, exactly (no floating point); null when not an amount. */
 export function parseYuanToFen(input: string): number | null {
-  const s = clean(input).replace(/[,，\s]/g, '').replace(/元$/, '');
+  const s = clean(input)
+    .replace(/[,，\s]/g, '')
+    .replace(/元$/, '');
   const m = /^(\d{1,11})(?:\.(\d{1,2}))?$/.exec(s);
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
@@ -281,7 +292,10 @@ function required(cells: Record<string, string>, field: string, label: string, r
   return value;
 }
 
-export function checkPenaltyRow(cells: Record<string, string>, today: string): { reasons: string[]; value: PenaltyRow | null; key: string | null } {
+export function checkPenaltyRow(
+  cells: Record<string, string>,
+  today: string,
+): { reasons: string[]; value: PenaltyRow | null; key: string | null } {
   const reasons: string[] = [];
   const decisionNo = required(cells, 'decisionNo', '决定书文号', reasons, 100);
   const partyName = required(cells, 'partyName', '当事人名称', reasons, 200);
@@ -310,7 +324,8 @@ export function checkPenaltyRow(cells: Record<string, string>, today: string): {
   const rawSeverity = required(cells, 'severity', '失信严重程度', reasons);
   const severity = rawSeverity ? SEVERITY_WORDS[rawSeverity] : undefined;
   if (rawSeverity && !severity) reasons.push('失信严重程度应为：轻微、一般、严重');
-  if (decidedOn && severity) reasons.push(...recordRuleProblems({ kind: 'penalty', severity, decidedOn, penaltyTypes }, today).map((p) => p.message));
+  if (decidedOn && severity)
+    reasons.push(...recordRuleProblems({ kind: 'penalty', severity, decidedOn, penaltyTypes }, today).map((p) => p.message));
   const title = clean(cells.title) || (violationType ? `${violationType}行政处罚` : '');
   if (Array.from(title).length > 200) reasons.push('记录标题不超过 200 个字');
 
@@ -339,7 +354,10 @@ export function checkPenaltyRow(cells: Record<string, string>, today: string): {
   };
 }
 
-export function checkSamplingRow(cells: Record<string, string>, today: string): { reasons: string[]; value: SamplingRow | null; key: string | null } {
+export function checkSamplingRow(
+  cells: Record<string, string>,
+  today: string,
+): { reasons: string[]; value: SamplingRow | null; key: string | null } {
   const reasons: string[] = [];
   const taskId = required(cells, 'taskId', '任务编号', reasons, 40);
   const enterpriseName = required(cells, 'enterpriseName', '对象名称', reasons, 200);
@@ -407,7 +425,8 @@ export function checkImportFile(kind: ImportKind, text: string, today: string): 
   const missing = columns.filter((c) => c.required && !index.has(c.field)).map((c) => `“${c.headers[0]}”`);
   if (missing.length) fileErrors.push(`缺少列：${missing.join('、')}。第一行应为列标题，可下载模板对照`);
   if (body.length === 0) fileErrors.push('文件中没有数据行');
-  if (body.length > MAX_IMPORT_ROWS) fileErrors.push(`文件有 ${body.length} 行数据，超过每个文件 ${MAX_IMPORT_ROWS} 行的上限，请拆分后分别导入`);
+  if (body.length > MAX_IMPORT_ROWS)
+    fileErrors.push(`文件有 ${body.length} 行数据，超过每个文件 ${MAX_IMPORT_ROWS} 行的上限，请拆分后分别导入`);
   if (fileErrors.length) return { fileErrors, rows: [] };
 
   const seen = new Map<string, number>();
@@ -420,7 +439,8 @@ export function checkImportFile(kind: ImportKind, text: string, today: string): 
     if (extra) reasons.push('本行的列数多于标题行，可能有未加引号的逗号');
     if (checked.key) {
       const earlier = seen.get(checked.key);
-      if (earlier !== undefined) reasons.push(kind === 'penalties' ? `与第 ${earlier} 行的决定书文号重复` : `与第 ${earlier} 行是同一任务的同一对象`);
+      if (earlier !== undefined)
+        reasons.push(kind === 'penalties' ? `与第 ${earlier} 行的决定书文号重复` : `与第 ${earlier} 行是同一任务的同一对象`);
       else seen.set(checked.key, line);
     }
     if (reasons.length > 0 || !checked.value) return { line, ok: false, key: checked.key, reasons };

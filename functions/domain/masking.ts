@@ -12,9 +12,34 @@ export const MASK = '[已隐去]';
  * pairs such as 单于 or 钟离 whose first character is a common surname on its own (单, 钟).
  */
 export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
-  '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒',
-  '夏侯', '令狐', '端木', '南宫', '西门', '独孤', '轩辕', '呼延', '申屠', '司空', '澹台', '公冶',
-  '万俟', '闻人', '赫连', '拓跋',
+  '欧阳',
+  '司马',
+  '诸葛',
+  '上官',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '令狐',
+  '端木',
+  '南宫',
+  '西门',
+  '独孤',
+  '轩辕',
+  '呼延',
+  '申屠',
+  '司空',
+  '澹台',
+  '公冶',
+  '万俟',
+  '闻人',
+  '赫连',
+  '拓跋',
 ]);
 
 const HAN = /^\p{Script=Han}$/u;
@@ -127,31 +152,144 @@ export function maskText(text: string, options: MaskTextOptions = {}): string {
 const normaliseKey = (key: string) => key.toLowerCase().replace(/[\s_-]/g, '');
 
 /** "anything about minors": the whole value goes. */
-const MINOR_KEYS = new Set(['minor', 'minors', 'child', 'children', 'childlabour', 'childlabor', 'childworkers', '童工', '未成年人', '未成年工']);
+const MINOR_KEYS = new Set([
+  'minor',
+  'minors',
+  'child',
+  'children',
+  'childlabour',
+  'childlabor',
+  'childworkers',
+  '童工',
+  '未成年人',
+  '未成年工',
+]);
 
 /** Identifiers of natural persons, hidden whatever they look like (a half-typed ID is still an ID). */
 const SENSITIVE_KEYS = new Set([
-  'id', 'idno', 'idnumber', 'idcard', 'idcardno', 'identitycard', 'identitynumber', 'citizenid', '身份证', '身份证号', '身份证号码', '公民身份号码', '证件号码',
-  'phone', 'phones', 'phonenumber', 'mobile', 'mobilephone', 'tel', 'telephone', 'contactphone', '电话', '手机', '手机号', '手机号码', '联系电话', '联系方式',
-  'email', 'mail', '邮箱', '电子邮箱',
-  'homeaddress', 'residence', 'domicile', 'householdaddress', '住址', '家庭住址', '户籍地址', '居住地址', '家庭地址',
-  'bankaccount', 'bankcard', 'bankcardno', 'accountno', 'cardno', '银行账号', '银行卡号', '银行账户',
-  'health', 'healthstatus', 'medical', 'diagnosis', 'illness', '健康状况', '病情', '诊断',
+  'id',
+  'idno',
+  'idnumber',
+  'idcard',
+  'idcardno',
+  'identitycard',
+  'identitynumber',
+  'citizenid',
+  '身份证',
+  '身份证号',
+  '身份证号码',
+  '公民身份号码',
+  '证件号码',
+  'phone',
+  'phones',
+  'phonenumber',
+  'mobile',
+  'mobilephone',
+  'tel',
+  'telephone',
+  'contactphone',
+  '电话',
+  '手机',
+  '手机号',
+  '手机号码',
+  '联系电话',
+  '联系方式',
+  'email',
+  'mail',
+  '邮箱',
+  '电子邮箱',
+  'homeaddress',
+  'residence',
+  'domicile',
+  'householdaddress',
+  '住址',
+  '家庭住址',
+  '户籍地址',
+  '居住地址',
+  '家庭地址',
+  'bankaccount',
+  'bankcard',
+  'bankcardno',
+  'accountno',
+  'cardno',
+  '银行账号',
+  '银行卡号',
+  '银行账户',
+  'health',
+  'healthstatus',
+  'medical',
+  'diagnosis',
+  'illness',
+  '健康状况',
+  '病情',
+  '诊断',
 ]);
 
 /** 法定代表人/主要负责人/直接责任人员: published by law (DOMAIN.md §6, §8 "the responsible person"). */
 const RESPONSIBLE_KEYS = new Set([
-  'legalrepresentative', 'legalrep', 'legalperson', 'responsibleperson', 'responsiblepersons', 'personincharge',
-  'principal', 'principals', 'directlyresponsible', 'directlyresponsiblepersons',
-  '法定代表人', '主要负责人', '负责人', '直接责任人员', '法定代表人或负责人',
+  'legalrepresentative',
+  'legalrep',
+  'legalperson',
+  'responsibleperson',
+  'responsiblepersons',
+  'personincharge',
+  'principal',
+  'principals',
+  'directlyresponsible',
+  'directlyresponsiblepersons',
+  '法定代表人',
+  '主要负责人',
+  '负责人',
+  '直接责任人员',
+  '法定代表人或负责人',
 ]);
 
 /** Fields that hold natural persons other than the responsible ones. */
 const PERSON_KEYS = new Set([
-  'person', 'persons', 'people', 'worker', 'workers', 'employee', 'employees', 'staff', 'labourer', 'labourers', 'laborer', 'laborers',
-  'complainant', 'complainants', 'claimant', 'claimants', 'victim', 'victims', 'witness', 'witnesses', 'contact', 'contacts',
-  'contactperson', 'individual', 'individuals', 'workername', 'workernames', 'employeename', 'employeenames', 'personname', 'personnames',
-  'applicant', 'applicantname', '劳动者', '职工', '员工', '工人', '农民工', '人员', '投诉人', '举报人', '申请人', '姓名', '劳动者姓名',
+  'person',
+  'persons',
+  'people',
+  'worker',
+  'workers',
+  'employee',
+  'employees',
+  'staff',
+  'labourer',
+  'labourers',
+  'laborer',
+  'laborers',
+  'complainant',
+  'complainants',
+  'claimant',
+  'claimants',
+  'victim',
+  'victims',
+  'witness',
+  'witnesses',
+  'contact',
+  'contacts',
+  'contactperson',
+  'individual',
+  'individuals',
+  'workername',
+  'workernames',
+  'employeename',
+  'employeenames',
+  'personname',
+  'personnames',
+  'applicant',
+  'applicantname',
+  '劳动者',
+  '职工',
+  '员工',
+  '工人',
+  '农民工',
+  '人员',
+  '投诉人',
+  '举报人',
+  '申请人',
+  '姓名',
+  '劳动者姓名',
 ]);
 
 /** Inside a person object, the fields that carry the name itself. */
@@ -165,8 +303,7 @@ const CODE_KEYS = new Set(['uscc', 'creditcode', 'unifiedsocialcreditcode', 'reg
 type Context = 'plain' | 'person' | 'responsible';
 
 const NAME_SEPARATORS = /[、，,；;\/／\s]+/u;
-const isNameLike = (s: string) =>
-  /^[\p{Script=Han}·•]{1,10}$/u.test(s) || /^[A-Za-z][A-Za-z .'-]{0,40}$/.test(s);
+const isNameLike = (s: string) => /^[\p{Script=Han}·•]{1,10}$/u.test(s) || /^[A-Za-z][A-Za-z .'-]{0,40}$/.test(s);
 
 /** The names in a name-bearing string: 张三 or 张三、李四; null when it is not just names. */
 function namesIn(value: string): string[] | null {
@@ -258,10 +395,7 @@ export interface MaskDetailOptions {
  */
 export function maskDetail(detail: Record<string, unknown>, options?: MaskDetailOptions): Record<string, unknown>;
 export function maskDetail(detail: null | undefined, options?: MaskDetailOptions): null;
-export function maskDetail(
-  detail: Record<string, unknown> | null | undefined,
-  options?: MaskDetailOptions,
-): Record<string, unknown> | null;
+export function maskDetail(detail: Record<string, unknown> | null | undefined, options?: MaskDetailOptions): Record<string, unknown> | null;
 export function maskDetail(
   detail: Record<string, unknown> | null | undefined,
   options: MaskDetailOptions = {},

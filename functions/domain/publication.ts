@@ -21,10 +21,7 @@ const SEVERITY_ORDER: Severity[] = ['none', 'minor', 'general', 'serious'];
 
 /** "Where one decision holds several penalty types, the longest period applies." */
 export function governingSeverity(severities: readonly Severity[]): Severity {
-  return severities.reduce<Severity>(
-    (worst, s) => (SEVERITY_ORDER.indexOf(s) > SEVERITY_ORDER.indexOf(worst) ? s : worst),
-    'none',
-  );
+  return severities.reduce<Severity>((worst, s) => (SEVERITY_ORDER.indexOf(s) > SEVERITY_ORDER.indexOf(worst) ? s : worst), 'none');
 }
 
 /** 公示截止期: "The clock starts on the decision date." Null for records that are not negative. */

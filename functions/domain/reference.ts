@@ -11,7 +11,6 @@ import type { CaseKind } from './vocabulary';
  */
 export const REFERENCE_ALPHABET = '34679ACDEFGHJKMNPQRTUVWXY';
 
-
 /** YY = 异议, XF = 修复 — the pinyin initials a caller reads out on the phone. */
 export const referencePrefixes: Record<CaseKind, string> = { objection: 'YY', repair: 'XF' };
 
@@ -133,9 +132,7 @@ function fromHex(hex: string): Uint8Array<ArrayBuffer> | null {
 }
 
 async function derive(code: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(normalizeAccessCode(code)), 'PBKDF2', false, [
-    'deriveBits',
-  ]);
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(normalizeAccessCode(code)), 'PBKDF2', false, ['deriveBits']);
   const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, HASH_BITS);
   return new Uint8Array(bits);
 }

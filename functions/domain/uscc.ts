@@ -12,7 +12,10 @@ const LEGACY_SHAPE = /^\d{15}$/;
 
 /** Removes spaces (including full-width) and hyphens, upper-cases letters. */
 export function normalizeUscc(input: string): string {
-  return input.normalize('NFKC').replace(/[\s\u3000\-\u2010-\u2015\uFF0D]/g, '').toUpperCase();
+  return input
+    .normalize('NFKC')
+    .replace(/[\s\u3000\-\u2010-\u2015\uFF0D]/g, '')
+    .toUpperCase();
 }
 
 /** The check character for the first 17 characters, or null if one of them is outside the alphabet. */
@@ -57,7 +60,6 @@ export const usccMessages = {
   empty: '请输入统一社会信用代码。',
   length: '统一社会信用代码应为 18 位（旧注册号为 15 位数字），请核对位数。',
   characters: '统一社会信用代码只含数字和大写字母，且不含 I、O、S、V、Z，请核对。',
-  checkMismatch: (expected: string) =>
-    `校验位不符：按前 17 位计算，第 18 位应为“${expected}”，很可能是输入有误，请核对。`,
+  checkMismatch: (expected: string) => `校验位不符：按前 17 位计算，第 18 位应为“${expected}”，很可能是输入有误，请核对。`,
   checkWarning: '该代码的校验位不符合 GB 32100-2015，但与登记信息一致（部分早期赋码存在此情况）。',
 } as const;

@@ -19,7 +19,13 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
 }
 
-export async function runScenario(name: string, baseUrl: string, paths: () => string, seconds: number, connections = 8): Promise<ScenarioResult> {
+export async function runScenario(
+  name: string,
+  baseUrl: string,
+  paths: () => string,
+  seconds: number,
+  connections = 8,
+): Promise<ScenarioResult> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((done, fail) => {
     const instance = autocannon(

@@ -44,22 +44,42 @@ interface Check {
 
 function checks(r: BenchReport): Check[] {
   const out: Check[] = [];
-  out.push({ what: 'profile throughput ≥ 50 % of health', measured: `${(profileRatio(r) * 100).toFixed(0)} %`, ok: profileRatio(r) >= budgets.profileToHealth });
+  out.push({
+    what: 'profile throughput ≥ 50 % of health',
+    measured: `${(profileRatio(r) * 100).toFixed(0)} %`,
+    ok: profileRatio(r) >= budgets.profileToHealth,
+  });
   for (const name of ['search by name substring', 'search by name prefix']) {
     const single = r.scenarios.find((x) => x.name === `${name} (1 connection)`);
     const loaded = r.scenarios.find((x) => x.name === name)!;
     const s = single ?? loaded;
-    out.push({ what: `${s.name}: p95 < ${budgets.searchP95Ms} ms`, measured: `${s.p95} ms (${loaded.p95} ms under 8 connections)`, ok: s.p95 < budgets.searchP95Ms });
+    out.push({
+      what: `${s.name}: p95 < ${budgets.searchP95Ms} ms`,
+      measured: `${s.p95} ms (${loaded.p95} ms under 8 connections)`,
+      ok: s.p95 < budgets.searchP95Ms,
+    });
   }
   for (const p of r.pages) {
     const limit = p.name === 'case page' ? budgets.editorialJavascriptBytes : budgets.pageJavascriptBytes;
     out.push({ what: `${p.name}: JavaScript ≤ ${limit} B`, measured: `${p.javascriptBytes} B`, ok: p.javascriptBytes <= limit });
   }
   const home = r.pages.find((p) => p.name === 'home')!;
-  out.push({ what: 'home page < 60 KB transferred', measured: `${(home.transferredBytes / 1024).toFixed(1)} KB`, ok: home.transferredBytes < budgets.homeTransferredBytes });
+  out.push({
+    what: 'home page < 60 KB transferred',
+    measured: `${(home.transferredBytes / 1024).toFixed(1)} KB`,
+    ok: home.transferredBytes < budgets.homeTransferredBytes,
+  });
   for (const l of r.lighthouse) {
-    out.push({ what: `Lighthouse ${l.path}: performance ≥ 0.95`, measured: l.performance.toFixed(2), ok: l.performance >= budgets.lighthousePerformance });
-    out.push({ what: `Lighthouse ${l.path}: accessibility = 1`, measured: l.accessibility.toFixed(2), ok: l.accessibility >= budgets.lighthouseAccessibility });
+    out.push({
+      what: `Lighthouse ${l.path}: performance ≥ 0.95`,
+      measured: l.performance.toFixed(2),
+      ok: l.performance >= budgets.lighthousePerformance,
+    });
+    out.push({
+      what: `Lighthouse ${l.path}: accessibility = 1`,
+      measured: l.accessibility.toFixed(2),
+      ok: l.accessibility >= budgets.lighthouseAccessibility,
+    });
   }
   return out;
 }
@@ -68,19 +88,29 @@ function markdown(r: BenchReport): string {
   const base = r.scenarios[0]!.requestsPerSecond;
   const lines = [
     `Run ${r.date} (${r.mode}) on ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}.`,
-    `Versions: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `Versions: ${Object.entries(r.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
     `Dataset: ${r.dataset.enterprises.toLocaleString('en-US')} enterprises, ${r.dataset.records.toLocaleString('en-US')} credit records${r.dataset.seedSeconds === null ? '' : `, seeded in ${r.dataset.seedSeconds} s`}. ${r.secondsPerScenario} s per scenario, 8 connections (unless marked 1 connection), wrangler dev on 127.0.0.1, autocannon in a second process.`,
     '',
     '| scenario | req/s | ratio to health | p50 ms | p95 ms | p99 ms | non-2xx |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...r.scenarios.map((s) => `| ${s.name} | ${s.requestsPerSecond} | ${(s.requestsPerSecond / base).toFixed(2)} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.non2xx + s.errors} |`),
+    ...r.scenarios.map(
+      (s) =>
+        `| ${s.name} | ${s.requestsPerSecond} | ${(s.requestsPerSecond / base).toFixed(2)} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.non2xx + s.errors} |`,
+    ),
     '',
     '| page | path | HTML bytes | transferred (gzip) | JavaScript bytes |',
     '| --- | --- | ---: | ---: | ---: |',
     ...r.pages.map((p) => `| ${p.name} | \`${p.path}\` | ${p.htmlBytes} | ${p.transferredBytes} | ${p.javascriptBytes} |`),
     '',
     ...(r.lighthouse.length
-      ? ['| Lighthouse (mobile) | performance | accessibility |', '| --- | ---: | ---: |', ...r.lighthouse.map((l) => `| \`${l.path}\` | ${l.performance.toFixed(2)} | ${l.accessibility.toFixed(2)} |`), '']
+      ? [
+          '| Lighthouse (mobile) | performance | accessibility |',
+          '| --- | ---: | ---: |',
+          ...r.lighthouse.map((l) => `| \`${l.path}\` | ${l.performance.toFixed(2)} | ${l.accessibility.toFixed(2)} |`),
+          '',
+        ]
       : []),
     '| budget | measured | met |',
     '| --- | --- | --- |',
@@ -112,7 +142,8 @@ export function writeReport(root: string, r: BenchReport): boolean {
   if (existsSync(committedPath)) {
     const committed = JSON.parse(readFileSync(committedPath, 'utf8')) as BenchReport;
     const floor = profileRatio(committed) / 2;
-    if (profileRatio(r) < floor) failures.push(`profile/health ratio ${profileRatio(r).toFixed(2)} is below half the committed ${profileRatio(committed).toFixed(2)}`);
+    if (profileRatio(r) < floor)
+      failures.push(`profile/health ratio ${profileRatio(r).toFixed(2)} is below half the committed ${profileRatio(committed).toFixed(2)}`);
   }
   for (const c of checks(r).filter((c) => c.what.includes('JavaScript') && !c.ok)) failures.push(`${c.what}: ${c.measured}`);
   for (const f of failures) console.error(`bench regression: ${f}`);

@@ -50,14 +50,18 @@ if (!(args.includes('--reuse') && existsSync(marker))) {
 
 // Keys for the scenarios, read straight from the seeded file before the server opens it.
 const db = new DatabaseSync(localD1File(state), { readOnly: true });
-const counts = db.prepare('SELECT (SELECT count(*) FROM enterprises) AS enterprises, (SELECT count(*) FROM credit_records) AS records').get() as { enterprises: number; records: number };
+const counts = db
+  .prepare('SELECT (SELECT count(*) FROM enterprises) AS enterprises, (SELECT count(*) FROM credit_records) AS records')
+  .get() as { enterprises: number; records: number };
 const sample = db
   .prepare(
     `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
      SELECT uscc, name FROM enterprises WHERE id IN (SELECT abs(random()) % (SELECT max(id) FROM enterprises) + 1 FROM n)`,
   )
   .all() as { uscc: string; name: string }[];
-const task = db.prepare('SELECT task_id AS id FROM sampling_results GROUP BY task_id ORDER BY count(*) DESC LIMIT 1').get() as { id: string } | undefined;
+const task = db.prepare('SELECT task_id AS id FROM sampling_results GROUP BY task_id ORDER BY count(*) DESC LIMIT 1').get() as
+  | { id: string }
+  | undefined;
 db.close();
 // A name substring from the middle (the 字号 and industry) and a prefix beyond the common 北京.
 const han = /^\p{Script=Han}+$/u;
@@ -86,11 +90,18 @@ try {
   ];
   const results: ScenarioResult[] = [];
   // A short warm-up so that the first scenario does not pay for workerd's cold start.
-  await runScenario('warm-up', worker.url, cycle(sample, (e) => `/api/v1/enterprises/${e.uscc}`), 1);
+  await runScenario(
+    'warm-up',
+    worker.url,
+    cycle(sample, (e) => `/api/v1/enterprises/${e.uscc}`),
+    1,
+  );
   for (const [name, paths] of scenarios) {
     const result = await runScenario(name, worker.url, paths, seconds);
     results.push(result);
-    console.log(`${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`);
+    console.log(
+      `${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+    );
   }
 
   // The search budget is a latency: measured again with one connection, so that it is the
@@ -110,14 +121,30 @@ try {
   ] as const) {
     pages.push(await measurePage(worker.url, name, path));
   }
-  const lighthouse: LighthouseScore[] = args.includes('--no-lighthouse') ? [] : await runLighthouse(worker.url, ['/', `/credit/${sample[0]!.uscc}`]);
+  const lighthouse: LighthouseScore[] = args.includes('--no-lighthouse')
+    ? []
+    : await runLighthouse(worker.url, ['/', `/credit/${sample[0]!.uscc}`]);
 
   const report: BenchReport = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-    versions: Object.fromEntries(['astro', 'wrangler', 'hono', 'drizzle-orm', '@astrojs/cloudflare'].map((p) => [p, JSON.parse(readFileSync(resolve(root, 'node_modules', p, 'package.json'), 'utf8')).version])),
-    dataset: { enterprises: counts.enterprises, records: counts.records, seedSeconds: seedMs === null ? null : Math.round(seedMs / 100) / 10 },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    versions: Object.fromEntries(
+      ['astro', 'wrangler', 'hono', 'drizzle-orm', '@astrojs/cloudflare'].map((p) => [
+        p,
+        JSON.parse(readFileSync(resolve(root, 'node_modules', p, 'package.json'), 'utf8')).version,
+      ]),
+    ),
+    dataset: {
+      enterprises: counts.enterprises,
+      records: counts.records,
+      seedSeconds: seedMs === null ? null : Math.round(seedMs / 100) / 10,
+    },
     secondsPerScenario: seconds,
     scenarios: results,
     pages,

@@ -53,12 +53,28 @@ export interface RunningWorker {
 }
 
 /** `wrangler dev` over the built output (run `astro build` first), bound to 127.0.0.1 only. */
-export async function serveBuiltWorker(persistTo: string, options: { port?: number; vars?: Record<string, string> } = {}): Promise<RunningWorker> {
+export async function serveBuiltWorker(
+  persistTo: string,
+  options: { port?: number; vars?: Record<string, string> } = {},
+): Promise<RunningWorker> {
   const chosen = options.port ?? (await freePort());
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
   const child: ChildProcess = spawn(
     process.execPath,
-    [resolve(root, 'node_modules/.bin/wrangler'), 'dev', '--ip', '127.0.0.1', '--port', String(chosen), '--persist-to', persistTo, '--log-level', 'warn', '--show-interactive-dev-session=false', ...vars],
+    [
+      resolve(root, 'node_modules/.bin/wrangler'),
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(chosen),
+      '--persist-to',
+      persistTo,
+      '--log-level',
+      'warn',
+      '--show-interactive-dev-session=false',
+      ...vars,
+    ],
     // Its own process group, so stopping it also stops workerd.
     { cwd: root, env: quiet, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -92,4 +108,3 @@ export async function serveBuiltWorker(persistTo: string, options: { port?: numb
   await stop();
   throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
 }
-

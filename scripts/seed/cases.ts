@@ -103,7 +103,8 @@ export interface CaseRows {
 }
 
 const STATEMENTS: Record<DemoRole, string> = {
-  objection: '我单位对该处罚决定认定的涉及劳动者人数有异议：实际延长工作时间的为12人而非决定书所列人数，现提交考勤记录和工资支付凭证，请予核查更正。',
+  objection:
+    '我单位对该处罚决定认定的涉及劳动者人数有异议：实际延长工作时间的为12人而非决定书所列人数，现提交考勤记录和工资支付凭证，请予核查更正。',
   repairInProgress: '我单位已全额缴纳罚款并补缴全部欠缴的社会保险费，整改已完成，现提交缴款凭证、整改报告和信用修复承诺书，申请信用修复。',
   repairApproved: '我单位已于规定期限内缴纳罚款并完成整改，已签署信用修复承诺书，特申请信用修复。',
 };
@@ -125,7 +126,8 @@ function events(reference: string, timeline: CaseTimeline, firstId: number): Cas
 
 export function caseRows(seed: number, today: string, timelines: CaseTimelines, subjects: Record<DemoRole, CaseSubject>): CaseRows {
   const rng = createRng(seed, STREAM_CASES);
-  const reference = (prefix: string, on: string) => `${prefix}-${yearOf(on)}-${Array.from({ length: 6 }, () => rng.pick(Array.from(REFERENCE_ALPHABET))).join('')}`;
+  const reference = (prefix: string, on: string) =>
+    `${prefix}-${yearOf(on)}-${Array.from({ length: 6 }, () => rng.pick(Array.from(REFERENCE_ALPHABET))).join('')}`;
   const common = (role: DemoRole, ref: string) => {
     const t = timelines[role];
     const person = applicant(rng);
@@ -159,7 +161,9 @@ export function caseRows(seed: number, today: string, timelines: CaseTimelines, 
   const approvedEvents = events(approvedRef, timelines.repairApproved, 1 + objectionEvents.length + repairEvents.length);
 
   return {
-    objections: [{ id: 1, ...common('objection', objectionRef), status: 'in_progress', outcomeReason: null, grounds: 'wrong_info', outcome: null }],
+    objections: [
+      { id: 1, ...common('objection', objectionRef), status: 'in_progress', outcomeReason: null, grounds: 'wrong_info', outcome: null },
+    ],
     repairs: [
       { id: 1, ...common('repairInProgress', repairRef), status: 'in_progress', outcomeReason: null, outcome: null, decidedOn: null },
       {

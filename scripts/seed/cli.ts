@@ -61,13 +61,16 @@ function printSummary(dataset: SeedDataset, { counts, draws }: SeedLoad): void {
   for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(24)}${String(n).padStart(10)}`);
   console.log('Random draws (hmac-sha256-v1, verify at /sampling/{id}/verify):');
   for (const d of draws) {
-    console.log(`  ${d.taskId}  ${d.status.padEnd(10)} ${d.candidates} candidates, ${d.selected} drawn, ${d.excluded} over the yearly cap, ${d.results} results, record ${(d.recordBytes / 1024).toFixed(0)} KB`);
+    console.log(
+      `  ${d.taskId}  ${d.status.padEnd(10)} ${d.candidates} candidates, ${d.selected} drawn, ${d.excluded} over the yearly cap, ${d.results} results, record ${(d.recordBytes / 1024).toFixed(0)} KB`,
+    );
   }
   const planned = dataset.tasks.filter((t) => t.kind === 'random' && t.status === 'planned').map((t) => t.id);
   if (planned.length > 0) console.log(`  planned, commitment published: ${planned.join(', ')}`);
   const { demo } = dataset;
   console.log('Demo identifiers (scripts/seed/showcase.ts):');
-  for (const s of demo.showcases) console.log(`  ${String(s.id).padStart(2)}  ${s.uscc.padEnd(18)}  ${s.grade ?? '-'}  ${s.name}  ${s.scenario}`);
+  for (const s of demo.showcases)
+    console.log(`  ${String(s.id).padStart(2)}  ${s.uscc.padEnd(18)}  ${s.grade ?? '-'}  ${s.name}  ${s.scenario}`);
   console.log(`  wrong check character: ${demo.wrongCheckCodes.slice(0, 5).join(', ')}`);
   console.log(`  legacy 注册号: ${demo.legacyCodes.slice(0, 5).join(', ')}`);
   for (const [role, c] of Object.entries(demo.cases)) console.log(`  ${role.padEnd(17)}${c.reference}  record ${c.recordId} of ${c.uscc}`);
@@ -114,7 +117,12 @@ async function main(): Promise<void> {
     } else if (occupied.length > 0 && !options.force) {
       throw new Error(`${target.file} is not empty (${occupied.join(', ')}). Rerun with --force to replace its data.`);
     }
-    const dataset = generateDataset({ seed: options.seed, enterprises: options.enterprises, today: options.today, calendar: defaultCalendar });
+    const dataset = generateDataset({
+      seed: options.seed,
+      enterprises: options.enterprises,
+      today: options.today,
+      calendar: defaultCalendar,
+    });
     if (occupied.length > 0) target.clear();
 
     console.log(`Seeding ${target.file}\n  ${options.enterprises} enterprises, seed ${options.seed}, as of ${options.today}`);
@@ -129,7 +137,9 @@ async function main(): Promise<void> {
       });
     } catch (error) {
       // Batches are committed as they go, so a failure leaves part of the data behind.
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe database may now hold part of the demo data; rerun with --force.`);
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\nThe database may now hold part of the demo data; rerun with --force.`,
+      );
     }
     writeMarker(options.persistTo, { asOf: options.today, enterprises: options.enterprises, seed: options.seed });
     console.log(`Seeded in ${elapsed()}:`);

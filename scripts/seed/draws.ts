@@ -35,7 +35,9 @@ export interface DemoDraw {
 /** The seeder has no R2: a record too big to keep inline means a demo scope is too wide (sampling.ts). */
 const noR2 = {
   put() {
-    throw new Error('a demo draw record is larger than INLINE_DRAW_LIMIT and the seeder has no R2: narrow the task scope (NARROW_DRAWS_ABOVE in scripts/seed/sampling.ts)');
+    throw new Error(
+      'a demo draw record is larger than INLINE_DRAW_LIMIT and the seeder has no R2: narrow the task scope (NARROW_DRAWS_ABOVE in scripts/seed/sampling.ts)',
+    );
   },
 } as unknown as R2Bucket;
 
@@ -77,7 +79,9 @@ async function drawAll(writer: SeedWriter, dataset: SeedDataset): Promise<DemoDr
     commit.run(await commitSeed(seed), task.id);
   }
 
-  const due = random.filter((t) => t.status !== 'planned').sort((a, b) => (a.drawnOn < b.drawnOn ? -1 : a.drawnOn > b.drawnOn ? 1 : a.index - b.index));
+  const due = random
+    .filter((t) => t.status !== 'planned')
+    .sort((a, b) => (a.drawnOn < b.drawnOn ? -1 : a.drawnOn > b.drawnOn ? 1 : a.index - b.index));
   const assessedLater = new Set<string>();
   const draws: DemoDraw[] = [];
   for (const task of due) {
@@ -90,7 +94,11 @@ async function drawAll(writer: SeedWriter, dataset: SeedDataset): Promise<DemoDr
     const record = published.draw.record;
     checkRegistered(db, task, record);
     const selected = record.strata.flatMap((s) => s.selected);
-    const ids = (db.prepare('SELECT id FROM enterprises WHERE uscc IN (SELECT value FROM json_each(?))').all(JSON.stringify(selected)) as { id: number }[]).map((r) => r.id);
+    const ids = (
+      db.prepare('SELECT id FROM enterprises WHERE uscc IN (SELECT value FROM json_each(?))').all(JSON.stringify(selected)) as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
     const inspections = dataset.inspectDrawn(task.id, ids);
     writer.transaction(() => {
       writer.insert(samplingResults, inspections.samplingResults);
@@ -135,7 +143,9 @@ async function onDrawDay<T>(db: DatabaseSync, day: string, work: () => Promise<T
 function checkRegistered(db: DatabaseSync, task: TaskPlan, record: DrawRecord): void {
   const candidates = JSON.stringify(record.strata.flatMap((s) => s.candidates));
   const late = db
-    .prepare('SELECT e.uscc AS uscc, e.registered_on AS registeredOn FROM json_each(?) j JOIN enterprises e ON e.uscc = j.value WHERE e.registered_on > ? LIMIT 1')
+    .prepare(
+      'SELECT e.uscc AS uscc, e.registered_on AS registeredOn FROM json_each(?) j JOIN enterprises e ON e.uscc = j.value WHERE e.registered_on > ? LIMIT 1',
+    )
     .get(candidates, task.drawnOn) as { uscc: string; registeredOn: string } | undefined;
   if (late) throw new Error(`${task.id}, drawn on ${task.drawnOn}, has candidate ${late.uscc} registered on ${late.registeredOn}`);
 }
@@ -146,7 +156,12 @@ function regrade(db: DatabaseSync, usccs: Set<string>, gradeYear: number): void 
   const records = db.prepare('SELECT kind, severity, status, detail FROM credit_records WHERE uscc = ? AND decided_on BETWEEN ? AND ?');
   const update = db.prepare('UPDATE enterprises SET grade = ?, grade_reason = ? WHERE uscc = ? AND grade IS NOT NULL');
   for (const uscc of usccs) {
-    const rows = records.all(uscc, `${gradeYear}-01-01`, `${gradeYear}-12-31`) as { kind: string; severity: string; status: string; detail: string | null }[];
+    const rows = records.all(uscc, `${gradeYear}-01-01`, `${gradeYear}-12-31`) as {
+      kind: string;
+      severity: string;
+      status: string;
+      detail: string | null;
+    }[];
     const assessed = assessGrade(rows.map((r) => ({ ...r, detail: r.detail === null ? null : JSON.parse(r.detail) }) as GradeRecord));
     update.run(assessed.grade, assessed.reason, uscc);
   }

@@ -227,10 +227,25 @@ const CLASS_WEIGHTS: readonly (readonly [CreditClass, number])[] = [
 
 /** Share of each class that is no longer active: C-graded employers are revoked far more often. */
 const INACTIVE_WEIGHTS: Record<CreditClass, readonly (readonly [EnterpriseStatus, number])[]> = {
-  A: [['active', 98.5], ['deregistered', 1.5]],
-  B: [['active', 97], ['deregistered', 2], ['revoked', 1]],
-  C: [['active', 90], ['deregistered', 4], ['revoked', 6]],
-  none: [['active', 60], ['deregistered', 24], ['revoked', 16]],
+  A: [
+    ['active', 98.5],
+    ['deregistered', 1.5],
+  ],
+  B: [
+    ['active', 97],
+    ['deregistered', 2],
+    ['revoked', 1],
+  ],
+  C: [
+    ['active', 90],
+    ['deregistered', 4],
+    ['revoked', 6],
+  ],
+  none: [
+    ['active', 60],
+    ['deregistered', 24],
+    ['revoked', 16],
+  ],
 };
 
 /** Older registrations are rarer: the density grows linearly towards `to`. */

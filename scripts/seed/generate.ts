@@ -197,10 +197,13 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     const showcase = SHOWCASE_BY_ID.get(id);
     const ctx: RecordContext = { today, enterprise: draft, rng: createRng(seed, STREAM_RECORDS, id), numbers };
     const records = drawsFor(seed, tasks, draft, showcase?.sampling).drawnIn.flatMap((draw) => inspection(ctx, draw));
-    records.push(...(showcase ? showcase.records(showcaseContext(ctx, gradeYear, timelines.repairApproved.decidedOn!)) : randomProfile(ctx, period)));
+    records.push(
+      ...(showcase ? showcase.records(showcaseContext(ctx, gradeYear, timelines.repairApproved.decidedOn!)) : randomProfile(ctx, period)),
+    );
     records.sort((a, b) => (a.row.decidedOn < b.row.decidedOn ? -1 : a.row.decidedOn > b.row.decidedOn ? 1 : 0));
 
-    const assessed = draft.cls === 'none' ? null : assessGrade(records.filter((r) => yearOf(r.row.decidedOn) === gradeYear).map((r) => r.row));
+    const assessed =
+      draft.cls === 'none' ? null : assessGrade(records.filter((r) => yearOf(r.row.decidedOn) === gradeYear).map((r) => r.row));
     return {
       draft,
       records,
@@ -249,7 +252,12 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     if (!afterLast) throw new Error('inspectDrawn numbers on from the enterprises: run enterpriseBatches() to its end first');
     const out: DrawnInspections = { samplingResults: [], creditRecords: [] };
     for (const id of [...enterpriseIds].sort((a, b) => a - b)) {
-      const ctx: RecordContext = { today, enterprise: describe(id), rng: createRng(seed, STREAM_DRAWN_RECORDS, task.index, id), numbers: afterLast.numbers };
+      const ctx: RecordContext = {
+        today,
+        enterprise: describe(id),
+        rng: createRng(seed, STREAM_DRAWN_RECORDS, task.index, id),
+        numbers: afterLast.numbers,
+      };
       // A showcase's story is scripted whoever draws it: its random inspections find nothing, so its grade stands.
       const records = inspection(ctx, SHOWCASE_BY_ID.has(id) ? { task, forced: '未发现问题' } : { task });
       assignIds(records, afterLast);
@@ -345,7 +353,13 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     samplingResults: () => part('samplingResults'),
     creditRecords: () => part('creditRecords'),
     inspectors: () => once(pool),
-    inspectorConflicts: () => once(conflictRows(pool, CONFLICTED_SHOWCASES.map((id) => showcaseBuilds[id - 1]!.row.uscc))),
+    inspectorConflicts: () =>
+      once(
+        conflictRows(
+          pool,
+          CONFLICTED_SHOWCASES.map((id) => showcaseBuilds[id - 1]!.row.uscc),
+        ),
+      ),
     objections: () => once(cases.objections),
     repairs: () => once(cases.repairs),
     caseEvents: () => once(cases.caseEvents),

@@ -36,7 +36,12 @@ export function inspectorRows(seed: number): InspectorRow[] {
   });
 }
 
-const CONFLICT_REASONS = ['近亲属在该单位担任高级管理人员', '曾在该单位工作，离职未满三年', '与该单位存在经济往来', '与该单位法定代表人系同学关系'];
+const CONFLICT_REASONS = [
+  '近亲属在该单位担任高级管理人员',
+  '曾在该单位工作，离职未满三年',
+  '与该单位存在经济往来',
+  '与该单位法定代表人系同学关系',
+];
 
 /** A few inspectors who must never be sent to some of the showcase employers. */
 export function conflictRows(pool: readonly InspectorRow[], usccs: readonly string[]): InspectorConflictRow[] {

@@ -22,7 +22,28 @@ export function fakeIdNumber(rng: Rng, birthYear = rng.between(1965, 2002)): str
   return first17 + ID_CHECK[sum % 11];
 }
 
-const MOBILE_PREFIXES = ['130', '131', '132', '135', '136', '137', '138', '139', '150', '151', '152', '158', '159', '176', '177', '186', '187', '188', '189', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '158',
+  '159',
+  '176',
+  '177',
+  '186',
+  '187',
+  '188',
+  '189',
+  '199',
+];
 
 export function mobileNumber(rng: Rng): string {
   return rng.pick(MOBILE_PREFIXES) + pad(rng.int(100_000_000), 8);

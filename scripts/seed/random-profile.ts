@@ -134,7 +134,10 @@ export function randomProfile(ctx: RecordContext, period: Period): RecordDraft[]
     }
     case 'none': {
       if (enterprise.status === 'active') return [...casesIn(ctx, rng.weighted(OTHER_CASES.slice(0, 3)), anywhere), ...lenient];
-      const listed = enterprise.status === 'revoked' && rng.chance(0.05) ? casesIn(ctx, 1, anywhere, (c, d) => listedWageCase(c, d, 'groupIncident', true)) : [];
+      const listed =
+        enterprise.status === 'revoked' && rng.chance(0.05)
+          ? casesIn(ctx, 1, anywhere, (c, d) => listedWageCase(c, d, 'groupIncident', true))
+          : [];
       return [...casesIn(ctx, rng.weighted(OTHER_CASES), anywhere), ...listed, ...lenient];
     }
   }

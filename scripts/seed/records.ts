@@ -52,7 +52,9 @@ interface Office {
 
 function office(ctx: RecordContext, municipal = ctx.rng.chance(0.05)): Office {
   const code = ctx.enterprise.districtCode;
-  return municipal ? { authority: MUNICIPAL_BUREAU, abbreviation: '' } : { authority: districtBureau(code), abbreviation: DISTRICT_ABBREVIATIONS[code]! };
+  return municipal
+    ? { authority: MUNICIPAL_BUREAU, abbreviation: '' }
+    : { authority: districtBureau(code), abbreviation: DISTRICT_ABBREVIATIONS[code]! };
 }
 
 function documentNumber(ctx: RecordContext, at: Office, series: string, date: string): string {
@@ -380,7 +382,11 @@ export function listingRecord(ctx: RecordContext, penalty: RecordDraft, listedOn
     name: personName(rng),
     idNumber: fakeIdNumber(rng),
     phone: mobileNumber(rng),
-    ...(k === 0 ? { homeAddress: `河北省保定市${rng.pick(['清苑区', '满城区', '徐水区'])}${rng.pick(['东街', '南关村', '北辛庄'])}${rng.between(1, 99)}号` } : {}),
+    ...(k === 0
+      ? {
+          homeAddress: `河北省保定市${rng.pick(['清苑区', '满城区', '徐水区'])}${rng.pick(['东街', '南关村', '北辛庄'])}${rng.between(1, 99)}号`,
+        }
+      : {}),
     unpaidFen: rng.between(60, 400) * 10_000,
   }));
   const publishUntil = publicationEnd(listedOn, 'serious');
@@ -531,7 +537,11 @@ export function commitmentBreachRecord(ctx: RecordContext, decidedOn: string): R
       penaltyTypes: ['撤销行政许可'],
       penaltyContent: `依法撤销${matter}，并将违反承诺情况记入信用记录`,
       fineFen: null,
-      detail: { caseNo: newCaseNo(ctx, at, decidedOn), commitmentMatter: matter, commitmentOn: shiftDays(decidedOn, -ctx.rng.between(60, 300)) },
+      detail: {
+        caseNo: newCaseNo(ctx, at, decidedOn),
+        commitmentMatter: matter,
+        commitmentOn: shiftDays(decidedOn, -ctx.rng.between(60, 300)),
+      },
     },
   };
 }

@@ -170,14 +170,105 @@ function taskSpecs(today: string, enterprises: number): TaskSpec[] {
     scope: { districts: [code], industries: enterprises > NARROW_DRAWS_ABOVE ? [industry] : [] },
   });
   return [
-    { key: 'wagesPrevious', title: '用人单位工资支付情况双随机抽查', itemId: 'SX-01', kind: 'random', ...district('110108', '批发业'), ratios: STANDARD, planPublishedOn: `${p}-03-02`, drawnOn: `${p}-03-16`, inspectFrom: `${p}-04-01`, inspectTo: `${p}-06-30` },
-    { key: 'contractsPrevious', title: '劳动合同订立和履行情况双随机抽查', itemId: 'SX-02', kind: 'random', ...district('110108', '批发业'), ratios: LIGHT, planPublishedOn: `${p}-06-10`, drawnOn: `${p}-06-20`, inspectFrom: `${p}-07-01`, inspectTo: `${p}-09-30` },
-    { key: 'insurancePrevious', title: '用人单位参加社会保险情况专项检查', itemId: 'SX-04', kind: 'targeted', authority: MUNICIPAL_BUREAU, scope: ALL, ratios: SPECIAL_CAMPAIGN, planPublishedOn: `${p}-08-25`, drawnOn: `${p}-09-08`, inspectFrom: `${p}-09-15`, inspectTo: `${p}-11-30` },
-    { key: 'winterPrevious', title: '根治欠薪冬季专项行动重点检查（工程建设领域）', itemId: 'SX-07', kind: 'targeted', authority: MUNICIPAL_BUREAU, scope: { districts: [], industries: [...CONSTRUCTION_INDUSTRIES] }, ratios: TARGETED, planPublishedOn: `${p}-11-05`, drawnOn: `${p}-11-12`, inspectFrom: `${p}-11-15`, inspectTo: `${p}-12-31` },
-    { key: 'wagesCurrent', title: '用人单位工资支付情况双随机抽查', itemId: 'SX-01', kind: 'random', ...district('110105', '居民服务业'), ratios: STANDARD, planPublishedOn: `${y}-03-02`, drawnOn: `${y}-03-16`, inspectFrom: `${y}-04-01`, inspectTo: `${y}-06-30` },
-    { key: 'childLabourCurrent', title: '禁止使用童工规定执行情况双随机抽查', itemId: 'SX-05', kind: 'random', ...district('110108', '餐饮业'), ratios: KEY_ITEM, planPublishedOn: `${y}-05-20`, drawnOn: `${y}-06-01`, inspectFrom: `${y}-06-10`, inspectTo: `${y}-09-30` },
-    { key: 'hoursRecent', title: '工作时间和休息休假规定执行情况双随机抽查', itemId: 'SX-03', kind: 'random', ...district('110105', '居民服务业'), ratios: LIGHT, planPublishedOn: around(-60), drawnOn: around(-45), inspectFrom: around(-40), inspectTo: around(35) },
-    { key: 'agenciesNext', title: '人力资源服务机构和劳务派遣单位双随机抽查', itemId: 'SX-06', kind: 'random', authority: MUNICIPAL_BUREAU, scope: { districts: [], industries: ['商务服务业'] }, ratios: STANDARD, planPublishedOn: around(-7), drawnOn: around(14), inspectFrom: around(21), inspectTo: around(100) },
+    {
+      key: 'wagesPrevious',
+      title: '用人单位工资支付情况双随机抽查',
+      itemId: 'SX-01',
+      kind: 'random',
+      ...district('110108', '批发业'),
+      ratios: STANDARD,
+      planPublishedOn: `${p}-03-02`,
+      drawnOn: `${p}-03-16`,
+      inspectFrom: `${p}-04-01`,
+      inspectTo: `${p}-06-30`,
+    },
+    {
+      key: 'contractsPrevious',
+      title: '劳动合同订立和履行情况双随机抽查',
+      itemId: 'SX-02',
+      kind: 'random',
+      ...district('110108', '批发业'),
+      ratios: LIGHT,
+      planPublishedOn: `${p}-06-10`,
+      drawnOn: `${p}-06-20`,
+      inspectFrom: `${p}-07-01`,
+      inspectTo: `${p}-09-30`,
+    },
+    {
+      key: 'insurancePrevious',
+      title: '用人单位参加社会保险情况专项检查',
+      itemId: 'SX-04',
+      kind: 'targeted',
+      authority: MUNICIPAL_BUREAU,
+      scope: ALL,
+      ratios: SPECIAL_CAMPAIGN,
+      planPublishedOn: `${p}-08-25`,
+      drawnOn: `${p}-09-08`,
+      inspectFrom: `${p}-09-15`,
+      inspectTo: `${p}-11-30`,
+    },
+    {
+      key: 'winterPrevious',
+      title: '根治欠薪冬季专项行动重点检查（工程建设领域）',
+      itemId: 'SX-07',
+      kind: 'targeted',
+      authority: MUNICIPAL_BUREAU,
+      scope: { districts: [], industries: [...CONSTRUCTION_INDUSTRIES] },
+      ratios: TARGETED,
+      planPublishedOn: `${p}-11-05`,
+      drawnOn: `${p}-11-12`,
+      inspectFrom: `${p}-11-15`,
+      inspectTo: `${p}-12-31`,
+    },
+    {
+      key: 'wagesCurrent',
+      title: '用人单位工资支付情况双随机抽查',
+      itemId: 'SX-01',
+      kind: 'random',
+      ...district('110105', '居民服务业'),
+      ratios: STANDARD,
+      planPublishedOn: `${y}-03-02`,
+      drawnOn: `${y}-03-16`,
+      inspectFrom: `${y}-04-01`,
+      inspectTo: `${y}-06-30`,
+    },
+    {
+      key: 'childLabourCurrent',
+      title: '禁止使用童工规定执行情况双随机抽查',
+      itemId: 'SX-05',
+      kind: 'random',
+      ...district('110108', '餐饮业'),
+      ratios: KEY_ITEM,
+      planPublishedOn: `${y}-05-20`,
+      drawnOn: `${y}-06-01`,
+      inspectFrom: `${y}-06-10`,
+      inspectTo: `${y}-09-30`,
+    },
+    {
+      key: 'hoursRecent',
+      title: '工作时间和休息休假规定执行情况双随机抽查',
+      itemId: 'SX-03',
+      kind: 'random',
+      ...district('110105', '居民服务业'),
+      ratios: LIGHT,
+      planPublishedOn: around(-60),
+      drawnOn: around(-45),
+      inspectFrom: around(-40),
+      inspectTo: around(35),
+    },
+    {
+      key: 'agenciesNext',
+      title: '人力资源服务机构和劳务派遣单位双随机抽查',
+      itemId: 'SX-06',
+      kind: 'random',
+      authority: MUNICIPAL_BUREAU,
+      scope: { districts: [], industries: ['商务服务业'] },
+      ratios: STANDARD,
+      planPublishedOn: around(-7),
+      drawnOn: around(14),
+      inspectFrom: around(21),
+      inspectTo: around(100),
+    },
   ];
 }
 
@@ -303,10 +394,30 @@ export function drawsFor(
 }
 
 const RESULT_WEIGHTS: Record<CreditClass, readonly (readonly [ResultCategory, number])[]> = {
-  A: [['未发现问题', 95], ['发现问题已责令改正', 4], ['其他', 1]],
-  B: [['未发现问题', 75], ['发现问题已责令改正', 18], ['发现问题已立案查处', 5], ['查无下落', 2]],
-  C: [['未发现问题', 50], ['发现问题已责令改正', 25], ['发现问题已立案查处', 17], ['查无下落', 4], ['不予配合', 4]],
-  none: [['未发现问题', 80], ['发现问题已责令改正', 12], ['查无下落', 6], ['其他', 2]],
+  A: [
+    ['未发现问题', 95],
+    ['发现问题已责令改正', 4],
+    ['其他', 1],
+  ],
+  B: [
+    ['未发现问题', 75],
+    ['发现问题已责令改正', 18],
+    ['发现问题已立案查处', 5],
+    ['查无下落', 2],
+  ],
+  C: [
+    ['未发现问题', 50],
+    ['发现问题已责令改正', 25],
+    ['发现问题已立案查处', 17],
+    ['查无下落', 4],
+    ['不予配合', 4],
+  ],
+  none: [
+    ['未发现问题', 80],
+    ['发现问题已责令改正', 12],
+    ['查无下落', 6],
+    ['其他', 2],
+  ],
 };
 
 function followUp(result: ResultCategory, inspectedOn: string, rng: Rng): string | null {
@@ -338,8 +449,7 @@ export function inspect(seed: number, today: string, draw: TaskDraw, e: Enterpri
   const rng = createRng(seed, STREAM_RESULT, task.index, e.id);
   const inspectedOn = randomDate(rng, { from: task.inspectFrom, to: task.inspectTo })!;
   if (inspectedOn >= today) return null;
-  const result =
-    draw.forced ?? (e.status === 'active' ? rng.weighted(RESULT_WEIGHTS[e.cls]) : ('已注销或吊销' satisfies ResultCategory));
+  const result = draw.forced ?? (e.status === 'active' ? rng.weighted(RESULT_WEIGHTS[e.cls]) : ('已注销或吊销' satisfies ResultCategory));
   const publishedOn = shiftDays(inspectedOn, rng.between(7, 26));
   return {
     taskId: task.id,

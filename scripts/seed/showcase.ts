@@ -68,10 +68,7 @@ export const SHOWCASES: readonly Showcase[] = [
     scenario: 'B级：评价年度一般、严重处罚各一次',
     identity: identity('B'),
     sampling: [],
-    records: (c) => [
-      penalty(c, wageArrears, c.at('05-20'), 'serious'),
-      penalty(c, socialInsurance, c.at('12-10'), 'general'),
-    ],
+    records: (c) => [penalty(c, wageArrears, c.at('05-20'), 'serious'), penalty(c, socialInsurance, c.at('12-10'), 'general')],
   },
   {
     id: 3,

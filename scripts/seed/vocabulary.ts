@@ -203,4 +203,17 @@ export const DISTRICT_WEIGHTS: readonly (readonly [string, number])[] = [
 ];
 
 /** Area codes for fake resident ID numbers: Beijing and the provinces many workers come from. */
-export const ID_AREA_CODES = ['110105', '110108', '130102', '130682', '410102', '410523', '370102', '340102', '510104', '420102', '230102', '150102'];
+export const ID_AREA_CODES = [
+  '110105',
+  '110108',
+  '130102',
+  '130682',
+  '410102',
+  '410523',
+  '370102',
+  '340102',
+  '510104',
+  '420102',
+  '230102',
+  '150102',
+];

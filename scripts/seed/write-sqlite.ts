@@ -38,7 +38,6 @@ const SEEDED_TABLES: readonly Table[] = [
   caseEvents,
 ];
 
-
 export type SeedCounts = Record<string, number>;
 
 export interface SeedLoad {

@@ -26,7 +26,10 @@ export function staffHeaders(headers: Headers) {
 
 /** A plain page for refusals: no layout, no data, nothing a stranger could learn from. */
 export function refusal(status: 401 | 403 | 503, title: string, message: string, next?: string): Response {
-  const login = status === 401 ? `<p><a href="/admin/login${next ? `?next=${encodeURIComponent(next)}` : ''}">前往登录页</a></p>` : '<p><a href="/admin">返回管理后台首页</a></p>';
+  const login =
+    status === 401
+      ? `<p><a href="/admin/login${next ? `?next=${encodeURIComponent(next)}` : ''}">前往登录页</a></p>`
+      : '<p><a href="/admin">返回管理后台首页</a></p>';
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)} - 管理后台</title></head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${login}</main></body></html>`;
   const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8' });
   staffHeaders(headers);
@@ -41,7 +44,14 @@ export async function staffPage(Astro: AstroGlobal, roles: readonly StaffRole[])
     return { ok: false, response: refusal(result.status, title, result.message, Astro.url.pathname + Astro.url.search) };
   }
   if (!hasAnyRole(result.staff, roles)) {
-    return { ok: false, response: refusal(403, '没有权限', `此页面需要以下角色之一：${roles.map((r) => staffRoleLabels[r]).join('、')}。您的角色：${result.staff.roles.map((r) => staffRoleLabels[r]).join('、') || '无'}。`) };
+    return {
+      ok: false,
+      response: refusal(
+        403,
+        '没有权限',
+        `此页面需要以下角色之一：${roles.map((r) => staffRoleLabels[r]).join('、')}。您的角色：${result.staff.roles.map((r) => staffRoleLabels[r]).join('、') || '无'}。`,
+      ),
+    };
   }
   return { ok: true, staff: result.staff, csrf: await csrfToken(Astro, result.staff) };
 }
@@ -53,7 +63,8 @@ export type StaffForm = { ok: true; form: FormData } | { ok: false; status: numb
  * cross-site posts; this repeats the check for Sec-Fetch-Site) and carries this session's CSRF token.
  */
 export async function readStaffForm(Astro: AstroGlobal, staff: Staff): Promise<StaffForm> {
-  if (isCrossSiteWrite(Astro.request.method, Astro.request.url, Astro.request.headers)) return { ok: false, status: 403, message: '不接受来自其他网站的提交。', form: null };
+  if (isCrossSiteWrite(Astro.request.method, Astro.request.url, Astro.request.headers))
+    return { ok: false, status: 403, message: '不接受来自其他网站的提交。', form: null };
   let form: FormData;
   try {
     form = await Astro.request.formData();

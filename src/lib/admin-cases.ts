@@ -8,11 +8,25 @@ import { getDb } from '../../functions/db/client';
 import { decideAcceptance, decideObjection, decideRepair, loadStaffCase, type StaffCaseView } from '../../functions/admin/case-decisions';
 import type { CaseKind } from '../../functions/domain/vocabulary';
 import { readStaffForm } from './admin-auth';
-import { acceptanceFromForm, attempt, formValues, objectionDecisionFromForm, repairDecisionFromForm, type FormOutcome } from './admin-forms';
+import {
+  acceptanceFromForm,
+  attempt,
+  formValues,
+  objectionDecisionFromForm,
+  repairDecisionFromForm,
+  type FormOutcome,
+} from './admin-forms';
 
 export type CasePage =
   | { redirect: string }
-  | { redirect: null; view: StaffCaseView | null; errors: FieldError[]; values: Record<string, string>; status: number; done: string | null };
+  | {
+      redirect: null;
+      view: StaffCaseView | null;
+      errors: FieldError[];
+      values: Record<string, string>;
+      status: number;
+      done: string | null;
+    };
 
 async function load(kind: CaseKind, reference: string, today: string): Promise<StaffCaseView | null> {
   try {
@@ -30,7 +44,15 @@ export async function casePage(Astro: AstroGlobal, staff: Staff, kind: CaseKind,
   if (Astro.request.method !== 'POST' || !view) return { redirect: null, view, errors: [], values: {}, status: view ? 200 : 404, done };
 
   const read = await readStaffForm(Astro, staff);
-  if (!read.ok) return { redirect: null, view, errors: [{ path: 'form', message: read.message }], values: formValues(read.form), status: read.status, done: null };
+  if (!read.ok)
+    return {
+      redirect: null,
+      view,
+      errors: [{ path: 'form', message: read.message }],
+      values: formValues(read.form),
+      status: read.status,
+      done: null,
+    };
   const { form } = read;
   const db = getDb(env.DB);
   const action = String(form.get('action') ?? '');
@@ -49,5 +71,12 @@ export async function casePage(Astro: AstroGlobal, staff: Staff, kind: CaseKind,
   }
   // Post/redirect/get: a refresh after a decision does not post it again.
   if (outcome.ok) return { redirect: `${Astro.url.pathname}?done=${action}` };
-  return { redirect: null, view: (await load(kind, reference, clock.today())) ?? view, errors: outcome.errors, values: formValues(form), status: outcome.status, done: null };
+  return {
+    redirect: null,
+    view: (await load(kind, reference, clock.today())) ?? view,
+    errors: outcome.errors,
+    values: formValues(form),
+    status: outcome.status,
+    done: null,
+  };
 }

@@ -8,7 +8,11 @@ import type { Staff } from '../../functions/api/middleware/access';
 const COOKIE = 'hrss_admin_csrf';
 const NONCE = /^[A-Za-z0-9_-]{43}$/;
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 async function sign(nonce: string, actor: string): Promise<string> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(nonce), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);

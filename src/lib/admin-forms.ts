@@ -32,7 +32,12 @@ export async function attempt<T>(work: () => Promise<T>, fallbackPath = 'form'):
   try {
     return { ok: true, value: await work() };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, status: error.status, errors: error.fields?.length ? error.fields : [{ path: fallbackPath, message: error.message }] };
+    if (error instanceof ApiError)
+      return {
+        ok: false,
+        status: error.status,
+        errors: error.fields?.length ? error.fields : [{ path: fallbackPath, message: error.message }],
+      };
     throw error;
   }
 }
@@ -91,7 +96,12 @@ export function objectionDecisionFromForm(form: FormData, record: RecordRow | nu
 
 export const repairDecisionFromForm = (form: FormData) => {
   const outcome = text(form, 'outcome');
-  return parse(RepairDecisionSchema, outcome === 'approved' ? { outcome, note: text(form, 'note') || undefined } : { outcome: outcome || undefined, reason: text(form, 'reason') });
+  return parse(
+    RepairDecisionSchema,
+    outcome === 'approved'
+      ? { outcome, note: text(form, 'note') || undefined }
+      : { outcome: outcome || undefined, reason: text(form, 'reason') },
+  );
 };
 
 export function recordFromForm(form: FormData) {
@@ -112,7 +122,12 @@ export function recordFromForm(form: FormData) {
     penaltyContent: optional('penaltyContent'),
     fineFen: fine.fen,
   });
-  if (fine.error) return { ok: false as const, status: 422, errors: [{ path: 'fineYuan', message: fine.error }, ...(parsed.ok ? [] : parsed.errors.filter((e) => e.path !== 'fineFen'))] };
+  if (fine.error)
+    return {
+      ok: false as const,
+      status: 422,
+      errors: [{ path: 'fineYuan', message: fine.error }, ...(parsed.ok ? [] : parsed.errors.filter((e) => e.path !== 'fineFen'))],
+    };
   if (!parsed.ok) return { ...parsed, errors: parsed.errors.map((e) => (e.path === 'fineFen' ? { ...e, path: 'fineYuan' } : e)) };
   return parsed;
 }

@@ -6,7 +6,14 @@ import type { FieldError } from '../../functions/api/errors';
 import type { Staff } from '../../functions/api/middleware/access';
 import { ImportFormSchema, importFileName } from '../../functions/api/schemas/admin-imports';
 import { getDb } from '../../functions/db/client';
-import { commitImport, discardStagedImport, loadStagedImport, previewImport, stageImportFile, type ImportReport } from '../../functions/admin/import';
+import {
+  commitImport,
+  discardStagedImport,
+  loadStagedImport,
+  previewImport,
+  stageImportFile,
+  type ImportReport,
+} from '../../functions/admin/import';
 import { MAX_IMPORT_BYTES } from '../../functions/domain/import-rows';
 import { readStaffForm } from './admin-auth';
 import { attempt, formValues } from './admin-forms';
@@ -17,7 +24,14 @@ export type ImportPage =
   | { redirect: null; report: ImportReport | null; publish: boolean; errors: FieldError[]; values: Record<string, string>; status: number };
 
 export async function importPage(Astro: AstroGlobal, staff: Staff): Promise<ImportPage> {
-  const idle: Extract<ImportPage, { redirect: null }> = { redirect: null, report: null, publish: false, errors: [], values: {}, status: 200 };
+  const idle: Extract<ImportPage, { redirect: null }> = {
+    redirect: null,
+    report: null,
+    publish: false,
+    errors: [],
+    values: {},
+    status: 200,
+  };
   if (Astro.request.method !== 'POST') return idle;
   if (Number(Astro.request.headers.get('Content-Length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
     return { ...idle, errors: [{ path: 'file', message: `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分别导入` }], status: 413 };
@@ -43,10 +57,18 @@ export async function importPage(Astro: AstroGlobal, staff: Staff): Promise<Impo
     return { redirect: null, report, publish, values, errors: outcome.errors.slice(0, 1), status: outcome.status };
   }
 
-  const parsed = ImportFormSchema.safeParse({ kind: form.get('kind') ?? undefined, file: form.get('file') ?? undefined, publish: form.get('publish') ?? undefined });
+  const parsed = ImportFormSchema.safeParse({
+    kind: form.get('kind') ?? undefined,
+    file: form.get('file') ?? undefined,
+    publish: form.get('publish') ?? undefined,
+  });
   if (!parsed.success) return { ...idle, values, errors: fieldErrors(parsed.error.issues), status: 422 };
   const bytes = new Uint8Array(await parsed.data.file.arrayBuffer());
-  const report = await previewImport(db, { kind: parsed.data.kind, fileName: importFileName(parsed.data.file.name), bytes }, Astro.locals.clock.today());
+  const report = await previewImport(
+    db,
+    { kind: parsed.data.kind, fileName: importFileName(parsed.data.file.name), bytes },
+    Astro.locals.clock.today(),
+  );
   if (report.committable) await stageImportFile(env.FILES, report, bytes);
   return { redirect: null, report, publish: parsed.data.publish, values, errors: [], status: 200 };
 }

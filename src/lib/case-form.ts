@@ -45,7 +45,15 @@ export async function handleCaseForm(kind: CaseKind, request: Request, url: URL,
   const deadlines = caseDeadlines(defaultCalendar, kind, { submittedOn: today });
   if (request.method !== 'POST') {
     const values = { uscc: url.searchParams.get('uscc') ?? '', recordId: url.searchParams.get('recordId') ?? '' };
-    return { status: 200, values, errors: [], receipt: null, token: crypto.randomUUID(), deadlines, ...(await context(values.uscc, values.recordId, today)) };
+    return {
+      status: 200,
+      values,
+      errors: [],
+      receipt: null,
+      token: crypto.randomUUID(),
+      deadlines,
+      ...(await context(values.uscc, values.recordId, today)),
+    };
   }
 
   const fail = async (status: number, errors: FieldError[], values: Record<string, string>, token: string): Promise<CaseFormState> => ({
@@ -77,7 +85,12 @@ export async function handleCaseForm(kind: CaseKind, request: Request, url: URL,
 
   const { success } = await env.SUBMIT_LIMITER.limit({ key: `submit:${clientKey((n) => request.headers.get(n) ?? undefined)}` });
   if (!success) {
-    return fail(429, [{ path: 'statement', message: `提交过于频繁，请 ${RATE_LIMIT_RETRY_AFTER_SECONDS} 秒后再提交；您填写的内容已保留。` }], values, token);
+    return fail(
+      429,
+      [{ path: 'statement', message: `提交过于频繁，请 ${RATE_LIMIT_RETRY_AFTER_SECONDS} 秒后再提交；您填写的内容已保留。` }],
+      values,
+      token,
+    );
   }
 
   const schema = kind === 'objection' ? ObjectionInputSchema : RepairInputSchema;

@@ -7,9 +7,7 @@ import { isIsoDate } from '../../functions/domain/dates.ts';
 import { districts } from '../../functions/domain/districts.ts';
 import { parseUscc } from '../../functions/domain/uscc.ts';
 
-const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: '日期须为真实存在的日期，格式 YYYY-MM-DD（YAML 中请加引号）' });
+const isoDate = z.string().refine(isIsoDate, { message: '日期须为真实存在的日期，格式 YYYY-MM-DD（YAML 中请加引号）' });
 
 const text = z.string().trim().min(1);
 
@@ -132,9 +130,7 @@ export const procedureSchema = z.strictObject({
     .refine((steps) => steps.map((s) => s.name).join('→') === procedureStepNames.join('→'), {
       message: `步骤须依次为 ${procedureStepNames.join('→')}`,
     }),
-  remedies: z
-    .array(z.strictObject({ name: text, timeLimit: text, body: text, description: text }))
-    .min(2),
+  remedies: z.array(z.strictObject({ name: text, timeLimit: text, body: text, description: text })).min(2),
 });
 
 /** 事中事后监管事项目录清单: the ten fields every item carries. */
@@ -224,14 +220,13 @@ export const certificatePattern = /^11\d{8}$/;
 export const officersSchema = z
   .strictObject({
     ...listMeta,
-    items: z
-      .array(z.strictObject({ name: text, certificate: z.string().regex(certificatePattern), unit: text, field: text }))
-      .min(1),
+    items: z.array(z.strictObject({ name: text, certificate: z.string().regex(certificatePattern), unit: text, field: text })).min(1),
   })
   .superRefine((doc, ctx) => {
     const seen = new Set<string>();
     for (const [i, o] of doc.items.entries()) {
-      if (seen.has(o.certificate)) ctx.addIssue({ code: 'custom', path: ['items', i, 'certificate'], message: `重复的执法证号：${o.certificate}` });
+      if (seen.has(o.certificate))
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'certificate'], message: `重复的执法证号：${o.certificate}` });
       seen.add(o.certificate);
     }
   });

@@ -16,7 +16,8 @@ function mark(cell: Element | null, ok: boolean) {
 
 function show(result: DrawVerification, record: DrawRecord, source: string) {
   const page = root!;
-  for (const check of ['commitment', 'drawKey', 'pool', 'assignments'] as const) mark(page.querySelector(`[data-check="${check}"]`), result[check]);
+  for (const check of ['commitment', 'drawKey', 'pool', 'assignments'] as const)
+    mark(page.querySelector(`[data-check="${check}"]`), result[check]);
   for (const s of result.strata) mark(page.querySelector(`[data-stratum="${s.grade}"]`), s.ok);
   const parts = [
     `种子承诺值${verdict(result.commitment)}`,

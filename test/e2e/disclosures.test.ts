@@ -24,7 +24,13 @@ async function parseXml(path: string) {
   return page.evaluate((source) => {
     const doc = new DOMParser().parseFromString(source, 'application/xml');
     const error = doc.getElementsByTagName('parsererror')[0];
-    return { root: doc.documentElement.nodeName, error: error?.textContent ?? null, locs: [...doc.getElementsByTagName('loc')].map((l) => l.textContent ?? ''), items: doc.getElementsByTagName('item').length, entries: doc.getElementsByTagName('entry').length };
+    return {
+      root: doc.documentElement.nodeName,
+      error: error?.textContent ?? null,
+      locs: [...doc.getElementsByTagName('loc')].map((l) => l.textContent ?? ''),
+      items: doc.getElementsByTagName('item').length,
+      entries: doc.getElementsByTagName('entry').length,
+    };
   }, xml);
 }
 
@@ -50,7 +56,14 @@ describe('public disclosure sections in the browser', () => {
   });
 
   it('enforcement disclosure: the hub, the lists and the penalty decisions', async () => {
-    for (const path of ['/enforcement/', '/enforcement/catalogue/', '/enforcement/no-penalty/', '/enforcement/discretion/', '/enforcement/officers/', '/enforcement/penalties']) {
+    for (const path of [
+      '/enforcement/',
+      '/enforcement/catalogue/',
+      '/enforcement/no-penalty/',
+      '/enforcement/discretion/',
+      '/enforcement/officers/',
+      '/enforcement/penalties',
+    ]) {
       await visit(path);
     }
   });

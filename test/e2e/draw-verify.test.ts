@@ -16,7 +16,9 @@ afterAll(async () => browser?.close());
 
 /** A drawn random task of the demo data, found through the public API as any client would. */
 async function drawnTask(): Promise<{ id: string; record: DrawRecord }> {
-  const list = (await (await fetch(`${baseUrl}/api/v1/sampling/tasks`)).json()) as { items: { id: string; kind: string; status: string }[] };
+  const list = (await (await fetch(`${baseUrl}/api/v1/sampling/tasks`)).json()) as {
+    items: { id: string; kind: string; status: string }[];
+  };
   for (const task of list.items.filter((t) => t.kind === 'random' && t.status !== 'planned')) {
     const res = await fetch(`${baseUrl}/api/v1/sampling/tasks/${task.id}/draw`);
     if (res.status === 200) return { id: task.id, record: (await res.json()) as DrawRecord };
@@ -63,7 +65,8 @@ describe('verifying a seeded draw in the browser', () => {
       await verifyPage(page, id);
       await expect(page.locator('#verify-status').textContent()).resolves.toContain('发现不一致');
       await expect(stratumVerdict(page, stratum.grade)).resolves.toBe('不一致');
-      for (const other of record.strata.filter((s) => s.grade !== stratum.grade)) await expect(stratumVerdict(page, other.grade)).resolves.toBe('一致');
+      for (const other of record.strata.filter((s) => s.grade !== stratum.grade))
+        await expect(stratumVerdict(page, other.grade)).resolves.toBe('一致');
       // The seed is untouched: only the altered selection fails.
       await expect(page.locator('#draw-verify [data-check="commitment"]').textContent()).resolves.toBe('一致');
     } finally {

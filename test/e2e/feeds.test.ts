@@ -10,7 +10,9 @@ describe('GET /credit/{uscc}/feed.xml', () => {
     const { items } = (await res.json()) as { items: { uscc: string }[] };
     let notices = 0;
     for (const { uscc } of items) {
-      const profile = (await (await fetch(`${baseUrl}/api/v1/enterprises/${uscc}`)).json()) as { records: { id: number; status: string; notice: unknown }[] };
+      const profile = (await (await fetch(`${baseUrl}/api/v1/enterprises/${uscc}`)).json()) as {
+        records: { id: number; status: string; notice: unknown }[];
+      };
       const feed = await (await fetch(`${baseUrl}/credit/${uscc}/feed.xml`)).text();
       const entries = [...feed.matchAll(/<id>[^<]*#record-(\d+)-(\w+)<\/id>/g)].map((m) => `${m[1]}:${m[2]}`);
       expect(entries.sort(), uscc).toEqual(profile.records.map((r) => `${r.id}:${r.status}`).sort());

@@ -28,7 +28,15 @@ export default async function setup(project: TestProject) {
   const keys = await createAccessKeys();
   const worker = await serveBuiltWorker(state, { vars: { ACCESS_JWKS: keys.jwks, TODAY_OVERRIDE: today } });
   project.provide('baseUrl', worker.url);
-  project.provide('reviewerToken', await signAccessToken(keys, { audience: 'hrss-disclosure-local', issuer: 'http://127.0.0.1:8787', roles: ['reviewer'], email: 'reviewer@hrss.example' }));
+  project.provide(
+    'reviewerToken',
+    await signAccessToken(keys, {
+      audience: 'hrss-disclosure-local',
+      issuer: 'http://127.0.0.1:8787',
+      roles: ['reviewer'],
+      email: 'reviewer@hrss.example',
+    }),
+  );
   return async () => {
     await worker.stop();
     rmSync(state, { recursive: true, force: true });

@@ -19,7 +19,10 @@ describe('filing an objection in the browser', () => {
       const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
       const page = await context.newPage();
       await page.goto(`${baseUrl}/credit/${uscc}`);
-      await page.getByRole('link', { name: /^对此记录提出异议/ }).first().click();
+      await page
+        .getByRole('link', { name: /^对此记录提出异议/ })
+        .first()
+        .click();
       await page.waitForURL('**/objections/new?**');
       expect(await page.getByLabel('统一社会信用代码').inputValue()).toBe(uscc);
 

@@ -38,7 +38,9 @@ describe('staff console in the browser', () => {
     await page.waitForLoadState();
     await expectNoAxeViolations(page);
 
-    const profile = await (await fetch(`${baseUrl}/api/v1/enterprises/${open.uscc}`)).json() as { records: { id: number; status: string; notice: { reason: string } | null; flags: string[] }[] };
+    const profile = (await (await fetch(`${baseUrl}/api/v1/enterprises/${open.uscc}`)).json()) as {
+      records: { id: number; status: string; notice: { reason: string } | null; flags: string[] }[];
+    };
     const record = profile.records.find((r) => r.id === open.recordId)!;
     expect(record.status).toBe('withdrawn');
     expect(record.notice?.reason).toContain('行政复议');

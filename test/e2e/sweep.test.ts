@@ -61,7 +61,11 @@ describe('privacy of everything public (DOMAIN.md §8)', () => {
       for (const r of batch) {
         const detail = (r.detail ?? {}) as Record<string, unknown>;
         // Workers and minors are private whole; a responsible person's name is published, not their ID or phone.
-        const people: [string, string[] | null][] = [['workers', null], ['minors', null], ['responsiblePersons', ['idNumber', 'phone']]];
+        const people: [string, string[] | null][] = [
+          ['workers', null],
+          ['minors', null],
+          ['responsiblePersons', ['idNumber', 'phone']],
+        ];
         for (const [key, fields] of people) {
           const value = detail[key];
           for (const person of Array.isArray(value) ? (value as Record<string, unknown>[]) : []) {
@@ -76,7 +80,8 @@ describe('privacy of everything public (DOMAIN.md §8)', () => {
 
     const paths = [...(await sitemapPaths()), '/', '/credit?q=' + encodeURIComponent('有限公司')];
     for (const code of codes) paths.push(`/credit/${code}`, `/api/v1/enterprises/${code}`, `/credit/${code}/feed.xml`);
-    for (const dataset of ['sampling-results', 'penalties', 'repairs']) paths.push(`/api/v1/open-data/${dataset}?format=json`, `/api/v1/open-data/${dataset}?format=csv`);
+    for (const dataset of ['sampling-results', 'penalties', 'repairs'])
+      paths.push(`/api/v1/open-data/${dataset}?format=json`, `/api/v1/open-data/${dataset}?format=csv`);
     paths.push('/api/v1/penalties?pageSize=100', '/api/v1/repairs/published', '/api/v1/sampling/tasks');
 
     const problems: string[] = [];

@@ -13,9 +13,15 @@ const uscc = makeUscc('MA01CJ001');
 let keys: AccessKeys;
 
 async function as(role: StaffRole, email: string, method: 'GET' | 'POST', path: string, body?: unknown) {
-  const headers: Record<string, string> = { 'Cf-Access-Jwt-Assertion': await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: [role], email }) };
+  const headers: Record<string, string> = {
+    'Cf-Access-Jwt-Assertion': await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: [role], email }),
+  };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  return exports.default.fetch(`http://local/api/v1/admin${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return exports.default.fetch(`http://local/api/v1/admin${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 const admin = (path: string) => as('admin', 'root@hrss.example', 'GET', path);
 const verify = async () => (await admin('/audit/verify')).json<any>();
@@ -36,13 +42,19 @@ const rows = async () => (await env.DB.prepare('SELECT * FROM audit_log ORDER BY
 /** Changes the database behind the application's back, then puts it back, as an intruder with SQL access would. */
 async function tampered(sql: string, binds: unknown[], check: () => Promise<void>) {
   const saved = await rows();
-  await env.DB.prepare(sql).bind(...binds).run();
+  await env.DB.prepare(sql)
+    .bind(...binds)
+    .run();
   try {
     await check();
   } finally {
     await env.DB.batch([
       env.DB.prepare('DELETE FROM audit_log'),
-      ...saved.map((r) => env.DB.prepare('INSERT INTO audit_log (id, at, actor, action, target, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').bind(r.id, r.at, r.actor, r.action, r.target, r.before, r.after, r.prev_hash, r.hash)),
+      ...saved.map((r) =>
+        env.DB.prepare(
+          'INSERT INTO audit_log (id, at, actor, action, target, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ).bind(r.id, r.at, r.actor, r.action, r.target, r.before, r.after, r.prev_hash, r.hash),
+      ),
     ]);
   }
 }
@@ -85,7 +97,15 @@ describe('the audit log', () => {
     expect(JSON.parse(last.after!)).toEqual({ status: 'published', publishedOn: today });
     expect(Date.parse(last.at)).toBeGreaterThan(Date.now() - 60_000);
     expect(last.hash).toBe(
-      await auditEntryHash({ prevHash: last.prev_hash, at: last.at, actor: last.actor, action: last.action, target: last.target, before: JSON.parse(last.before!), after: JSON.parse(last.after!) }),
+      await auditEntryHash({
+        prevHash: last.prev_hash,
+        at: last.at,
+        actor: last.actor,
+        action: last.action,
+        target: last.target,
+        before: JSON.parse(last.before!),
+        after: JSON.parse(last.after!),
+      }),
     );
   });
 });
@@ -99,7 +119,10 @@ describe('GET /api/v1/admin/audit', () => {
     expect((await (await admin('/audit?actor=b@hrss.example')).json<any>()).total).toBe(2);
     expect((await (await admin('/audit?action=record.published')).json<any>()).total).toBe(1);
     const target = all.items[0].target;
-    expect((await (await admin(`/audit?target=${encodeURIComponent(target)}`)).json<any>()).items.map((e: any) => e.action)).toEqual(['record.published', 'record.created']);
+    expect((await (await admin(`/audit?target=${encodeURIComponent(target)}`)).json<any>()).items.map((e: any) => e.action)).toEqual([
+      'record.published',
+      'record.created',
+    ]);
     expect((await (await admin(`/audit?from=${today}&to=${today}`)).json<any>()).total).toBe(5);
     expect((await (await admin(`/audit?to=${addDays(today, -1)}`)).json<any>()).total).toBe(0);
     expect((await admin('/audit?from=yesterday')).status).toBe(422);
@@ -120,7 +143,11 @@ describe('GET /api/v1/admin/audit/verify', () => {
   it('detects a changed row', async () => {
     const target = (await rows())[2]!;
     await tampered('UPDATE audit_log SET actor = ? WHERE id = ?', ['someone-else@hrss.example', target.id], async () => {
-      expect(await verify()).toMatchObject({ ok: false, checked: 2, firstBreak: { id: target.id, problem: 'hash_mismatch', actual: target.hash } });
+      expect(await verify()).toMatchObject({
+        ok: false,
+        checked: 2,
+        firstBreak: { id: target.id, problem: 'hash_mismatch', actual: target.hash },
+      });
     });
     await tampered("UPDATE audit_log SET after = json_set(after, '$.status', 'withdrawn') WHERE id = ?", [target.id], async () => {
       expect((await verify()).firstBreak).toMatchObject({ id: target.id, problem: 'hash_mismatch' });
@@ -129,10 +156,22 @@ describe('GET /api/v1/admin/audit/verify', () => {
 
   it('detects a row rewritten with a fresh hash, at the row after it', async () => {
     const [, second, third] = await rows();
-    const forged = { prevHash: second!.prev_hash, at: second!.at, actor: 'intruder@example', action: second!.action, target: second!.target, before: null, after: JSON.parse(second!.after!) };
-    await tampered('UPDATE audit_log SET actor = ?, hash = ? WHERE id = ?', [forged.actor, await auditEntryHash(forged), second!.id], async () => {
-      expect((await verify()).firstBreak).toMatchObject({ id: third!.id, problem: 'prev_hash_mismatch' });
-    });
+    const forged = {
+      prevHash: second!.prev_hash,
+      at: second!.at,
+      actor: 'intruder@example',
+      action: second!.action,
+      target: second!.target,
+      before: null,
+      after: JSON.parse(second!.after!),
+    };
+    await tampered(
+      'UPDATE audit_log SET actor = ?, hash = ? WHERE id = ?',
+      [forged.actor, await auditEntryHash(forged), second!.id],
+      async () => {
+        expect((await verify()).firstBreak).toMatchObject({ id: third!.id, problem: 'prev_hash_mismatch' });
+      },
+    );
   });
 
   it('detects a deleted row', async () => {

@@ -46,7 +46,9 @@ beforeAll(async () => {
   strangerKeys = await createAccessKeys();
   env.ACCESS_JWKS = keys.jwks;
 
-  const doc = await (await exports.default.fetch('http://local/api/v1/openapi.json')).json<{ paths: Record<string, Record<string, any>> }>();
+  const doc = await (await exports.default.fetch('http://local/api/v1/openapi.json')).json<{
+    paths: Record<string, Record<string, any>>;
+  }>();
   operations = Object.entries(doc.paths)
     .filter(([path]) => path.startsWith('/api/v1/admin/'))
     .flatMap(([path, item]) =>
@@ -56,7 +58,11 @@ beforeAll(async () => {
           method,
           path,
           roles: (op.security?.[0]?.cloudflareAccess ?? []) as StaffRole[],
-          body: content.includes('application/json') ? ('json' as const) : content.includes('multipart/form-data') ? ('form' as const) : null,
+          body: content.includes('application/json')
+            ? ('json' as const)
+            : content.includes('multipart/form-data')
+              ? ('form' as const)
+              : null,
         };
       }),
     );
@@ -103,11 +109,29 @@ describe('every /api/v1/admin route', () => {
       strangerKey: await token({}, strangerKeys),
       // The same kid as the configured key, signed by another: the signature must be checked, not the kid.
       sameKidOtherKey: await token({}, { ...strangerKeys, kid: keys.kid }),
-      unsigned: new UnsecuredJWT({ roles: ['admin'], email: 'x@example' }).setAudience(env.ACCESS_AUD).setIssuer(env.ACCESS_ISSUER).setExpirationTime('1h').encode(),
-      noExpiry: await new SignJWT({ roles: ['admin'], email: 'x@example' }).setProtectedHeader({ alg: 'ES256', kid: keys.kid }).setAudience(env.ACCESS_AUD).setIssuer(env.ACCESS_ISSUER).sign(keys.privateKey),
+      unsigned: new UnsecuredJWT({ roles: ['admin'], email: 'x@example' })
+        .setAudience(env.ACCESS_AUD)
+        .setIssuer(env.ACCESS_ISSUER)
+        .setExpirationTime('1h')
+        .encode(),
+      noExpiry: await new SignJWT({ roles: ['admin'], email: 'x@example' })
+        .setProtectedHeader({ alg: 'ES256', kid: keys.kid })
+        .setAudience(env.ACCESS_AUD)
+        .setIssuer(env.ACCESS_ISSUER)
+        .sign(keys.privateKey),
       // HMAC with the public key's bytes as the secret: the classic algorithm-confusion forgery.
-      hmac: await new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'HS256', kid: keys.kid }).setAudience(env.ACCESS_AUD).setIssuer(env.ACCESS_ISSUER).setExpirationTime('1h').sign(new TextEncoder().encode(keys.jwks)),
-      wrongAlgorithmKey: await new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'ES256', kid: keys.kid }).setAudience(env.ACCESS_AUD).setIssuer(env.ACCESS_ISSUER).setExpirationTime('1h').sign(alg.privateKey),
+      hmac: await new SignJWT({ roles: ['admin'] })
+        .setProtectedHeader({ alg: 'HS256', kid: keys.kid })
+        .setAudience(env.ACCESS_AUD)
+        .setIssuer(env.ACCESS_ISSUER)
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(keys.jwks)),
+      wrongAlgorithmKey: await new SignJWT({ roles: ['admin'] })
+        .setProtectedHeader({ alg: 'ES256', kid: keys.kid })
+        .setAudience(env.ACCESS_AUD)
+        .setIssuer(env.ACCESS_ISSUER)
+        .setExpirationTime('1h')
+        .sign(alg.privateKey),
       garbage: 'not.a.token',
     };
     for (const op of operations) {
@@ -167,7 +191,9 @@ describe('every /api/v1/admin route', () => {
 
   it('accepts the CF_Authorization cookie a browser carries, verified the same way', async () => {
     const me = operations.find((o) => o.path === '/api/v1/admin/me')!;
-    const good = await call(me, { Cookie: `theme=dark; CF_Authorization=${await token({ roles: ['reviewer'], email: 'li.ming@hrss.example' })}` });
+    const good = await call(me, {
+      Cookie: `theme=dark; CF_Authorization=${await token({ roles: ['reviewer'], email: 'li.ming@hrss.example' })}`,
+    });
     expect(good.status).toBe(200);
     expect(await good.json<any>()).toMatchObject({ actor: 'li.ming@hrss.example', roles: ['reviewer'] });
     const expired = await call(me, { Cookie: `CF_Authorization=${await token({ expiresIn: -5 })}` });
@@ -176,7 +202,10 @@ describe('every /api/v1/admin route', () => {
 
   it('reads roles from a groups claim or Access custom claims, and falls back to sub for the actor', async () => {
     const me = operations.find((o) => o.path === '/api/v1/admin/me')!;
-    const viaGroups = await call(me, bearer(await token({ roles: undefined, email: null, sub: 'svc-7', claims: { groups: ['hrss-all', 'publisher'] } })));
+    const viaGroups = await call(
+      me,
+      bearer(await token({ roles: undefined, email: null, sub: 'svc-7', claims: { groups: ['hrss-all', 'publisher'] } })),
+    );
     expect(await viaGroups.json<any>()).toMatchObject({ actor: 'svc-7', email: null, roles: ['publisher'] });
     const viaCustom = await call(me, bearer(await token({ roles: undefined, claims: { custom: { roles: ['reviewer'] } } })));
     expect((await viaCustom.json<any>()).roles).toEqual(['reviewer']);
@@ -184,7 +213,11 @@ describe('every /api/v1/admin route', () => {
 
   it('refuses a cross-site write even with a valid cookie', async () => {
     const op = operations.find((o) => o.method === 'post' && o.path === '/api/v1/admin/records')!;
-    const res = await call(op, { Cookie: `CF_Authorization=${await token({ roles: ['publisher'] })}`, Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' });
+    const res = await call(op, {
+      Cookie: `CF_Authorization=${await token({ roles: ['publisher'] })}`,
+      Origin: 'https://evil.example',
+      'Sec-Fetch-Site': 'cross-site',
+    });
     expect(res.status).toBe(403);
     expect((await res.json<any>()).error.code).toBe('cross_site_request');
   });

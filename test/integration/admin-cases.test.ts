@@ -23,11 +23,16 @@ const staffHeaders = async (role: StaffRole = 'reviewer', email = 'zhang.wei@hrs
 async function staff(method: 'GET' | 'POST', path: string, body?: unknown, role: StaffRole = 'reviewer') {
   const headers: Record<string, string> = await staffHeaders(role);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  return exports.default.fetch(`http://local/api/v1/admin${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return exports.default.fetch(`http://local/api/v1/admin${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 const newRecord = async (over: Parameters<typeof insertRecord>[1] extends infer T ? Partial<T> : never = {}) =>
-  (await insertRecord(env.DB, { uscc, severity: 'general', decidedOn: addMonths(today, -4), publishUntil: addMonths(today, 8), ...over })).id;
+  (await insertRecord(env.DB, { uscc, severity: 'general', decidedOn: addMonths(today, -4), publishUntil: addMonths(today, 8), ...over }))
+    .id;
 
 async function fileObjection(recordId: number) {
   const res = await exports.default.fetch('http://local/api/v1/objections', {
@@ -55,7 +60,11 @@ async function fileRepair(recordId: number) {
   data.set('applicant.email', 'wuting@example.com');
   data.set('commitment', file(pdfBytes, '信用修复承诺书.pdf'));
   data.append('evidence', file(jpegBytes, '缴款凭证.jpg', 'image/jpeg'));
-  const res = await exports.default.fetch('http://local/api/v1/repairs', { method: 'POST', headers: { 'CF-Connecting-IP': client() }, body: data });
+  const res = await exports.default.fetch('http://local/api/v1/repairs', {
+    method: 'POST',
+    headers: { 'CF-Connecting-IP': client() },
+    body: data,
+  });
   expect(res.status).toBe(201);
   return res.json<{ reference: string; accessCode: string }>();
 }
@@ -69,7 +78,9 @@ const publicRecord = async (recordId: number) => {
 };
 
 const auditFor = (target: string) =>
-  env.DB.prepare('SELECT actor, action, before, after FROM audit_log WHERE target = ? ORDER BY id').bind(target).all<{ actor: string; action: string; before: string | null; after: string | null }>();
+  env.DB.prepare('SELECT actor, action, before, after FROM audit_log WHERE target = ? ORDER BY id')
+    .bind(target)
+    .all<{ actor: string; action: string; before: string | null; after: string | null }>();
 
 beforeAll(async () => {
   keys = await createAccessKeys();
@@ -134,12 +145,16 @@ describe('GET /api/v1/admin/repairs/{reference} and attachments', () => {
     const download = await exports.default.fetch(`http://local${body.attachments[0].href}`, { headers: await staffHeaders('reviewer') });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
-    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="_______.pdf"; filename*=UTF-8''${encodeURIComponent('信用修复承诺书.pdf')}`);
+    expect(download.headers.get('content-disposition')).toBe(
+      `attachment; filename="_______.pdf"; filename*=UTF-8''${encodeURIComponent('信用修复承诺书.pdf')}`,
+    );
     expect(download.headers.get('cache-control')).toBe('no-store');
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdfBytes);
 
     expect((await exports.default.fetch(`http://local${body.attachments[0].href}`)).status).toBe(401);
-    expect((await exports.default.fetch(`http://local${body.attachments[0].href}`, { headers: await staffHeaders('publisher') })).status).toBe(403);
+    expect(
+      (await exports.default.fetch(`http://local${body.attachments[0].href}`, { headers: await staffHeaders('publisher') })).status,
+    ).toBe(403);
   });
 
   it('answers 404 for an unknown reference or one of the other kind', async () => {
@@ -155,7 +170,13 @@ describe('POST /api/v1/admin/{kind}/{reference}/acceptance', () => {
     const res = await staff('POST', `/objections/${filed.reference}/acceptance`, { decision: 'accept' });
     expect(res.status).toBe(200);
     const decideBy = addWorkingDays(defaultCalendar, today, 10);
-    expect(await res.json<any>()).toEqual({ reference: filed.reference, status: 'accepted', outcome: null, decideBy: decideBy.date, decideByProvisional: decideBy.provisional });
+    expect(await res.json<any>()).toEqual({
+      reference: filed.reference,
+      status: 'accepted',
+      outcome: null,
+      decideBy: decideBy.date,
+      decideByProvisional: decideBy.provisional,
+    });
 
     const timeline = await publicTimeline('objections', filed);
     expect(timeline.status).toBe('accepted');
@@ -176,7 +197,10 @@ describe('POST /api/v1/admin/{kind}/{reference}/acceptance', () => {
     expect(missing.status).toBe(422);
     expect((await missing.json<any>()).error.fields[0].path).toBe('reason');
 
-    const res = await staff('POST', `/objections/${filed.reference}/acceptance`, { decision: 'reject', reason: '未提交加盖公章的异议申诉信用承诺书。' });
+    const res = await staff('POST', `/objections/${filed.reference}/acceptance`, {
+      decision: 'reject',
+      reason: '未提交加盖公章的异议申诉信用承诺书。',
+    });
     expect(res.status).toBe(200);
     expect((await res.json<any>()).status).toBe('not_accepted');
     expect((await publicRecord(recordId)).flags).not.toContain('objection_pending');
@@ -208,7 +232,10 @@ describe('POST /api/v1/admin/objections/{reference}/decision', () => {
   it('keeps the record: reasons in writing, the flag goes, the record stays as it was', async () => {
     const recordId = await newRecord({ title: '维持测试记录' });
     const filed = await acceptedObjection(recordId);
-    const res = await staff('POST', `/objections/${filed.reference}/decision`, { outcome: 'kept', reason: '经核对处罚决定书原件，记载内容准确。' });
+    const res = await staff('POST', `/objections/${filed.reference}/decision`, {
+      outcome: 'kept',
+      reason: '经核对处罚决定书原件，记载内容准确。',
+    });
     expect(res.status).toBe(200);
     expect(await res.json<any>()).toMatchObject({ status: 'closed', outcome: 'kept' });
     const record = await publicRecord(recordId);
@@ -229,13 +256,23 @@ describe('POST /api/v1/admin/objections/{reference}/decision', () => {
     });
     expect(res.status).toBe(200);
     const record = await publicRecord(recordId);
-    expect(record).toMatchObject({ status: 'published', title: '拖欠 3 名劳动者工资', decidedAt: decidedOn, publishUntil: addMonths(decidedOn, 12), flags: ['corrected'] });
+    expect(record).toMatchObject({
+      status: 'published',
+      title: '拖欠 3 名劳动者工资',
+      decidedAt: decidedOn,
+      publishUntil: addMonths(decidedOn, 12),
+      flags: ['corrected'],
+    });
     expect(record.detail).toMatchObject({ facts: '拖欠 3 名劳动者工资 4.2 万元', correctionNote: '拖欠人数更正为 3 人。' });
     expect((await publicTimeline('objections', filed)).timeline.at(-1).note).toContain('信用记录已更正');
 
     const [entry] = (await auditFor(`objection:${filed.reference}`)).results.filter((e) => e.action === 'objection.corrected');
     expect(JSON.parse(entry!.before!).record).toMatchObject({ id: recordId, title: '拖欠 13 名劳动者工资' });
-    expect(JSON.parse(entry!.after!).record).toMatchObject({ id: recordId, title: '拖欠 3 名劳动者工资', correctionNote: '拖欠人数更正为 3 人。' });
+    expect(JSON.parse(entry!.after!).record).toMatchObject({
+      id: recordId,
+      title: '拖欠 3 名劳动者工资',
+      correctionNote: '拖欠人数更正为 3 人。',
+    });
   });
 
   it('refuses a correction that would end the publication period, pointing to the field', async () => {
@@ -247,7 +284,10 @@ describe('POST /api/v1/admin/objections/{reference}/decision', () => {
     });
     expect(res.status).toBe(422);
     expect((await res.json<any>()).error.fields[0]).toMatchObject({ path: 'changes.decidedOn', message: expect.stringContaining('届满') });
-    expect((await staff('POST', `/objections/${filed.reference}/decision`, { outcome: 'corrected', correctionNote: '没有改动。', changes: {} })).status).toBe(422);
+    expect(
+      (await staff('POST', `/objections/${filed.reference}/decision`, { outcome: 'corrected', correctionNote: '没有改动。', changes: {} }))
+        .status,
+    ).toBe(422);
   });
 
   it('withdraws the record: the public sees a withdrawal notice with the reason, not the facts', async () => {
@@ -258,7 +298,11 @@ describe('POST /api/v1/admin/objections/{reference}/decision', () => {
     expect(res.status).toBe(200);
     expect(await publicRecord(recordId)).toMatchObject({ status: 'withdrawn', detail: null, notice: { reason, on: today }, flags: [] });
     const penalties = await (await exports.default.fetch(`http://local/api/v1/penalties?q=${uscc}`)).json<any>();
-    expect(penalties.items.find((p: any) => p.id === recordId)).toMatchObject({ status: 'withdrawn', facts: null, withdrawal: { reason, on: today } });
+    expect(penalties.items.find((p: any) => p.id === recordId)).toMatchObject({
+      status: 'withdrawn',
+      facts: null,
+      withdrawal: { reason, on: today },
+    });
     expect((await publicTimeline('objections', filed)).timeline.at(-1).note).toContain(reason);
   });
 
@@ -271,7 +315,9 @@ describe('POST /api/v1/admin/objections/{reference}/decision', () => {
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const decisions = (await auditFor(`objection:${filed.reference}`)).results.filter((e) => e.action !== 'objection.accepted');
     expect(decisions).toHaveLength(1);
-    const events = await env.DB.prepare("SELECT count(*) AS n FROM case_events WHERE reference = ? AND status = 'closed'").bind(filed.reference).first<{ n: number }>();
+    const events = await env.DB.prepare("SELECT count(*) AS n FROM case_events WHERE reference = ? AND status = 'closed'")
+      .bind(filed.reference)
+      .first<{ n: number }>();
     expect(events!.n).toBe(1);
     const verify = await (await staff('GET', '/audit/verify', undefined, 'admin')).json<any>();
     expect(verify).toMatchObject({ ok: true, firstBreak: null });
@@ -295,14 +341,26 @@ describe('POST /api/v1/admin/repairs/{reference}/decision', () => {
 
     expect(await publicRecord(recordId)).toMatchObject({ status: 'repaired', detail: null, flags: [], notice: { on: today } });
     const published = await (await exports.default.fetch('http://local/api/v1/repairs/published')).json<any>();
-    expect(published.items).toContainEqual(expect.objectContaining({ uscc, recordId, recordTitle: '修复通过测试记录', decisionNo: '京朝人社监罚字〔2026〕第 601 号', decidedOn: today, outcome: 'approved' }));
+    expect(published.items).toContainEqual(
+      expect.objectContaining({
+        uscc,
+        recordId,
+        recordTitle: '修复通过测试记录',
+        decisionNo: '京朝人社监罚字〔2026〕第 601 号',
+        decidedOn: today,
+        outcome: 'approved',
+      }),
+    );
     expect((await publicTimeline('repairs', filed)).timeline.at(-1).note).toContain('准予信用修复');
   });
 
   it('rejects with reasons in writing: the record stays published, the 修复中 flag goes', async () => {
     const recordId = await newRecord();
     const filed = await acceptedRepair(recordId);
-    const res = await staff('POST', `/repairs/${filed.reference}/decision`, { outcome: 'rejected', reason: '罚款尚未缴清，不符合信用修复条件。' });
+    const res = await staff('POST', `/repairs/${filed.reference}/decision`, {
+      outcome: 'rejected',
+      reason: '罚款尚未缴清，不符合信用修复条件。',
+    });
     expect(res.status).toBe(200);
     expect(await publicRecord(recordId)).toMatchObject({ status: 'published', flags: [] });
     const published = await (await exports.default.fetch('http://local/api/v1/repairs/published')).json<any>();

@@ -33,7 +33,17 @@ async function insertCase(
        accept_by_provisional, decide_by_provisional, created_at${grounds})
      VALUES (?, 'x', ?, ?, '情况说明十个字以上的内容', '周敏', '13912345678', 'a@example.com', ?, ?, ?, ?, ?, ?${value})`,
   )
-    .bind(reference, uscc, ids.live, status, acceptBy, decideBy, extra.acceptByProvisional ? 1 : 0, extra.decideByProvisional ? 1 : 0, extra.createdAt ?? clock.now().toISOString())
+    .bind(
+      reference,
+      uscc,
+      ids.live,
+      status,
+      acceptBy,
+      decideBy,
+      extra.acceptByProvisional ? 1 : 0,
+      extra.decideByProvisional ? 1 : 0,
+      extra.createdAt ?? clock.now().toISOString(),
+    )
     .run();
 }
 const caseRow = (table: string, reference: string) =>
@@ -53,7 +63,10 @@ function announcedCalendar() {
   const computed = provisionalCalendarYear(FUTURE_YEAR);
   const extra = Array.from({ length: 12 }, (_, i) => ({ date: addDays(SPRING_START, i), name: '春节' }));
   const holidays = [...new Map([...computed.holidays, ...extra].map((d) => [d.date, d])).values()];
-  return createCalendar([...calendarYears, { ...computed, source: `国务院办公厅关于${FUTURE_YEAR}年部分节假日安排的通知（测试）`, holidays }]);
+  return createCalendar([
+    ...calendarYears,
+    { ...computed, source: `国务院办公厅关于${FUTURE_YEAR}年部分节假日安排的通知（测试）`, holidays },
+  ]);
 }
 
 beforeAll(async () => {
@@ -82,7 +95,8 @@ describe('runDailyJobs (the cron trigger)', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const summary = await runDailyJobs(env, clock);
     expect(summary).toEqual({ expiredRecords: 1, recomputedDeadlines: 0, overdueObjections: 1, overdueRepairs: 1 });
-    const status = async (id: number) => (await env.DB.prepare('SELECT status FROM credit_records WHERE id = ?').bind(id).first<{ status: string }>())!.status;
+    const status = async (id: number) =>
+      (await env.DB.prepare('SELECT status FROM credit_records WHERE id = ?').bind(id).first<{ status: string }>())!.status;
     expect(await status(ids.ended!)).toBe('expired');
     expect(await status(ids.live!)).toBe('published');
     expect((await caseRow('objections', 'YY-2026-AAAAA3'))!.overdue).toBe(1);
@@ -91,7 +105,15 @@ describe('runDailyJobs (the cron trigger)', () => {
     expect((await caseRow('repairs', 'XF-2026-AAAAA7'))!.overdue).toBe(1);
     expect((await caseRow('repairs', 'XF-2026-AAAAA9'))!.overdue).toBe(0);
     const line = JSON.parse(log.mock.calls.at(-1)![0] as string);
-    expect(line).toMatchObject({ job: 'daily', today, expiredRecords: 1, overdueObjections: 1, overdueRepairs: 1, expiredRecordIds: [ids.ended], overdueReferences: ['YY-2026-AAAAA3', 'XF-2026-AAAAA7'] });
+    expect(line).toMatchObject({
+      job: 'daily',
+      today,
+      expiredRecords: 1,
+      overdueObjections: 1,
+      overdueRepairs: 1,
+      expiredRecordIds: [ids.ended],
+      overdueReferences: ['YY-2026-AAAAA3', 'XF-2026-AAAAA7'],
+    });
   });
 
   it('changes nothing when run again', async () => {
@@ -118,9 +140,16 @@ describe('runDailyJobs when a year is announced (DOMAIN.md §9: "recomputed, wit
 
     expect(await runDailyJobs(env, clock, calendar)).toMatchObject({ recomputedDeadlines: 1 });
     const row = (await caseRow('objections', 'YY-2026-AAAAC3'))!;
-    expect(row).toMatchObject({ accept_by: fresh.acceptBy.date, decide_by: fresh.decideBy.date, accept_by_provisional: 0, decide_by_provisional: 0 });
+    expect(row).toMatchObject({
+      accept_by: fresh.acceptBy.date,
+      decide_by: fresh.decideBy.date,
+      accept_by_provisional: 0,
+      decide_by_provisional: 0,
+    });
 
-    const audit = await env.DB.prepare("SELECT actor, before, after FROM audit_log WHERE action = 'objection.deadlines_recomputed' AND target = 'objection:YY-2026-AAAAC3'").all<{ actor: string; before: string; after: string }>();
+    const audit = await env.DB.prepare(
+      "SELECT actor, before, after FROM audit_log WHERE action = 'objection.deadlines_recomputed' AND target = 'objection:YY-2026-AAAAC3'",
+    ).all<{ actor: string; before: string; after: string }>();
     expect(audit.results).toHaveLength(1);
     expect(audit.results[0]!.actor).toBe('system:daily-job');
     expect(JSON.parse(audit.results[0]!.before)).toMatchObject({ acceptBy: provisional.acceptBy.date, acceptByProvisional: true });

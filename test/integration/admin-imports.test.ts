@@ -18,13 +18,28 @@ const B = makeUscc('MA01DR102');
 const UNKNOWN = makeUscc('MA01DR199');
 let keys: AccessKeys;
 
-async function upload(path: '' | '/preview', kind: string, csv: string | Uint8Array<ArrayBuffer>, extra: Record<string, string> = {}, name = '处罚决定.csv') {
+async function upload(
+  path: '' | '/preview',
+  kind: string,
+  csv: string | Uint8Array<ArrayBuffer>,
+  extra: Record<string, string> = {},
+  name = '处罚决定.csv',
+) {
   const form = new FormData();
   form.set('kind', kind);
   form.set('file', new File([csv], name, { type: 'text/csv' }));
   for (const [k, v] of Object.entries(extra)) form.set(k, v);
-  const token = await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: ['publisher'], email: 'chen.jing@hrss.example' });
-  return exports.default.fetch(`http://local/api/v1/admin/imports${path}`, { method: 'POST', headers: { 'Cf-Access-Jwt-Assertion': token }, body: form });
+  const token = await signAccessToken(keys, {
+    audience: env.ACCESS_AUD,
+    issuer: env.ACCESS_ISSUER,
+    roles: ['publisher'],
+    email: 'chen.jing@hrss.example',
+  });
+  return exports.default.fetch(`http://local/api/v1/admin/imports${path}`, {
+    method: 'POST',
+    headers: { 'Cf-Access-Jwt-Assertion': token },
+    body: form,
+  });
 }
 
 const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
@@ -32,13 +47,45 @@ const csv = (header: string[], rows: string[][]) => [header, ...rows].map((r) =>
 
 let seq = 0;
 function penaltyRow(over: Partial<Record<'no' | 'party' | 'uscc' | 'type' | 'kinds' | 'fine' | 'date' | 'severity', string>> = {}) {
-  const v = { no: `京朝人社监罚字〔2026〕第 ${1000 + ++seq} 号`, party: '北京导入甲有限公司', uscc: A, type: '拖欠工资', kinds: '罚款', fine: '20,000', date: decided, severity: '一般', ...over };
-  return [v.no, v.party, v.uscc, v.type, '拖欠 5 名劳动者工资 4.2 万元，电话 13912345678', '《劳动保障监察条例》第二十六条', v.kinds, '罚款人民币贰万元整', v.fine, v.date, '北京市朝阳区人力资源和社会保障局', v.severity, ''];
+  const v = {
+    no: `京朝人社监罚字〔2026〕第 ${1000 + ++seq} 号`,
+    party: '北京导入甲有限公司',
+    uscc: A,
+    type: '拖欠工资',
+    kinds: '罚款',
+    fine: '20,000',
+    date: decided,
+    severity: '一般',
+    ...over,
+  };
+  return [
+    v.no,
+    v.party,
+    v.uscc,
+    v.type,
+    '拖欠 5 名劳动者工资 4.2 万元，电话 13912345678',
+    '《劳动保障监察条例》第二十六条',
+    v.kinds,
+    '罚款人民币贰万元整',
+    v.fine,
+    v.date,
+    '北京市朝阳区人力资源和社会保障局',
+    v.severity,
+    '',
+  ];
 }
 const penaltyHeader = templateHeaders('penalties');
 
-const count = async (sql: string, ...binds: unknown[]) => (await env.DB.prepare(sql).bind(...binds).first<{ n: number }>())!.n;
-const snapshot = async () => [await count('SELECT count(*) AS n FROM credit_records'), await count('SELECT count(*) AS n FROM imports'), await count('SELECT count(*) AS n FROM audit_log'), await count('SELECT count(*) AS n FROM sampling_results')];
+const count = async (sql: string, ...binds: unknown[]) =>
+  (await env.DB.prepare(sql)
+    .bind(...binds)
+    .first<{ n: number }>())!.n;
+const snapshot = async () => [
+  await count('SELECT count(*) AS n FROM credit_records'),
+  await count('SELECT count(*) AS n FROM imports'),
+  await count('SELECT count(*) AS n FROM audit_log'),
+  await count('SELECT count(*) AS n FROM sampling_results'),
+];
 
 beforeAll(async () => {
   keys = await createAccessKeys();
@@ -68,7 +115,14 @@ describe('POST /api/v1/admin/imports/preview', () => {
     const report = await res.json<any>();
     expect(await snapshot()).toEqual(before);
 
-    expect(report).toMatchObject({ kind: 'penalties', fileName: '处罚决定.csv', total: 8, alreadyImported: null, fileErrors: [], committable: false });
+    expect(report).toMatchObject({
+      kind: 'penalties',
+      fileName: '处罚决定.csv',
+      total: 8,
+      alreadyImported: null,
+      fileErrors: [],
+      committable: false,
+    });
     expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.accepted.map((r: any) => r.line)).toEqual([2, 3]);
     expect(report.accepted[0]).toMatchObject({
@@ -102,7 +156,11 @@ describe('POST /api/v1/admin/imports/preview', () => {
     const form = new FormData();
     form.set('kind', 'penalties');
     const token = await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: ['publisher'] });
-    const res = await exports.default.fetch('http://local/api/v1/admin/imports/preview', { method: 'POST', headers: { 'Cf-Access-Jwt-Assertion': token }, body: form });
+    const res = await exports.default.fetch('http://local/api/v1/admin/imports/preview', {
+      method: 'POST',
+      headers: { 'Cf-Access-Jwt-Assertion': token },
+      body: form,
+    });
     expect(res.status).toBe(422);
     expect((await upload('/preview', 'wages', 'a,b')).status).toBe(422);
   });
@@ -142,21 +200,32 @@ describe('POST /api/v1/admin/imports', () => {
       title: '拖欠工资行政处罚',
     });
     expect(await count('SELECT count(*) AS n FROM credit_records WHERE source_key LIKE ?', 'penalty:%')).toBeGreaterThanOrEqual(450);
-    const imported = await env.DB.prepare('SELECT kind, file_name, actor, row_count FROM imports WHERE file_sha256 = ?').bind(result.sha256).first<any>();
+    const imported = await env.DB.prepare('SELECT kind, file_name, actor, row_count FROM imports WHERE file_sha256 = ?')
+      .bind(result.sha256)
+      .first<any>();
     expect(imported).toEqual({ kind: 'penalties', file_name: '处罚决定.csv', actor: 'chen.jing@hrss.example', row_count: 450 });
-    const audit = await env.DB.prepare('SELECT actor, action, after FROM audit_log WHERE target = ?').bind(`import:${result.sha256}`).first<any>();
+    const audit = await env.DB.prepare('SELECT actor, action, after FROM audit_log WHERE target = ?')
+      .bind(`import:${result.sha256}`)
+      .first<any>();
     expect(audit).toMatchObject({ actor: 'chen.jing@hrss.example', action: 'import.committed' });
     expect(JSON.parse(audit.after)).toMatchObject({ rowCount: 450, kind: 'penalties' });
 
     // Drafts show their publication due date in the console.
     const token = await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: ['publisher'] });
-    const listed = await (await exports.default.fetch(`http://local/api/v1/admin/records?status=draft&uscc=${A}`, { headers: { 'Cf-Access-Jwt-Assertion': token } })).json<any>();
+    const listed = await (
+      await exports.default.fetch(`http://local/api/v1/admin/records?status=draft&uscc=${A}`, {
+        headers: { 'Cf-Access-Jwt-Assertion': token },
+      })
+    ).json<any>();
     expect(listed.items[0].publicationDue).toBe(addWorkingDays(defaultCalendar, decided, 7).date);
 
     const before = await snapshot();
     const again = await upload('', 'penalties', file);
     expect(again.status).toBe(409);
-    expect((await again.json<any>()).error).toMatchObject({ code: 'already_imported', message: expect.stringContaining('chen.jing@hrss.example') });
+    expect((await again.json<any>()).error).toMatchObject({
+      code: 'already_imported',
+      message: expect.stringContaining('chen.jing@hrss.example'),
+    });
     expect(await snapshot()).toEqual(before);
     const preview = await (await upload('/preview', 'penalties', file)).json<any>();
     expect(preview).toMatchObject({ committable: false, alreadyImported: { actor: 'chen.jing@hrss.example', rowCount: 450 } });
@@ -180,11 +249,34 @@ describe('POST /api/v1/admin/imports', () => {
 
   it('accepts a random task’s results only for the employers its draw selected', async () => {
     const stratum = { grade: 'A', ratioBp: 5000, candidates: [A, B].sort(), poolHash: '0'.repeat(64), selected: [A] };
-    const draw = { algorithm: 'hmac-sha256-v1', taskId: 'SJ-2026-702', seed: '1'.repeat(64), beacon: null, drawKey: '1'.repeat(64), seedCommitment: '2'.repeat(64), strata: [stratum], exclusions: [], inspectors: [], assignments: [] };
+    const draw = {
+      algorithm: 'hmac-sha256-v1',
+      taskId: 'SJ-2026-702',
+      seed: '1'.repeat(64),
+      beacon: null,
+      drawKey: '1'.repeat(64),
+      seedCommitment: '2'.repeat(64),
+      strata: [stratum],
+      exclusions: [],
+      inspectors: [],
+      assignments: [],
+    };
     await insertSamplingTask(env.DB, { id: 'SJ-2026-702', status: 'drawn', draw });
     const header = templateHeaders('sampling_results');
-    const row = (code: string, name: string) => ['SJ-2026-702', name, code, '北京市朝阳区建国路 1 号', '实地', addDays(today, -5), '未发现问题', '', '北京市朝阳区人力资源和社会保障局'];
-    const report = await (await upload('/preview', 'sampling_results', csv(header, [row(A, '北京导入甲有限公司'), row(B, '北京导入乙（集团）有限公司')]))).json<any>();
+    const row = (code: string, name: string) => [
+      'SJ-2026-702',
+      name,
+      code,
+      '北京市朝阳区建国路 1 号',
+      '实地',
+      addDays(today, -5),
+      '未发现问题',
+      '',
+      '北京市朝阳区人力资源和社会保障局',
+    ];
+    const report = await (
+      await upload('/preview', 'sampling_results', csv(header, [row(A, '北京导入甲有限公司'), row(B, '北京导入乙（集团）有限公司')]))
+    ).json<any>();
     expect(report.accepted).toHaveLength(1);
     expect(report.rejected[0].reasons).toContain('该单位不在任务 SJ-2026-702 公布的抽取结果中（非随机的重点检查任务除外）');
   });
@@ -192,10 +284,32 @@ describe('POST /api/v1/admin/imports', () => {
   it('imports sampling results into the task’s list and the employers’ profiles', async () => {
     const header = templateHeaders('sampling_results');
     const rows = [
-      ['SJ-2026-701', '北京导入甲有限公司', A, '北京市朝阳区建国路 1 号', '实地', addDays(today, -20), '未发现问题', '', '北京市朝阳区人力资源和社会保障局'],
-      ['SJ-2026-701', '北京导入乙（集团）有限公司', B, '北京市朝阳区建国路 2 号', '书面', addDays(today, -18), '发现问题已责令改正', '已整改', '北京市朝阳区人力资源和社会保障局'],
+      [
+        'SJ-2026-701',
+        '北京导入甲有限公司',
+        A,
+        '北京市朝阳区建国路 1 号',
+        '实地',
+        addDays(today, -20),
+        '未发现问题',
+        '',
+        '北京市朝阳区人力资源和社会保障局',
+      ],
+      [
+        'SJ-2026-701',
+        '北京导入乙（集团）有限公司',
+        B,
+        '北京市朝阳区建国路 2 号',
+        '书面',
+        addDays(today, -18),
+        '发现问题已责令改正',
+        '已整改',
+        '北京市朝阳区人力资源和社会保障局',
+      ],
     ];
-    const unknownTask = await (await upload('/preview', 'sampling_results', csv(header, [['SJ-2099-001', ...rows[0]!.slice(1)]]))).json<any>();
+    const unknownTask = await (
+      await upload('/preview', 'sampling_results', csv(header, [['SJ-2099-001', ...rows[0]!.slice(1)]]))
+    ).json<any>();
     expect(unknownTask.rejected[0].reasons).toContain('没有编号为 SJ-2099-001 的抽查任务');
 
     const res = await upload('', 'sampling_results', csv(header, rows), {}, '抽查结果.csv');
@@ -208,8 +322,14 @@ describe('POST /api/v1/admin/imports', () => {
       ].sort(),
     );
     const profile = await (await exports.default.fetch(`http://local/api/v1/enterprises/${B}`)).json<any>();
-    expect(profile.records.find((r: any) => r.kind === 'sampling_result')).toMatchObject({ severity: 'none', status: 'published', detail: expect.objectContaining({ result: '发现问题已责令改正', taskId: 'SJ-2026-701' }) });
-    const linked = await env.DB.prepare("SELECT count(*) AS n FROM credit_records WHERE kind = 'sampling_result' AND sampling_result_id IS NOT NULL AND source_key LIKE 'sampling:SJ-2026-701:%'").first<{ n: number }>();
+    expect(profile.records.find((r: any) => r.kind === 'sampling_result')).toMatchObject({
+      severity: 'none',
+      status: 'published',
+      detail: expect.objectContaining({ result: '发现问题已责令改正', taskId: 'SJ-2026-701' }),
+    });
+    const linked = await env.DB.prepare(
+      "SELECT count(*) AS n FROM credit_records WHERE kind = 'sampling_result' AND sampling_result_id IS NOT NULL AND source_key LIKE 'sampling:SJ-2026-701:%'",
+    ).first<{ n: number }>();
     expect(linked!.n).toBe(2);
 
     const dup = await (await upload('/preview', 'sampling_results', csv(header, [rows[0]!]), {}, 'again.csv')).json<any>();

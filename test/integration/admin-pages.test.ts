@@ -8,7 +8,10 @@ import { objectionDecisionFromForm, recordFromForm } from '../../src/lib/admin-f
 import type { Staff } from '../../functions/api/middleware/access';
 import type { RecordRow } from '../../functions/db/queries/admin-cases';
 
-const pages = import.meta.glob('../../src/pages/admin/**/*.astro', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const pages = import.meta.glob('../../src/pages/admin/**/*.astro', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 const PUBLIC_PAGES = ['login.astro', 'logout.astro'];
 
 describe('every page under /admin', () => {
@@ -106,10 +109,22 @@ describe('console forms → the API schemas', () => {
 
   it('turns a hand-entered record into RecordInput, yuan into fen', () => {
     const parsed = recordFromForm(
-      form({ uscc: '91110105MA01ABCD3X', kind: 'no_penalty', severity: 'none', title: '不予处罚', authority: '局', decidedOn: '2026-11-02', penaltyTypes: '', fineYuan: '1,234.5' }),
+      form({
+        uscc: '91110105MA01ABCD3X',
+        kind: 'no_penalty',
+        severity: 'none',
+        title: '不予处罚',
+        authority: '局',
+        decidedOn: '2026-11-02',
+        penaltyTypes: '',
+        fineYuan: '1,234.5',
+      }),
     );
     expect(parsed).toMatchObject({ ok: true, value: { kind: 'no_penalty', fineFen: 123_450, penaltyTypes: [] } });
-    expect(recordFromForm(form({ fineYuan: 'abc' }))).toMatchObject({ ok: false, errors: expect.arrayContaining([{ path: 'fineYuan', message: expect.any(String) }]) });
+    expect(recordFromForm(form({ fineYuan: 'abc' }))).toMatchObject({
+      ok: false,
+      errors: expect.arrayContaining([{ path: 'fineYuan', message: expect.any(String) }]),
+    });
   });
 
   it('sends only the fields a correction actually changes', () => {
@@ -144,6 +159,9 @@ describe('console forms → the API schemas', () => {
       }),
       record,
     );
-    expect(parsed).toEqual({ ok: true, value: { outcome: 'corrected', correctionNote: '人数更正为 3 人。', changes: { title: '拖欠 3 名劳动者工资' } } });
+    expect(parsed).toEqual({
+      ok: true,
+      value: { outcome: 'corrected', correctionNote: '人数更正为 3 人。', changes: { title: '拖欠 3 名劳动者工资' } },
+    });
   });
 });

@@ -15,10 +15,19 @@ let keys: AccessKeys;
 
 async function publisher(method: 'GET' | 'POST', path: string, body?: unknown) {
   const headers: Record<string, string> = {
-    'Cf-Access-Jwt-Assertion': await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: ['publisher'], email: 'wang.fang@hrss.example' }),
+    'Cf-Access-Jwt-Assertion': await signAccessToken(keys, {
+      audience: env.ACCESS_AUD,
+      issuer: env.ACCESS_ISSUER,
+      roles: ['publisher'],
+      email: 'wang.fang@hrss.example',
+    }),
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  return exports.default.fetch(`http://local/api/v1/admin/records${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return exports.default.fetch(`http://local/api/v1/admin/records${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 let n = 0;
@@ -70,7 +79,9 @@ describe('POST /api/v1/admin/records', () => {
     });
     expect(await publicRecord(record.id)).toBeNull();
 
-    const audit = await env.DB.prepare("SELECT actor, action, after FROM audit_log WHERE target = ?").bind(`record:${record.id}`).first<any>();
+    const audit = await env.DB.prepare('SELECT actor, action, after FROM audit_log WHERE target = ?')
+      .bind(`record:${record.id}`)
+      .first<any>();
     expect(audit).toMatchObject({ actor: 'wang.fang@hrss.example', action: 'record.created' });
     expect(JSON.parse(audit.after)).toMatchObject({ id: record.id, status: 'draft', decisionNo: body.decisionNo });
   });
@@ -138,7 +149,9 @@ describe('POST /api/v1/admin/records/{id}/publish and /withdraw', () => {
     expect(await publicRecord(draft.id)).toMatchObject({ status: 'withdrawn', detail: null, notice: { reason, on: today } });
     const penalties = await (await exports.default.fetch(`http://local/api/v1/penalties?q=${uscc}`)).json<any>();
     expect(penalties.items.find((p: any) => p.id === draft.id)).toMatchObject({ status: 'withdrawn', withdrawal: { reason } });
-    const actions = await env.DB.prepare('SELECT action FROM audit_log WHERE target = ? ORDER BY id').bind(`record:${draft.id}`).all<{ action: string }>();
+    const actions = await env.DB.prepare('SELECT action FROM audit_log WHERE target = ? ORDER BY id')
+      .bind(`record:${draft.id}`)
+      .all<{ action: string }>();
     expect(actions.results.map((a) => a.action)).toEqual(['record.created', 'record.published', 'record.withdrawn']);
   });
 
@@ -155,7 +168,9 @@ describe('POST /api/v1/admin/records/{id}/publish and /withdraw', () => {
     const ids = await Promise.all(results.map(async (r) => (await r.json<any>()).id));
     expect(new Set(ids).size).toBe(6);
     const admin = await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: ['admin'] });
-    const verify = await (await exports.default.fetch('http://local/api/v1/admin/audit/verify', { headers: { 'Cf-Access-Jwt-Assertion': admin } })).json<any>();
+    const verify = await (
+      await exports.default.fetch('http://local/api/v1/admin/audit/verify', { headers: { 'Cf-Access-Jwt-Assertion': admin } })
+    ).json<any>();
     expect(verify).toMatchObject({ ok: true, firstBreak: null });
   });
 });

@@ -36,10 +36,18 @@ beforeAll(async () => {
   await insertSamplingItem(env.DB);
   const grades = ['A', 'B', null] as const;
   for (let i = 0; i < 30; i++) {
-    await insertEnterprise(env.DB, { uscc: makeUscc(`MA03${String(i).padStart(5, '0')}`, '110112'), name: `北京通州抽查对象${i}号有限公司`, districtCode: '110112', grade: grades[i % 3] });
+    await insertEnterprise(env.DB, {
+      uscc: makeUscc(`MA03${String(i).padStart(5, '0')}`, '110112'),
+      name: `北京通州抽查对象${i}号有限公司`,
+      districtCode: '110112',
+      grade: grades[i % 3],
+    });
   }
   const db = getDb(env.DB);
-  for (let i = 1; i <= 6; i++) await db.insert(inspectors).values({ id: `TZ-${i}`, name: `通州检查员${i}`, certificateNo: `京人社监TZ${i}`, unit: '北京市通州区人力资源和社会保障局' });
+  for (let i = 1; i <= 6; i++)
+    await db
+      .insert(inspectors)
+      .values({ id: `TZ-${i}`, name: `通州检查员${i}`, certificateNo: `京人社监TZ${i}`, unit: '北京市通州区人力资源和社会保障局' });
 });
 
 describe('staff draw workflow', () => {
@@ -67,7 +75,10 @@ describe('staff draw workflow', () => {
   });
 
   it('records every step in the audit log with the actor', async () => {
-    const rows = await env.DB.prepare("SELECT action, actor FROM audit_log WHERE target = 'task:SJ-2026-77' ORDER BY id").all<{ action: string; actor: string }>();
+    const rows = await env.DB.prepare("SELECT action, actor FROM audit_log WHERE target = 'task:SJ-2026-77' ORDER BY id").all<{
+      action: string;
+      actor: string;
+    }>();
     expect(rows.results).toEqual([
       { action: 'sampling.task.create', actor: 'li.ming@hrss.example' },
       { action: 'sampling.seed.commit', actor: 'li.ming@hrss.example' },

@@ -33,9 +33,17 @@ describe('200 concurrent mixed requests', () => {
         }),
       });
     };
-    const reads = ['/api/v1/enterprises/' + uscc, '/api/v1/enterprises?q=' + encodeURIComponent('并发测试'), '/api/v1/sampling/tasks', '/api/v1/penalties', '/api/v1/health'];
+    const reads = [
+      '/api/v1/enterprises/' + uscc,
+      '/api/v1/enterprises?q=' + encodeURIComponent('并发测试'),
+      '/api/v1/sampling/tasks',
+      '/api/v1/penalties',
+      '/api/v1/health',
+    ];
     const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? submission(i) : exports.default.fetch(`http://local${reads[i % reads.length]}`))),
+      Array.from({ length: 200 }, (_, i) =>
+        i % 2 === 0 ? submission(i) : exports.default.fetch(`http://local${reads[i % reads.length]}`),
+      ),
     );
     const bodies = await Promise.all(responses.map((r) => r.json<any>()));
     expect(responses.every((r) => r.status < 500)).toBe(true);
@@ -48,7 +56,9 @@ describe('200 concurrent mixed requests', () => {
     expect(await count('case_events')).toBe(before.events + created.length);
 
     const tracked = await Promise.all(
-      created.map((c) => exports.default.fetch(`http://local/api/v1/objections/${c.reference}`, { headers: { 'X-Access-Code': c.accessCode } })),
+      created.map((c) =>
+        exports.default.fetch(`http://local/api/v1/objections/${c.reference}`, { headers: { 'X-Access-Code': c.accessCode } }),
+      ),
     );
     expect(tracked.map((r) => r.status)).toEqual(created.map(() => 200));
   });

@@ -8,7 +8,13 @@ const get = (path: string) => exports.default.fetch(`http://local${path}`);
 const known = makeUscc('MA01PRF01');
 
 beforeAll(async () => {
-  await insertEnterprise(env.DB, { uscc: known, name: '北京档案测试科技有限公司', grade: 'B', gradeYear: 2025, gradeReason: '评价期内有劳动保障违法行为被查处，但不属于 C 级情形' });
+  await insertEnterprise(env.DB, {
+    uscc: known,
+    name: '北京档案测试科技有限公司',
+    grade: 'B',
+    gradeYear: 2025,
+    gradeReason: '评价期内有劳动保障违法行为被查处，但不属于 C 级情形',
+  });
   await insertRecord(env.DB, { uscc: known, title: '仍在公示的处罚', decidedOn: addMonths(today, -2), publishUntil: addMonths(today, 10) });
   await insertRecord(env.DB, { uscc: known, title: '今天到期的处罚', decidedOn: addMonths(today, -12), publishUntil: today });
   await insertRecord(env.DB, { uscc: known, title: '草稿处罚', status: 'draft', publishUntil: addMonths(today, 10) });
@@ -140,7 +146,13 @@ describe('profiles of an A, a B and a C employer (DOMAIN.md §5)', () => {
     ];
     for (const c of cases) {
       const uscc = makeUscc(c.body);
-      await insertEnterprise(env.DB, { uscc, name: `北京${c.grade}级测试有限公司`, grade: c.grade, gradeYear: 2025, gradeReason: c.reason });
+      await insertEnterprise(env.DB, {
+        uscc,
+        name: `北京${c.grade}级测试有限公司`,
+        grade: c.grade,
+        gradeYear: 2025,
+        gradeReason: c.reason,
+      });
       const body = await (await get(`/api/v1/enterprises/${uscc}`)).json<any>();
       expect(body.grade).toEqual({ value: c.grade, year: 2025, reasons: [c.reason] });
     }
@@ -161,7 +173,11 @@ describe('a withdrawn record on the profile (DOMAIN.md §2)', () => {
     });
     const body = await (await get(`/api/v1/enterprises/${uscc}`)).json<any>();
     expect(body.records).toHaveLength(1);
-    expect(body.records[0]).toMatchObject({ status: 'withdrawn', detail: null, notice: { reason: '原处罚决定经行政诉讼判决撤销', on: '2026-09-01' } });
+    expect(body.records[0]).toMatchObject({
+      status: 'withdrawn',
+      detail: null,
+      notice: { reason: '原处罚决定经行政诉讼判决撤销', on: '2026-09-01' },
+    });
     expect(JSON.stringify(body)).not.toContain('不应再公开');
   });
 });

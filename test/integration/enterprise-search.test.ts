@@ -52,7 +52,10 @@ describe('GET /api/v1/enterprises', () => {
   it('filters by district given as a name or a code', async () => {
     for (const d of ['海淀区', '海淀', '110108']) {
       const { body } = await get(`/api/v1/enterprises?q=${encodeURIComponent('建筑劳务')}&district=${encodeURIComponent(d)}`);
-      expect(body.items.map((i: any) => i.uscc), d).toEqual([labour]);
+      expect(
+        body.items.map((i: any) => i.uscc),
+        d,
+      ).toEqual([labour]);
     }
   });
 
@@ -101,7 +104,10 @@ describe('GET /api/v1/enterprises', () => {
     for (const [qs, field] of cases) {
       const { status, body } = await get(`/api/v1/enterprises?q=${encodeURIComponent('宏达')}&${qs}`);
       expect(status, qs).toBe(422);
-      expect(body.error.fields.map((f: any) => f.path), qs).toContain(field);
+      expect(
+        body.error.fields.map((f: any) => f.path),
+        qs,
+      ).toContain(field);
     }
   });
 });

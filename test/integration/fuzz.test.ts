@@ -36,7 +36,13 @@ const hostile = fc.constantFrom(
   ' '.repeat(300),
   '京'.repeat(5000),
 );
-const text = fc.oneof(hostile, fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constant(uscc), fc.constant('科技'));
+const text = fc.oneof(
+  hostile,
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constant(uscc),
+  fc.constant('科技'),
+);
 
 const protoKeys = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty');
 const deep = (depth: number): unknown => (depth === 0 ? { uscc } : { a: deep(depth - 1) });
@@ -58,17 +64,45 @@ const body: fc.Arbitrary<FuzzBody> = fc.oneof(
   fc.constant<FuzzBody>({}),
   jsonValue.map((v) => ({ type: 'application/json', body: JSON.stringify(v) ?? 'null' })),
   fc.string({ maxLength: 200 }).map((s) => ({ type: 'application/json', body: s })),
-  fc.tuple(fc.constantFrom('application/json', 'multipart/form-data; boundary=zz', 'text/plain'), fc.uint8Array({ maxLength: 300 })).map(([type, bytes]) => ({ type, body: bytes })),
-  fc.dictionary(fc.oneof(fc.constantFrom('uscc', 'recordId', 'grounds', 'statement', 'applicant.name', 'applicant.phone', 'applicant.email', 'attachments', 'evidence', 'commitment'), fc.string({ maxLength: 10 })), fc.oneof(text, fc.uint8Array({ maxLength: 64 }).map((b) => new File([b], 'x.pdf'))), { maxKeys: 8 }).map((fields) => {
-    const form = new FormData();
-    // workerd's FormData refuses names ending in a backslash; such a request cannot be built at all.
-    for (const [k, v] of Object.entries(fields)) form.append(k.replace(/\\+$/, ''), v as string | Blob);
-    return { body: form };
-  }),
+  fc
+    .tuple(fc.constantFrom('application/json', 'multipart/form-data; boundary=zz', 'text/plain'), fc.uint8Array({ maxLength: 300 }))
+    .map(([type, bytes]) => ({ type, body: bytes })),
+  fc
+    .dictionary(
+      fc.oneof(
+        fc.constantFrom(
+          'uscc',
+          'recordId',
+          'grounds',
+          'statement',
+          'applicant.name',
+          'applicant.phone',
+          'applicant.email',
+          'attachments',
+          'evidence',
+          'commitment',
+        ),
+        fc.string({ maxLength: 10 }),
+      ),
+      fc.oneof(
+        text,
+        fc.uint8Array({ maxLength: 64 }).map((b) => new File([b], 'x.pdf')),
+      ),
+      { maxKeys: 8 },
+    )
+    .map((fields) => {
+      const form = new FormData();
+      // workerd's FormData refuses names ending in a backslash; such a request cannot be built at all.
+      for (const [k, v] of Object.entries(fields)) form.append(k.replace(/\\+$/, ''), v as string | Blob);
+      return { body: form };
+    }),
 );
 
 const query = fc.dictionary(
-  fc.oneof(fc.constantFrom('q', 'page', 'pageSize', 'district', 'year', 'from', 'to', 'format', 'result', 'violationType'), fc.string({ maxLength: 8 })),
+  fc.oneof(
+    fc.constantFrom('q', 'page', 'pageSize', 'district', 'year', 'from', 'to', 'format', 'result', 'violationType'),
+    fc.string({ maxLength: 8 }),
+  ),
   text,
   { maxKeys: 4 },
 );
@@ -105,8 +139,21 @@ const request = fc.record({
 
 /** What a rejected request must leave as it was. */
 async function fingerprint(): Promise<string> {
-  const tables = ['enterprises', 'credit_records', 'objections', 'repairs', 'case_events', 'attachments', 'audit_log', 'sampling_tasks', 'sampling_results', 'imports'];
-  const counts = await env.DB.batch(tables.map((t) => env.DB.prepare(`SELECT '${t}' AS t, count(*) AS n, coalesce(max(rowid), 0) AS m FROM ${t}`)));
+  const tables = [
+    'enterprises',
+    'credit_records',
+    'objections',
+    'repairs',
+    'case_events',
+    'attachments',
+    'audit_log',
+    'sampling_tasks',
+    'sampling_results',
+    'imports',
+  ];
+  const counts = await env.DB.batch(
+    tables.map((t) => env.DB.prepare(`SELECT '${t}' AS t, count(*) AS n, coalesce(max(rowid), 0) AS m FROM ${t}`)),
+  );
   return JSON.stringify(counts.map((c) => c.results[0]));
 }
 
@@ -115,8 +162,12 @@ beforeAll(async () => {
   recordId = (await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -4), publishUntil: addMonths(today, 8) })).id;
   await insertSamplingTask(env.DB, { id: 'SJ-2026-901' });
   await insertSamplingResult(env.DB, { taskId: 'SJ-2026-901', uscc });
-  const doc = await (await exports.default.fetch('http://local/api/v1/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
-  templates = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
+  const doc = await (await exports.default.fetch('http://local/api/v1/openapi.json')).json<{
+    paths: Record<string, Record<string, unknown>>;
+  }>();
+  templates = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
+  );
 });
 
 describe('fuzzing every API route', () => {

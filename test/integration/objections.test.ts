@@ -59,7 +59,9 @@ describe('POST /api/v1/objections', () => {
 
   it('stores the access code only as a hash', async () => {
     const body = await (await postJson(validBody())).json<any>();
-    const row = await env.DB.prepare('SELECT access_code_hash FROM objections WHERE reference = ?').bind(body.reference).first<{ access_code_hash: string }>();
+    const row = await env.DB.prepare('SELECT access_code_hash FROM objections WHERE reference = ?')
+      .bind(body.reference)
+      .first<{ access_code_hash: string }>();
     expect(row!.access_code_hash).toMatch(/^pbkdf2-sha256\$100000\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
     expect(row!.access_code_hash).not.toContain(body.accessCode.replace('-', ''));
   });
@@ -96,18 +98,27 @@ describe('POST /api/v1/objections', () => {
     const bad = await postJson('{"uscc": ');
     expect(bad.status).toBe(400);
     expect((await bad.json<any>()).error.code).toBe('invalid_json');
-    const text = await exports.default.fetch('http://local/api/v1/objections', { method: 'POST', headers: { 'Content-Type': 'text/plain', 'CF-Connecting-IP': client() }, body: 'hi' });
+    const text = await exports.default.fetch('http://local/api/v1/objections', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', 'CF-Connecting-IP': client() },
+      body: 'hi',
+    });
     expect(text.status).toBe(415);
   });
 
   it('creates one case for a double submit with the same Idempotency-Key', async () => {
     const key = crypto.randomUUID();
-    const [a, b] = await Promise.all([postJson(validBody(), { 'Idempotency-Key': key }), postJson(validBody(), { 'Idempotency-Key': key })]);
+    const [a, b] = await Promise.all([
+      postJson(validBody(), { 'Idempotency-Key': key }),
+      postJson(validBody(), { 'Idempotency-Key': key }),
+    ]);
     const [first, second] = [await a.json<any>(), await b.json<any>()];
     expect([a.status, b.status].sort()).toEqual([200, 201]);
     expect(second.reference).toBe(first.reference);
     expect(second.accessCode).toBe(first.accessCode);
-    const count = await env.DB.prepare('SELECT count(*) AS n FROM objections WHERE reference = ?').bind(first.reference).first<{ n: number }>();
+    const count = await env.DB.prepare('SELECT count(*) AS n FROM objections WHERE reference = ?')
+      .bind(first.reference)
+      .first<{ n: number }>();
     expect(count!.n).toBe(1);
     expect((await track(first.reference, first.accessCode)).status).toBe(200);
   });
@@ -125,7 +136,11 @@ describe('POST /api/v1/objections', () => {
   it('answers 413 for a body over the limit without reading it all', async () => {
     const res = await exports.default.fetch('http://local/api/v1/objections', {
       method: 'POST',
-      headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(60 * 1024 * 1024), 'CF-Connecting-IP': client() },
+      headers: {
+        'Content-Type': 'multipart/form-data; boundary=x',
+        'Content-Length': String(60 * 1024 * 1024),
+        'CF-Connecting-IP': client(),
+      },
       body: 'x',
     });
     expect(res.status).toBe(413);
@@ -145,18 +160,31 @@ describe('POST /api/v1/objections as multipart with attachments', () => {
     data.set('applicant.phone', b.applicant.phone);
     data.set('applicant.email', b.applicant.email);
     for (const f of files) data.append('attachments', f);
-    return exports.default.fetch('http://local/api/v1/objections', { method: 'POST', headers: { 'CF-Connecting-IP': client() }, body: data });
+    return exports.default.fetch('http://local/api/v1/objections', {
+      method: 'POST',
+      headers: { 'CF-Connecting-IP': client() },
+      body: data,
+    });
   };
 
   it('stores PDF and PNG evidence in R2 with its SHA-256 and a sanitised name', async () => {
     const res = await form([file(pdfBytes, '../../证据 一.pdf'), file(pngBytes, 'photo.PNG', 'image/png')]);
     expect(res.status).toBe(201);
     const { reference } = await res.json<any>();
-    const rows = await env.DB.prepare('SELECT file_name, content_type, size, sha256, storage_key FROM attachments WHERE reference = ? ORDER BY id').bind(reference).all<any>();
-    expect(rows.results.map((r) => [r.file_name, r.content_type])).toEqual([['证据 一.pdf', 'application/pdf'], ['photo.png', 'image/png']]);
+    const rows = await env.DB.prepare(
+      'SELECT file_name, content_type, size, sha256, storage_key FROM attachments WHERE reference = ? ORDER BY id',
+    )
+      .bind(reference)
+      .all<any>();
+    expect(rows.results.map((r) => [r.file_name, r.content_type])).toEqual([
+      ['证据 一.pdf', 'application/pdf'],
+      ['photo.png', 'image/png'],
+    ]);
     const stored = await env.FILES.get(rows.results[0].storage_key);
     expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(pdfBytes);
-    const digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', pdfBytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', pdfBytes)), (b) => b.toString(16).padStart(2, '0')).join(
+      '',
+    );
     expect(rows.results[0].sha256).toBe(digest);
   });
 

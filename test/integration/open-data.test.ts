@@ -30,7 +30,10 @@ describe('GET /api/v1/open-data/{dataset}', () => {
     expect(res.headers.get('x-generated-at')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(res.headers.get('cache-control')).toBe('no-store');
     // ignoreBOM keeps the byte-order mark that Excel needs, so the test can see it.
-    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()).trimEnd().split('\r\n');
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true })
+      .decode(await res.arrayBuffer())
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^\uFEFF任务编号,对象名称/);
     expect(lines).toHaveLength(1 + 1100);
   });

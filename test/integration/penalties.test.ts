@@ -15,9 +15,33 @@ beforeAll(async () => {
   await insertEnterprise(env.DB, { uscc: builder, name: '北京恒信建筑劳务有限公司' });
   await insertEnterprise(env.DB, { uscc: cafe, name: '北京味道餐饮管理有限公司', districtCode: '110108' });
   const base = { publishUntil: addMonths(today, 12) };
-  await insertRecord(env.DB, { ...base, uscc: builder, decisionNo: '京朝人社监罚字〔2026〕第 11 号', decidedOn: '2026-03-02', violationType: '拖欠工资', facts: '拖欠 23 名劳动者工资共计 41 万元', fineFen: 2_000_000, penaltyTypes: ['罚款'] });
-  await insertRecord(env.DB, { ...base, uscc: cafe, decisionNo: '京海人社监罚字〔2026〕第 7 号', decidedOn: '2026-05-20', violationType: '违法延长工时' });
-  await insertRecord(env.DB, { ...base, uscc: cafe, decisionNo: '京海人社监罚字〔2026〕第 3 号', decidedOn: '2026-02-01', status: 'withdrawn', withdrawnOn: '2026-04-01', withdrawalReason: '行政复议决定撤销原处罚决定', facts: '不应再公开的事实' });
+  await insertRecord(env.DB, {
+    ...base,
+    uscc: builder,
+    decisionNo: '京朝人社监罚字〔2026〕第 11 号',
+    decidedOn: '2026-03-02',
+    violationType: '拖欠工资',
+    facts: '拖欠 23 名劳动者工资共计 41 万元',
+    fineFen: 2_000_000,
+    penaltyTypes: ['罚款'],
+  });
+  await insertRecord(env.DB, {
+    ...base,
+    uscc: cafe,
+    decisionNo: '京海人社监罚字〔2026〕第 7 号',
+    decidedOn: '2026-05-20',
+    violationType: '违法延长工时',
+  });
+  await insertRecord(env.DB, {
+    ...base,
+    uscc: cafe,
+    decisionNo: '京海人社监罚字〔2026〕第 3 号',
+    decidedOn: '2026-02-01',
+    status: 'withdrawn',
+    withdrawnOn: '2026-04-01',
+    withdrawalReason: '行政复议决定撤销原处罚决定',
+    facts: '不应再公开的事实',
+  });
   await insertRecord(env.DB, { uscc: cafe, decisionNo: '已过公示期', decidedOn: '2024-01-01', publishUntil: addMonths(today, -1) });
   await insertRecord(env.DB, { ...base, uscc: cafe, kind: 'no_penalty', severity: 'none', decisionNo: '不予处罚决定' });
 });
@@ -26,8 +50,20 @@ describe('GET /api/v1/penalties', () => {
   it('lists public penalty decisions newest first with the fields of DOMAIN.md §8', async () => {
     const { status, body } = await json('');
     expect(status).toBe(200);
-    expect(body.items.map((p: any) => p.decisionNo)).toEqual(['京海人社监罚字〔2026〕第 7 号', '京朝人社监罚字〔2026〕第 11 号', '京海人社监罚字〔2026〕第 3 号']);
-    expect(body.items[1]).toMatchObject({ partyName: '北京恒信建筑劳务有限公司', uscc: builder, violationType: '拖欠工资', fineFen: 2_000_000, penaltyTypes: ['罚款'], status: 'published', withdrawal: null });
+    expect(body.items.map((p: any) => p.decisionNo)).toEqual([
+      '京海人社监罚字〔2026〕第 7 号',
+      '京朝人社监罚字〔2026〕第 11 号',
+      '京海人社监罚字〔2026〕第 3 号',
+    ]);
+    expect(body.items[1]).toMatchObject({
+      partyName: '北京恒信建筑劳务有限公司',
+      uscc: builder,
+      violationType: '拖欠工资',
+      fineFen: 2_000_000,
+      penaltyTypes: ['罚款'],
+      status: 'published',
+      withdrawal: null,
+    });
     expect(body).toMatchObject({ total: 3, totalCapped: false, page: 1 });
   });
 
@@ -41,16 +77,25 @@ describe('GET /api/v1/penalties', () => {
   it('searches by party name fragment or code, date range and violation type', async () => {
     expect((await json(`?q=${encodeURIComponent('建筑劳务')}`)).body.items.map((p: any) => p.uscc)).toEqual([builder]);
     expect((await json(`?q=${cafe.toLowerCase()}`)).body.total).toBe(2);
-    expect((await json('?from=2026-03-01&to=2026-04-30')).body.items.map((p: any) => p.decisionNo)).toEqual(['京朝人社监罚字〔2026〕第 11 号']);
+    expect((await json('?from=2026-03-01&to=2026-04-30')).body.items.map((p: any) => p.decisionNo)).toEqual([
+      '京朝人社监罚字〔2026〕第 11 号',
+    ]);
     expect((await json(`?violationType=${encodeURIComponent('违法延长工时')}`)).body.total).toBe(1);
     expect((await json(`?q=${encodeURIComponent('不存在的名称')}`)).body.items).toEqual([]);
   });
 
   it('rejects impossible dates, a reversed range and an unknown type', async () => {
-    for (const [qs, field] of [['?from=2026-02-30', 'from'], ['?from=2026-05-01&to=2026-01-01', 'to'], ['?violationType=x', 'violationType']]) {
+    for (const [qs, field] of [
+      ['?from=2026-02-30', 'from'],
+      ['?from=2026-05-01&to=2026-01-01', 'to'],
+      ['?violationType=x', 'violationType'],
+    ]) {
       const { status, body } = await json(qs!);
       expect(status, qs).toBe(422);
-      expect(body.error.fields.map((f: any) => f.path), qs).toContain(field);
+      expect(
+        body.error.fields.map((f: any) => f.path),
+        qs,
+      ).toContain(field);
     }
   });
 });

@@ -92,7 +92,9 @@ describe('what the public sees of a record (DOMAIN.md §2, §3 — publicView)',
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     await runDailyJobs(env, clockOn(today));
     vi.restoreAllMocks();
-    const rows = await env.DB.prepare('SELECT id, status, publish_until FROM credit_records WHERE uscc = ?').bind(uscc).all<{ id: number; status: RecordStatus; publish_until: string }>();
+    const rows = await env.DB.prepare('SELECT id, status, publish_until FROM credit_records WHERE uscc = ?')
+      .bind(uscc)
+      .all<{ id: number; status: RecordStatus; publish_until: string }>();
     for (const row of rows.results) {
       // The job changes status only where the view was already nothing, so what the public sees stays the same.
       expect(publicView({ status: row.status, publishUntil: row.publish_until }, today), String(row.id)).toBe(expected.get(row.id));

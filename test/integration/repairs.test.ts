@@ -21,7 +21,11 @@ function repairForm(recordId: number, parts: { commitment?: File; evidence?: Fil
   data.set('applicant.email', 'wuting@example.com');
   if (parts.commitment) data.set('commitment', parts.commitment);
   for (const e of parts.evidence ?? []) data.append('evidence', e);
-  return exports.default.fetch('http://local/api/v1/repairs', { method: 'POST', headers: { 'CF-Connecting-IP': `192.0.2.${++ip}` }, body: data });
+  return exports.default.fetch('http://local/api/v1/repairs', {
+    method: 'POST',
+    headers: { 'CF-Connecting-IP': `192.0.2.${++ip}` },
+    body: data,
+  });
 }
 const complete = { commitment: file(pdfBytes, '承诺书.pdf'), evidence: [file(jpegBytes, '缴款凭证.jpg', 'image/jpeg')] };
 
@@ -32,7 +36,13 @@ beforeAll(async () => {
   await add('generalRipe', { uscc, severity: 'general', decidedOn: addMonths(today, -4), publishUntil: addMonths(today, 8) });
   await add('generalYoung', { uscc, severity: 'general', decidedOn: addMonths(today, -1), publishUntil: addMonths(today, 11) });
   await add('seriousYoung', { uscc, severity: 'serious', decidedOn: addMonths(today, -6), publishUntil: addMonths(today, 30) });
-  await add('revocation', { uscc, severity: 'serious', decidedOn: addMonths(today, -20), publishUntil: addMonths(today, 16), detail: { cannotStopEarly: true } });
+  await add('revocation', {
+    uscc,
+    severity: 'serious',
+    decidedOn: addMonths(today, -20),
+    publishUntil: addMonths(today, 16),
+    detail: { cannotStopEarly: true },
+  });
   await add('clean', { uscc, kind: 'sampling_result', severity: 'none', publishUntil: null });
   await add('generalRipe2', { uscc, severity: 'general', decidedOn: addMonths(today, -5), publishUntil: addMonths(today, 7) });
   await add('generalRipe3', { uscc, severity: 'general', decidedOn: addMonths(today, -6), publishUntil: addMonths(today, 6) });
@@ -94,14 +104,22 @@ describe('POST /api/v1/repairs', () => {
     try {
       const res = await repairForm(records.generalRipe3!, complete);
       expect(res.status).toBe(503);
-      expect((await res.json<any>()).error).toMatchObject({ code: 'storage_unavailable', message: expect.stringContaining('没有留下任何内容') });
+      expect((await res.json<any>()).error).toMatchObject({
+        code: 'storage_unavailable',
+        message: expect.stringContaining('没有留下任何内容'),
+      });
     } finally {
       env.FILES.put = put;
     }
     expect((await getDb(env.DB).select().from(repairs)).length).toBe(before);
     const listed = await env.FILES.list({ prefix: 'cases/XF-' });
     const referenced = await env.DB.prepare('SELECT storage_key FROM attachments').all<{ storage_key: string }>();
-    expect(listed.objects.map((o) => o.key).sort()).toEqual(referenced.results.map((r) => r.storage_key).filter((k) => k.startsWith('cases/XF-')).sort());
+    expect(listed.objects.map((o) => o.key).sort()).toEqual(
+      referenced.results
+        .map((r) => r.storage_key)
+        .filter((k) => k.startsWith('cases/XF-'))
+        .sort(),
+    );
   });
 });
 

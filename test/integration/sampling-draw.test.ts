@@ -6,7 +6,16 @@ import { insertSamplingResult, insertSamplingTask } from '../fixtures/sampling';
 import { getDb } from '../../functions/db/client';
 import { inspectorConflicts, inspectors, samplingTasks } from '../../functions/db/schema';
 import { executeDraw, planDraw } from '../../functions/db/queries/sampling-draw';
-import { DrawError, runDraw, strataGrades, stratumSize, summarizeDraw, verifyDraw, type DrawRecord, type StratumGrade } from '../../functions/domain/draw';
+import {
+  DrawError,
+  runDraw,
+  strataGrades,
+  stratumSize,
+  summarizeDraw,
+  verifyDraw,
+  type DrawRecord,
+  type StratumGrade,
+} from '../../functions/domain/draw';
 
 const db = getDb(env.DB);
 const fetchApi = (path: string) => exports.default.fetch(`http://local/api/v1/sampling${path}`);
@@ -41,10 +50,19 @@ const INSPECTORS = [
 ];
 
 beforeAll(async () => {
-  for (const e of chaoyang) await insertEnterprise(env.DB, { uscc: e.uscc, name: `北京抽查候选${e.uscc.slice(-6)}有限公司`, grade: e.grade, gradeYear: 2025 });
-  for (const uscc of deregistered) await insertEnterprise(env.DB, { uscc, name: `北京已注销${uscc.slice(-6)}有限公司`, status: 'deregistered', grade: 'B' });
-  for (const e of haidian) await insertEnterprise(env.DB, { uscc: e.uscc, name: `北京海淀候选${e.uscc.slice(-6)}有限公司`, districtCode: '110108', grade: e.grade });
-  for (const uscc of dongcheng) await insertEnterprise(env.DB, { uscc, name: `北京东城候选${uscc.slice(-6)}有限公司`, districtCode: '110101', grade: 'C' });
+  for (const e of chaoyang)
+    await insertEnterprise(env.DB, { uscc: e.uscc, name: `北京抽查候选${e.uscc.slice(-6)}有限公司`, grade: e.grade, gradeYear: 2025 });
+  for (const uscc of deregistered)
+    await insertEnterprise(env.DB, { uscc, name: `北京已注销${uscc.slice(-6)}有限公司`, status: 'deregistered', grade: 'B' });
+  for (const e of haidian)
+    await insertEnterprise(env.DB, {
+      uscc: e.uscc,
+      name: `北京海淀候选${e.uscc.slice(-6)}有限公司`,
+      districtCode: '110108',
+      grade: e.grade,
+    });
+  for (const uscc of dongcheng)
+    await insertEnterprise(env.DB, { uscc, name: `北京东城候选${uscc.slice(-6)}有限公司`, districtCode: '110101', grade: 'C' });
 
   await insertSamplingTask(env.DB, { id: 'SJ-2026-H01', status: 'completed' });
   await insertSamplingTask(env.DB, { id: 'SJ-2026-H02', status: 'completed' });
@@ -57,17 +75,36 @@ beforeAll(async () => {
   await insertSamplingResult(env.DB, { taskId: 'SJ-2026-H02', uscc: chaoyang[2]!.uscc, inspectedOn: '2025-11-20' });
 
   for (const [n, i] of INSPECTORS.entries()) {
-    await db.insert(inspectors).values({ id: i.id, name: `检查员${n}`, certificateNo: `京人社监${n}`, unit: '北京市朝阳区人力资源和社会保障局', yearlyCap: i.cap });
+    await db
+      .insert(inspectors)
+      .values({ id: i.id, name: `检查员${n}`, certificateNo: `京人社监${n}`, unit: '北京市朝阳区人力资源和社会保障局', yearlyCap: i.cap });
     for (const uscc of i.conflicts) await db.insert(inspectorConflicts).values({ inspectorId: i.id, uscc, reason: '近亲属任职' });
   }
   // Not qualified: never in the pool, whatever else holds.
-  await db.insert(inspectors).values({ id: 'JC-99', name: '见习检查员', certificateNo: '京人社监99', unit: '北京市朝阳区人力资源和社会保障局', qualified: false });
+  await db
+    .insert(inspectors)
+    .values({ id: 'JC-99', name: '见习检查员', certificateNo: '京人社监99', unit: '北京市朝阳区人力资源和社会保障局', qualified: false });
 
   const planned = { status: 'planned' as const, planPublishedOn: null, drawnOn: null, inspectFrom: null, inspectTo: null };
   await insertSamplingTask(env.DB, { id: 'SJ-2026-101', ...planned, scope: { districts: ['110105'], industries: [] }, ratios: RATIOS });
-  await insertSamplingTask(env.DB, { id: 'SJ-2026-102', ...planned, scope: { districts: ['110108'], industries: [] }, ratios: { A: 5000, B: 5000, C: 5000, none: 5000 } });
-  await insertSamplingTask(env.DB, { id: 'SJ-2026-103', ...planned, scope: { districts: ['110108'], industries: [] }, ratios: { A: 2000, B: 2000, C: 2000, none: 2000 } });
-  await insertSamplingTask(env.DB, { id: 'SJ-2026-104', ...planned, scope: { districts: ['110101'], industries: [] }, ratios: { C: 10_000 } });
+  await insertSamplingTask(env.DB, {
+    id: 'SJ-2026-102',
+    ...planned,
+    scope: { districts: ['110108'], industries: [] },
+    ratios: { A: 5000, B: 5000, C: 5000, none: 5000 },
+  });
+  await insertSamplingTask(env.DB, {
+    id: 'SJ-2026-103',
+    ...planned,
+    scope: { districts: ['110108'], industries: [] },
+    ratios: { A: 2000, B: 2000, C: 2000, none: 2000 },
+  });
+  await insertSamplingTask(env.DB, {
+    id: 'SJ-2026-104',
+    ...planned,
+    scope: { districts: ['110101'], industries: [] },
+    ratios: { C: 10_000 },
+  });
   await insertSamplingTask(env.DB, { id: 'SJ-2026-105', ...planned, kind: 'targeted' });
   await insertSamplingTask(env.DB, { id: 'SJ-2026-106', status: 'completed' });
 });
@@ -105,13 +142,21 @@ describe('executeDraw and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   let record: DrawRecord;
 
   it('will not draw before the plan has published a commitment', async () => {
-    await expect(executeDraw(db, 'SJ-2026-102', { beacon: null, today: '2026-03-10', files: env.FILES })).rejects.toMatchObject({ code: 'not_planned' });
+    await expect(executeDraw(db, 'SJ-2026-102', { beacon: null, today: '2026-03-10', files: env.FILES })).rejects.toMatchObject({
+      code: 'not_planned',
+    });
   });
 
   it('draws once, stores the record and marks the task drawn', async () => {
     const summary = await executeDraw(db, 'SJ-2026-101', { beacon: BEACON.toUpperCase(), today: '2026-03-10', files: env.FILES });
     const task = await storedTask('SJ-2026-101');
-    expect(task).toMatchObject({ status: 'drawn', drawnOn: '2026-03-10', beacon: BEACON, candidateCount: summary.candidateCount, selectedCount: summary.selectedCount });
+    expect(task).toMatchObject({
+      status: 'drawn',
+      drawnOn: '2026-03-10',
+      beacon: BEACON,
+      candidateCount: summary.candidateCount,
+      selectedCount: summary.selectedCount,
+    });
     expect(summary.candidateCount).toBe(300 - 2);
   });
 
@@ -135,7 +180,12 @@ describe('executeDraw and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
       expect(s.candidates).toEqual(expected[s.grade].sort());
       expect(s.selected).toHaveLength(stratumSize(s.ratioBp, s.candidates.length));
     }
-    expect(record.exclusions.map((e) => [e.uscc, e.cap])).toEqual([[cleanAInspected, 1], [bInspectedTwice, 2]].sort());
+    expect(record.exclusions.map((e) => [e.uscc, e.cap])).toEqual(
+      [
+        [cleanAInspected, 1],
+        [bInspectedTwice, 2],
+      ].sort(),
+    );
     expect(record.strata[0]!.candidates).toContain(penalizedAInspected);
   });
 
@@ -152,7 +202,9 @@ describe('executeDraw and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   });
 
   it('cannot draw twice, nor re-plan a drawn task', async () => {
-    await expect(executeDraw(db, 'SJ-2026-101', { beacon: null, today: '2026-03-10', files: env.FILES })).rejects.toMatchObject({ code: 'already_drawn' });
+    await expect(executeDraw(db, 'SJ-2026-101', { beacon: null, today: '2026-03-10', files: env.FILES })).rejects.toMatchObject({
+      code: 'already_drawn',
+    });
     await expect(planDraw(db, 'SJ-2026-101', { today: '2026-03-01' })).rejects.toMatchObject({ code: 'already_drawn' });
   });
 
@@ -220,11 +272,20 @@ describe('the draw inside workerd at scale', () => {
       .bind(n)
       .run();
     const ratios = { A: 100, B: 100, C: 100, none: 100 };
-    await insertSamplingTask(env.DB, { id: 'SJ-2026-201', status: 'planned', planPublishedOn: null, drawnOn: null, scope: { districts: ['110111'], industries: [] }, ratios });
+    await insertSamplingTask(env.DB, {
+      id: 'SJ-2026-201',
+      status: 'planned',
+      planPublishedOn: null,
+      drawnOn: null,
+      scope: { districts: ['110111'], industries: [] },
+      ratios,
+    });
     await planDraw(db, 'SJ-2026-201', { today: '2026-03-01' });
     const started = Date.now();
     const summary = await executeDraw(db, 'SJ-2026-201', { beacon: BEACON, today: '2026-03-10', files: env.FILES });
-    console.log(`executeDraw in workerd over D1: ${summary.candidateCount} candidates, ${summary.selectedCount} selected: ${Date.now() - started} ms`);
+    console.log(
+      `executeDraw in workerd over D1: ${summary.candidateCount} candidates, ${summary.selectedCount} selected: ${Date.now() - started} ms`,
+    );
     expect(summary.candidateCount).toBe(n);
     expect(summary.strata.map((s) => s.selectedCount)).toEqual(strataGrades.map(() => stratumSize(100, n / 4)));
     expect((await storedTask('SJ-2026-201')).draw).toMatchObject({ storage: 'r2' });
@@ -241,10 +302,24 @@ describe('the draw inside workerd at scale', () => {
     const sizes: Record<StratumGrade, number> = { A: 400_000, B: 400_000, C: 100_000, none: 100_000 };
     const pool: Record<StratumGrade, string[]> = { A: [], B: [], C: [], none: [] };
     let i = 0;
-    for (const grade of strataGrades) for (let j = 0; j < sizes[grade]; j++, i++) pool[grade].push(`91110105MA${String(i).padStart(7, '0')}X`);
-    const pool20 = Array.from({ length: 20 }, (_, x) => ({ id: `JC-${String(x).padStart(3, '0')}`, conflicts: [], yearlyCap: null, load: 0 }));
+    for (const grade of strataGrades)
+      for (let j = 0; j < sizes[grade]; j++, i++) pool[grade].push(`91110105MA${String(i).padStart(7, '0')}X`);
+    const pool20 = Array.from({ length: 20 }, (_, x) => ({
+      id: `JC-${String(x).padStart(3, '0')}`,
+      conflicts: [],
+      yearlyCap: null,
+      load: 0,
+    }));
     const started = Date.now();
-    const drawn = await runDraw({ taskId: 'BENCH', seed: '01'.repeat(32), beacon: BEACON, ratios: RATIOS, pool, history: [], inspectors: pool20 });
+    const drawn = await runDraw({
+      taskId: 'BENCH',
+      seed: '01'.repeat(32),
+      beacon: BEACON,
+      ratios: RATIOS,
+      pool,
+      history: [],
+      inspectors: pool20,
+    });
     const ms = Date.now() - started;
     const selected = drawn.strata.reduce((s, x) => s + x.selected.length, 0);
     console.log(`runDraw in workerd: ${n} candidates, ${selected} selected, ${selected * 20} inspector scores: ${ms} ms`);

@@ -90,13 +90,19 @@ describe('GET /api/v1/sampling/tasks/{taskId}/results', () => {
   });
 
   it('downloads CSV with a BOM, a Chinese header row, quoting and formula neutralisation', async () => {
-    for (const res of [await fetchApi('/tasks/SJ-2026-001/results?format=csv'), await fetchApi('/tasks/SJ-2026-001/results', { headers: { Accept: 'text/csv' } })]) {
+    for (const res of [
+      await fetchApi('/tasks/SJ-2026-001/results?format=csv'),
+      await fetchApi('/tasks/SJ-2026-001/results', { headers: { Accept: 'text/csv' } }),
+    ]) {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''");
       const bytes = new Uint8Array(await res.clone().arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const lines = (await res.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      const lines = (await res.text())
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
       expect(lines[0]).toBe('任务编号,对象名称,统一社会信用代码,住所,所属区,检查方式,检查日期,检查结果,后续处置,检查实施机关,公示日期');
       expect(lines).toHaveLength(3);
       expect(lines.join('\n')).toContain('"北京乙, ""丙""有限公司"');

@@ -38,7 +38,9 @@ async function chain(length: number): Promise<StoredAuditEntry[]> {
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: true, y: null }], c: 'x' }, u: undefined })).toBe('{"a":{"c":"x","d":[1,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: true, y: null }], c: 'x' }, u: undefined })).toBe(
+      '{"a":{"c":"x","d":[1,{"y":null,"z":true}]},"b":1}',
+    );
   });
 
   it('gives the same text for the same values whatever the key order', () => {
@@ -66,7 +68,17 @@ describe('auditEntryHash', () => {
   it('is the SHA-256 of the canonical JSON of prevHash, at, actor, action, target, before and after', async () => {
     const c = content(1, GENESIS_HASH);
     const expected = createHash('sha256')
-      .update(canonicalJson({ prevHash: c.prevHash, at: c.at, actor: c.actor, action: c.action, target: c.target, before: c.before, after: c.after }))
+      .update(
+        canonicalJson({
+          prevHash: c.prevHash,
+          at: c.at,
+          actor: c.actor,
+          action: c.action,
+          target: c.target,
+          before: c.before,
+          after: c.after,
+        }),
+      )
       .digest('hex');
     expect(await auditEntryHash(c)).toBe(expected);
   });

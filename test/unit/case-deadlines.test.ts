@@ -7,7 +7,11 @@ import { caseDeadlines, caseTimeLimits } from '../../functions/domain/case-deadl
 // within 10 working days of applying". §9: deadlines over an unannounced year are 预计.
 describe('case time limits (content/rules/case-time-limits.json)', () => {
   it('holds the numbers of DOMAIN.md §3 and §4 with their sources', () => {
-    expect(caseTimeLimits.objection).toMatchObject({ acceptWithinWorkingDays: 2, decideWithinWorkingDaysOfAcceptance: 10, answerWithinWorkingDaysOfApplication: null });
+    expect(caseTimeLimits.objection).toMatchObject({
+      acceptWithinWorkingDays: 2,
+      decideWithinWorkingDaysOfAcceptance: 10,
+      answerWithinWorkingDaysOfApplication: null,
+    });
     expect(caseTimeLimits.repair).toMatchObject({ decideWithinWorkingDaysOfAcceptance: 3, answerWithinWorkingDaysOfApplication: 10 });
     expect(caseTimeLimits.repair.source).toContain('国办发〔2025〕22号');
   });
@@ -22,14 +26,20 @@ describe('caseDeadlines', () => {
   });
 
   it('counts the decision from the real acceptance once there is one', () => {
-    expect(caseDeadlines(cal, 'objection', { submittedOn: '2026-11-23', acceptedOn: '2026-11-24' }).decideBy).toEqual({ date: '2026-12-08', provisional: false });
+    expect(caseDeadlines(cal, 'objection', { submittedOn: '2026-11-23', acceptedOn: '2026-11-24' }).decideBy).toEqual({
+      date: '2026-12-08',
+      provisional: false,
+    });
   });
 
   it('gives a repair the earlier of 3 working days after acceptance and 10 after applying', () => {
     // Accepted on the last day (Wed 25): + 3 = Mon 30; the outer limit (Mon 23 + 10 = 7 December) is later.
     expect(caseDeadlines(cal, 'repair', { submittedOn: '2026-11-23' }).decideBy).toEqual({ date: '2026-11-30', provisional: false });
     // Accepted late, on 4 December: + 3 would be 9 December, but the answer is due by 7 December.
-    expect(caseDeadlines(cal, 'repair', { submittedOn: '2026-11-23', acceptedOn: '2026-12-04' }).decideBy).toEqual({ date: '2026-12-07', provisional: false });
+    expect(caseDeadlines(cal, 'repair', { submittedOn: '2026-11-23', acceptedOn: '2026-12-04' }).decideBy).toEqual({
+      date: '2026-12-07',
+      provisional: false,
+    });
   });
 
   it('marks deadlines that reach into 2027 as provisional, and the decision too when its start is', () => {

@@ -2,13 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import {
-  catalogueFieldLabels,
-  listSchemas,
-  oneCaseThreeDocuments,
-  procedureStepNames,
-  type ListName,
-} from '../../src/lib/content-schemas';
+import { catalogueFieldLabels, listSchemas, oneCaseThreeDocuments, procedureStepNames, type ListName } from '../../src/lib/content-schemas';
 import type { z } from 'zod';
 
 // content/lists/*.yaml — the enforcement disclosures (DOMAIN.md §8), checked with the build's schemas.
@@ -19,7 +13,9 @@ const read = <N extends ListName>(name: N): z.infer<(typeof listSchemas)[N]> =>
 
 describe('content/lists — enforcement disclosures', () => {
   it('has exactly one schema for every YAML file', () => {
-    const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, ''));
+    const files = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => f.replace(/\.ya?ml$/, ''));
     expect(files.sort()).toEqual(Object.keys(listSchemas).sort());
   });
 

@@ -77,7 +77,11 @@ const smallInput = (beacon: string | null): DrawInput => ({
 function referenceDraw(input: DrawInput) {
   const seed = Buffer.from(input.seed, 'hex');
   const seedCommitment = createHash('sha256').update(seed).digest('hex');
-  const key = input.beacon ? createHash('sha256').update(Buffer.concat([seed, Buffer.from(input.beacon, 'hex')])).digest() : seed;
+  const key = input.beacon
+    ? createHash('sha256')
+        .update(Buffer.concat([seed, Buffer.from(input.beacon, 'hex')]))
+        .digest()
+    : seed;
   const score = (message: string) => createHmac('sha256', key).update(Buffer.from(message, 'ascii')).digest('hex');
   const history = new Map(input.history.map((h) => [h.uscc, h]));
   const strata = [];
@@ -94,7 +98,9 @@ function referenceDraw(input: DrawInput) {
     const n = candidates.length;
     let k = Math.floor((ratioBp * n) / 10000);
     if (k * 10000 < ratioBp * n) k++;
-    const ranked = candidates.map((c) => [score(c), c] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
+    const ranked = candidates
+      .map((c) => [score(c), c] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
     strata.push({
       grade,
       candidates,
@@ -151,7 +157,9 @@ describe('the fixed vectors (seed 0x01…0x20, 30 codes)', () => {
       const reference = referenceDraw(smallInput(beacon));
       expect(record.seedCommitment).toBe(reference.seedCommitment);
       expect(record.drawKey).toBe(reference.drawKey);
-      expect(record.strata.map((s) => ({ grade: s.grade, candidates: s.candidates, poolHash: s.poolHash, selected: s.selected }))).toEqual(reference.strata);
+      expect(record.strata.map((s) => ({ grade: s.grade, candidates: s.candidates, poolHash: s.poolHash, selected: s.selected }))).toEqual(
+        reference.strata,
+      );
       expect(record.assignments).toEqual(reference.assignments);
     });
   }
@@ -183,7 +191,8 @@ describe('the fixed vectors (seed 0x01…0x20, 30 codes)', () => {
     const selected = new Set(record.strata.flatMap((s) => s.selected));
     for (const i of record.inspectors) for (const c of i.conflicts) expect(selected.has(c)).toBe(true);
     expect(record.inspectors.find((i) => i.id === 'JC-003')!.load).toBe(5);
-    for (const hex of [record.seed, record.drawKey, record.seedCommitment, ...record.strata.map((s) => s.poolHash)]) expect(hex).toMatch(/^[0-9a-f]{64}$/);
+    for (const hex of [record.seed, record.drawKey, record.seedCommitment, ...record.strata.map((s) => s.poolHash)])
+      expect(hex).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('scores a single code as the contract says, for checking by hand', async () => {
@@ -227,7 +236,10 @@ describe('stratumSize — k = ⌈ratioBp × n / 10000⌉ in integers', () => {
 // ── properties ──────────────────────────────────────────────────────────────────────────────
 
 /** Distinct ASCII codes (their shape is not the draw's business, only their uniqueness). */
-const codesArb = (max: number) => fc.uniqueArray(fc.integer({ min: 0, max: 999_999_999 }), { maxLength: max }).map((ns) => ns.map((n) => `9111010500${String(n).padStart(9, '0')}`.slice(-18)));
+const codesArb = (max: number) =>
+  fc
+    .uniqueArray(fc.integer({ min: 0, max: 999_999_999 }), { maxLength: max })
+    .map((ns) => ns.map((n) => `9111010500${String(n).padStart(9, '0')}`.slice(-18)));
 const poolArb = (max: number) =>
   codesArb(max * 4).chain((codes) =>
     fc.array(fc.constantFrom(...strataGrades), { minLength: codes.length, maxLength: codes.length }).map((grades) => {
@@ -236,10 +248,25 @@ const poolArb = (max: number) =>
       return pool;
     }),
   );
-const ratiosArb = fc.record({ A: fc.integer({ min: 0, max: 10_000 }), B: fc.integer({ min: 0, max: 10_000 }), C: fc.integer({ min: 0, max: 10_000 }), none: fc.integer({ min: 0, max: 10_000 }) });
+const ratiosArb = fc.record({
+  A: fc.integer({ min: 0, max: 10_000 }),
+  B: fc.integer({ min: 0, max: 10_000 }),
+  C: fc.integer({ min: 0, max: 10_000 }),
+  none: fc.integer({ min: 0, max: 10_000 }),
+});
 const seedArb = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'));
-const plenty = (n: number): DrawInspector[] => Array.from({ length: n }, (_, i) => ({ id: `JC-${String(i).padStart(3, '0')}`, conflicts: [], yearlyCap: null, load: 0 }));
-const input = (over: Partial<DrawInput>): DrawInput => ({ taskId: 'T', seed: SEED, beacon: null, ratios: SMALL_RATIOS, pool: {}, history: [], inspectors: plenty(4), ...over });
+const plenty = (n: number): DrawInspector[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `JC-${String(i).padStart(3, '0')}`, conflicts: [], yearlyCap: null, load: 0 }));
+const input = (over: Partial<DrawInput>): DrawInput => ({
+  taskId: 'T',
+  seed: SEED,
+  beacon: null,
+  ratios: SMALL_RATIOS,
+  pool: {},
+  history: [],
+  inspectors: plenty(4),
+  ...over,
+});
 const shuffle = <T>(list: readonly T[], rng: () => number) => {
   const out = [...list];
   for (let i = out.length - 1; i > 0; i--) {
@@ -284,7 +311,9 @@ describe('runDraw — properties', () => {
     await fc.assert(
       fc.asyncProperty(seedArb, seedArb, async (s1, s2) => {
         fc.pre(s1 !== s2);
-        const [a, b] = await Promise.all([s1, s2].map((seed) => runDraw(input({ pool, seed, ratios: { A: 1000 }, inspectors: plenty(2) }))));
+        const [a, b] = await Promise.all(
+          [s1, s2].map((seed) => runDraw(input({ pool, seed, ratios: { A: 1000 }, inspectors: plenty(2) }))),
+        );
         return a!.strata[0]!.selected.join() !== b!.strata[0]!.selected.join();
       }),
       { numRuns: 15 },
@@ -314,7 +343,12 @@ describe('runDraw — properties', () => {
     await fc.assert(
       fc.asyncProperty(poolArb(6), inspectorsArb, seedArb, async (pool, rows, seed) => {
         const all = strataGrades.flatMap((g) => pool[g]);
-        const inspectors = rows.map((r) => ({ id: r.id, yearlyCap: r.cap, load: r.load, conflicts: all.length ? [...new Set(r.conflictPicks.map((p) => all[p % all.length]!))] : [] }));
+        const inspectors = rows.map((r) => ({
+          id: r.id,
+          yearlyCap: r.cap,
+          load: r.load,
+          conflicts: all.length ? [...new Set(r.conflictPicks.map((p) => all[p % all.length]!))] : [],
+        }));
         const drawInput = input({ pool, seed, ratios: { A: 5000, B: 5000, C: 5000, none: 5000 }, inspectors });
         const reference = referenceDraw(drawInput);
         let record: DrawRecord;
@@ -363,7 +397,9 @@ describe('runDraw — properties', () => {
     await fc.assert(
       fc.asyncProperty(
         poolArb(20),
-        fc.array(fc.record({ pick: fc.nat(), inspections: fc.integer({ min: 0, max: 3 }), penalizedLastYear: fc.boolean() }), { maxLength: 20 }),
+        fc.array(fc.record({ pick: fc.nat(), inspections: fc.integer({ min: 0, max: 3 }), penalizedLastYear: fc.boolean() }), {
+          maxLength: 20,
+        }),
         async (pool, picks) => {
           const all = strataGrades.flatMap((g) => pool[g].map((c) => [c, g] as const));
           fc.pre(all.length > 0);
@@ -423,7 +459,12 @@ describe('verifyDraw', () => {
     b.selected[1] = b.candidates.find((c) => !b.selected.includes(c))!;
     const result = await verifyDraw(record);
     expect(result.ok).toBe(false);
-    expect(result.strata.map((s) => [s.grade, s.selection])).toEqual([['A', true], ['B', false], ['C', true], ['none', true]]);
+    expect(result.strata.map((s) => [s.grade, s.selection])).toEqual([
+      ['A', true],
+      ['B', false],
+      ['C', true],
+      ['none', true],
+    ]);
   });
 
   it('fails the commitment when the seed is changed, or differs from the one published with the plan', async () => {

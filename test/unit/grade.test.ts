@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  assessGrade,
-  cConditionLabels,
-  gradeLabels,
-  isInvestigatedViolation,
-  type GradeRecord,
-} from '../../functions/domain/grade';
+import { assessGrade, cConditionLabels, gradeLabels, isInvestigatedViolation, type GradeRecord } from '../../functions/domain/grade';
 
 // DOMAIN.md §5 — 企业劳动保障守法诚信等级 (人社部规〔2016〕1号): "A: no labour-security violation
 // investigated in the period. B: violations investigated but none of the C conditions. C: any of —

@@ -35,7 +35,12 @@ describe('parseCsv (RFC 4180 as spreadsheets write it)', () => {
 
   it('drops a UTF-8 byte order mark and accepts LF, CR and CRLF', () => {
     const parsed = parseCsv('\uFEFFa,b\n1,2\r3,4\r\n5,6');
-    expect(parsed.ok && parsed.records.map((r) => r.cells)).toEqual([['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6']]);
+    expect(parsed.ok && parsed.records.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6'],
+    ]);
   });
 
   it('numbers records by the physical line they start on and skips blank lines', () => {
@@ -49,7 +54,10 @@ describe('parseCsv (RFC 4180 as spreadsheets write it)', () => {
 
   it('keeps empty fields, including trailing ones', () => {
     const parsed = parseCsv('a,,c,\n,,,');
-    expect(parsed.ok && parsed.records.map((r) => r.cells)).toEqual([['a', '', 'c', ''], ['', '', '', '']]);
+    expect(parsed.ok && parsed.records.map((r) => r.cells)).toEqual([
+      ['a', '', 'c', ''],
+      ['', '', '', ''],
+    ]);
   });
 
   it('rejects an unclosed quote and a quote in the middle of a field, naming the line', () => {
@@ -93,7 +101,10 @@ describe('normalizeDate and parseYuanToFen', () => {
 
 describe('recordRuleProblems (DOMAIN.md §2, §6, §8)', () => {
   const base = { kind: 'penalty' as const, severity: 'general' as const, decidedOn: '2026-10-01', penaltyTypes: ['罚款'] };
-  const messages = (r: Parameters<typeof recordRuleProblems>[0]) => recordRuleProblems(r, TODAY).map((p) => p.message).join();
+  const messages = (r: Parameters<typeof recordRuleProblems>[0]) =>
+    recordRuleProblems(r, TODAY)
+      .map((p) => p.message)
+      .join();
   it('accepts a general penalty within its period', () => {
     expect(recordRuleProblems(base, TODAY)).toEqual([]);
   });
@@ -105,7 +116,9 @@ describe('recordRuleProblems (DOMAIN.md §2, §6, §8)', () => {
     expect(messages({ ...base, kind: 'no_penalty' })).toMatch(/非失信/);
   });
   it('names the field to mark', () => {
-    expect(recordRuleProblems({ ...base, penaltyTypes: ['警告'] }, TODAY)).toEqual([{ field: 'penaltyTypes', message: expect.stringMatching(/警告/) }]);
+    expect(recordRuleProblems({ ...base, penaltyTypes: ['警告'] }, TODAY)).toEqual([
+      { field: 'penaltyTypes', message: expect.stringMatching(/警告/) },
+    ]);
   });
   it('refuses a record whose publication period has already ended, or a decision in the future', () => {
     expect(messages({ ...base, severity: 'minor', decidedOn: '2026-01-01' })).toMatch(/届满/);
@@ -141,7 +154,21 @@ const penaltyRow = (over: Partial<Record<string, string>> = {}) => {
     title: '',
     ...over,
   };
-  return [v.decisionNo, v.partyName, v.uscc, v.violationType, v.facts, v.legalBasis, v.penaltyTypes, v.penaltyContent, v.fineYuan, v.decidedOn, v.authority, v.severity, v.title]
+  return [
+    v.decisionNo,
+    v.partyName,
+    v.uscc,
+    v.violationType,
+    v.facts,
+    v.legalBasis,
+    v.penaltyTypes,
+    v.penaltyContent,
+    v.fineYuan,
+    v.decidedOn,
+    v.authority,
+    v.severity,
+    v.title,
+  ]
     .map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c))
     .join(',');
 };
@@ -155,7 +182,15 @@ describe('checkImportFile — penalty decisions', () => {
     expect(row.ok).toBe(true);
     if (!row.ok) return;
     expect(row.key).toBe('penalty:京朝人社监罚字〔2026〕第 101 号');
-    expect(row.value).toMatchObject({ uscc: A, fineFen: 2_000_000, severity: 'general', decidedOn: '2026-10-15', publishUntil: '2027-10-15', penaltyTypes: ['罚款'], title: '拖欠工资行政处罚' });
+    expect(row.value).toMatchObject({
+      uscc: A,
+      fineFen: 2_000_000,
+      severity: 'general',
+      decidedOn: '2026-10-15',
+      publishUntil: '2027-10-15',
+      penaltyTypes: ['罚款'],
+      title: '拖欠工资行政处罚',
+    });
   });
 
   it('rejects each bad row with every reason, and names the earlier row of a duplicate', () => {
@@ -169,7 +204,10 @@ describe('checkImportFile — penalty decisions', () => {
     const check = checkImportFile('penalties', [penaltyHeader, ...rows].join('\n'), TODAY);
     const byLine = new Map(check.rows.map((r) => [r.line, r]));
     expect(byLine.get(2)?.ok).toBe(true);
-    expect(byLine.get(3)).toMatchObject({ ok: false, reasons: expect.arrayContaining([expect.stringMatching(/18 位/), '与第 2 行的决定书文号重复']) });
+    expect(byLine.get(3)).toMatchObject({
+      ok: false,
+      reasons: expect.arrayContaining([expect.stringMatching(/18 位/), '与第 2 行的决定书文号重复']),
+    });
     expect(byLine.get(4)).toMatchObject({ ok: false, reasons: [expect.stringMatching(/决定日期/), expect.stringMatching(/严重程度/)] });
     expect(byLine.get(5)).toMatchObject({ ok: false, reasons: [expect.stringMatching(/违法行为类型/), expect.stringMatching(/警告/)] });
     expect(byLine.get(6)).toMatchObject({ ok: false, reasons: [expect.stringMatching(/罚款金额/)] });
@@ -179,12 +217,15 @@ describe('checkImportFile — penalty decisions', () => {
     expect(checkImportFile('penalties', '决定书文号,当事人名称\n1,2', TODAY).fileErrors.join()).toMatch(/缺少列/);
     expect(checkImportFile('penalties', '', TODAY).fileErrors.join()).toMatch(/空/);
     expect(checkImportFile('penalties', penaltyHeader, TODAY).fileErrors.join()).toMatch(/没有数据行/);
-    const many = [penaltyHeader, ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => penaltyRow({ decisionNo: `第 ${i} 号` }))].join('\n');
+    const many = [penaltyHeader, ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => penaltyRow({ decisionNo: `第 ${i} 号` }))].join(
+      '\n',
+    );
     expect(checkImportFile('penalties', many, TODAY).fileErrors.join()).toMatch(/拆分/);
   });
 
   it('accepts English field names as headers too', () => {
-    const header = 'decisionNo,partyName,uscc,violationType,facts,legalBasis,penaltyTypes,penaltyContent,fineYuan,decidedOn,authority,severity,title';
+    const header =
+      'decisionNo,partyName,uscc,violationType,facts,legalBasis,penaltyTypes,penaltyContent,fineYuan,decidedOn,authority,severity,title';
     expect(checkImportFile('penalties', `${header}\n${penaltyRow()}`, TODAY).rows[0]?.ok).toBe(true);
   });
 });
@@ -192,13 +233,32 @@ describe('checkImportFile — penalty decisions', () => {
 describe('checkImportFile — sampling results', () => {
   const header = templateHeaders('sampling_results').join(',');
   const row = (over: Partial<Record<string, string>> = {}) => {
-    const v = { taskId: 'CC-2026-01', name: '北京抽查对象有限公司', uscc: A, address: '北京市朝阳区工体北路 8 号', method: '实地', date: '2026/4/1', result: '未发现问题', followUp: '', authority: '北京市朝阳区人力资源和社会保障局', ...over };
+    const v = {
+      taskId: 'CC-2026-01',
+      name: '北京抽查对象有限公司',
+      uscc: A,
+      address: '北京市朝阳区工体北路 8 号',
+      method: '实地',
+      date: '2026/4/1',
+      result: '未发现问题',
+      followUp: '',
+      authority: '北京市朝阳区人力资源和社会保障局',
+      ...over,
+    };
     return [v.taskId, v.name, v.uscc, v.address, v.method, v.date, v.result, v.followUp, v.authority].join(',');
   };
 
   it('checks methods and results against the closed lists of DOMAIN.md §7', () => {
-    const check = checkImportFile('sampling_results', [header, row(), row({ uscc: B, method: '电话', result: '良好' }), row()].join('\n'), TODAY);
-    expect(check.rows[0]).toMatchObject({ ok: true, key: `sampling:CC-2026-01:${A}`, value: { inspectedOn: '2026-04-01', followUp: null } });
+    const check = checkImportFile(
+      'sampling_results',
+      [header, row(), row({ uscc: B, method: '电话', result: '良好' }), row()].join('\n'),
+      TODAY,
+    );
+    expect(check.rows[0]).toMatchObject({
+      ok: true,
+      key: `sampling:CC-2026-01:${A}`,
+      value: { inspectedOn: '2026-04-01', followUp: null },
+    });
     expect(check.rows[1]).toMatchObject({ ok: false, reasons: [expect.stringMatching(/检查方式/), expect.stringMatching(/检查结果/)] });
     expect(check.rows[2]).toMatchObject({ ok: false, reasons: ['与第 2 行是同一任务的同一对象'] });
   });

@@ -118,13 +118,19 @@ describe('maskText — what stays (DOMAIN.md §8 with §1 codes and §8 事后�
     expect(maskText('91350100m000100y43')).toBe('91350100m000100y43');
   });
 
-  it.each(['京朝人社监罚字〔2026〕12号', '京朝人社监罚字〔2026〕第 1 号', '京人社监理字〔2025〕第138号'])('keeps the decision number %s', (no) => {
-    expect(maskText(`决定书文号：${no}`)).toBe(`决定书文号：${no}`);
-  });
+  it.each(['京朝人社监罚字〔2026〕12号', '京朝人社监罚字〔2026〕第 1 号', '京人社监理字〔2025〕第138号'])(
+    'keeps the decision number %s',
+    (no) => {
+      expect(maskText(`决定书文号：${no}`)).toBe(`决定书文号：${no}`);
+    },
+  );
 
-  it.each(['罚款人民币 50,000.00 元', '罚款20000元', '拖欠工资 1,380,013.80 元', '共计 12345678.90 元'])('keeps the money amount in %s', (text) => {
-    expect(maskText(text)).toBe(text);
-  });
+  it.each(['罚款人民币 50,000.00 元', '罚款20000元', '拖欠工资 1,380,013.80 元', '共计 12345678.90 元'])(
+    'keeps the money amount in %s',
+    (text) => {
+      expect(maskText(text)).toBe(text);
+    },
+  );
 
   it.each(['2026-11-25', '2026年11月25日', '2025-01-01至2025-12-31', '检查期间 2026-09-01 至 2026-10-31'])('keeps the date %s', (text) => {
     expect(maskText(text)).toBe(text);
@@ -153,9 +159,7 @@ describe('maskText, as a property (DOMAIN.md §8)', () => {
       if (style === '+86 spaced') return `+86 ${spaced}`;
       return style + m;
     });
-  const id18 = fc
-    .tuple(division, birth, digits(3), fc.constantFrom(...'0123456789Xx'))
-    .map(([a, b, c, d]) => a + b + c + d);
+  const id18 = fc.tuple(division, birth, digits(3), fc.constantFrom(...'0123456789Xx')).map(([a, b, c, d]) => a + b + c + d);
   const id15 = fc.tuple(division, birth, digits(3)).map(([a, b, c]) => a + b.slice(2) + c);
   const idGrouped = id18.map((id) => `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`);
   const email = fc
@@ -166,9 +170,7 @@ describe('maskText, as a property (DOMAIN.md §8)', () => {
   const landline = fc
     .tuple(fc.constantFrom('010', '021', '0755', '0571'), fc.constantFrom('-', ' '), digits(8))
     .map(([a, s, n]) => a + s + n);
-  const code = fc
-    .array(fc.constantFrom(...USCC_ALPHABET), { minLength: 7, maxLength: 7 })
-    .map((chars) => uscc(`MA${chars.join('')}`));
+  const code = fc.array(fc.constantFrom(...USCC_ALPHABET), { minLength: 7, maxLength: 7 }).map((chars) => uscc(`MA${chars.join('')}`));
   const decisionNo = fc
     .tuple(fc.integer({ min: 2020, max: 2030 }), fc.integer({ min: 1, max: 999 }))
     .map(([y, n]) => `京朝人社监罚字〔${y}〕${n}号`);
@@ -234,7 +236,9 @@ describe('maskDetail (DOMAIN.md §8)', () => {
   it('masks names inside person objects and hides their identifiers, keeping amounts', () => {
     const out = maskDetail(
       {
-        persons: [{ name: '张三', idNumber: '110101199003071234', phone: '13800138000', wagesOwedFen: 1_200_000, months: '2026年3月至5月' }],
+        persons: [
+          { name: '张三', idNumber: '110101199003071234', phone: '13800138000', wagesOwedFen: 1_200_000, months: '2026年3月至5月' },
+        ],
       },
       { legalRepresentative },
     );
@@ -244,7 +248,9 @@ describe('maskDetail (DOMAIN.md §8)', () => {
   });
 
   it('hides identifier fields even when they do not look like one (a half-typed ID is still an ID)', () => {
-    const out = maskDetail({ workers: [{ name: '张三', 身份证号: '1101011990', bankAccount: '6222 0212', homeAddress: '朝阳区某小区3号楼' }] });
+    const out = maskDetail({
+      workers: [{ name: '张三', 身份证号: '1101011990', bankAccount: '6222 0212', homeAddress: '朝阳区某小区3号楼' }],
+    });
     expect(out).toEqual({ workers: [{ name: '张某某', 身份证号: MASK, bankAccount: MASK, homeAddress: MASK }] });
   });
 

@@ -37,7 +37,9 @@ describe('GET /api/v1/openapi.json', () => {
       for (const [method, op] of Object.entries(ops)) {
         const errorCodes = Object.keys(op.responses).filter((code) => code >= '400');
         for (const code of errorCodes) {
-          expect(op.responses[code].content['application/json'].schema.$ref, `${method} ${path} ${code}`).toBe('#/components/schemas/Error');
+          expect(op.responses[code].content['application/json'].schema.$ref, `${method} ${path} ${code}`).toBe(
+            '#/components/schemas/Error',
+          );
         }
       }
     }

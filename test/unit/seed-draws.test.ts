@@ -34,7 +34,10 @@ function migratedState(): string {
   const dir = join(state, 'v3', 'd1', 'miniflare-D1DatabaseObject');
   mkdirSync(dir, { recursive: true });
   const db = new DatabaseSync(join(dir, 'test.sqlite'));
-  for (const file of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort()) db.exec(readFileSync(join(MIGRATIONS, file), 'utf8'));
+  for (const file of readdirSync(MIGRATIONS)
+    .filter((f) => f.endsWith('.sql'))
+    .sort())
+    db.exec(readFileSync(join(MIGRATIONS, file), 'utf8'));
   db.close();
   return state;
 }
@@ -92,10 +95,19 @@ describe('seeded random draws at 200 enterprises (DOMAIN.md §7)', () => {
       const record = recordOf(task);
       const candidates = record.strata.reduce((n, s) => n + s.candidates.length, 0);
       const selected = record.strata.reduce((n, s) => n + s.selected.length, 0);
-      expect([task.candidate_count, task.selected_count, task.drawn_on, task.status], task.id).toEqual([candidates, selected, plan.get(task.id)!.drawnOn, plan.get(task.id)!.status]);
+      expect([task.candidate_count, task.selected_count, task.drawn_on, task.status], task.id).toEqual([
+        candidates,
+        selected,
+        plan.get(task.id)!.drawnOn,
+        plan.get(task.id)!.status,
+      ]);
       expect(selected, task.id).toBeGreaterThan(0);
     }
-    expect(loaded.draws.map((d) => d.taskId).sort()).toEqual(drawn().map((t) => t.id).sort());
+    expect(loaded.draws.map((d) => d.taskId).sort()).toEqual(
+      drawn()
+        .map((t) => t.id)
+        .sort(),
+    );
   });
 
   it('writes results only for the employers drawn, and some for every task inspected by now', () => {
@@ -112,8 +124,16 @@ describe('seeded random draws at 200 enterprises (DOMAIN.md §7)', () => {
   it('never draws an employer registered after the draw, nor one out of scope or closed', () => {
     for (const task of drawn()) {
       const codes = JSON.stringify(recordOf(task).strata.flatMap((s) => s.candidates));
-      const scope = JSON.parse((db.prepare('SELECT scope FROM sampling_tasks WHERE id = ?').get(task.id) as { scope: string }).scope) as { districts: string[]; industries: string[] };
-      const rows = db.prepare('SELECT e.* FROM json_each(?) j JOIN enterprises e ON e.uscc = j.value').all(codes) as { district_code: string; industry: string; status: string; registered_on: string }[];
+      const scope = JSON.parse((db.prepare('SELECT scope FROM sampling_tasks WHERE id = ?').get(task.id) as { scope: string }).scope) as {
+        districts: string[];
+        industries: string[];
+      };
+      const rows = db.prepare('SELECT e.* FROM json_each(?) j JOIN enterprises e ON e.uscc = j.value').all(codes) as {
+        district_code: string;
+        industry: string;
+        status: string;
+        registered_on: string;
+      }[];
       expect(rows.length, task.id).toBe(JSON.parse(codes).length);
       for (const e of rows) {
         expect(e.registered_on <= task.drawn_on!, task.id).toBe(true);
@@ -142,14 +162,25 @@ describe('seeded random draws at 200 enterprises (DOMAIN.md §7)', () => {
     expect(linked.length).toBe(count('SELECT count(*) AS n FROM sampling_results'));
     expect(count("SELECT count(*) AS n FROM credit_records WHERE kind = 'sampling_result'")).toBe(linked.length);
     // Document numbers go on after the generated records: no two penalty decisions share one.
-    expect(count("SELECT count(DISTINCT decision_no) AS n FROM credit_records WHERE kind = 'penalty'")).toBe(count("SELECT count(decision_no) AS n FROM credit_records WHERE kind = 'penalty'"));
+    expect(count("SELECT count(DISTINCT decision_no) AS n FROM credit_records WHERE kind = 'penalty'")).toBe(
+      count("SELECT count(decision_no) AS n FROM credit_records WHERE kind = 'penalty'"),
+    );
   });
 
   it('still stores the grade that the records of the assessment year produce', () => {
     const records = db.prepare('SELECT kind, severity, status, detail FROM credit_records WHERE uscc = ? AND decided_on BETWEEN ? AND ?');
-    const graded = db.prepare('SELECT uscc, grade, grade_reason AS reason FROM enterprises WHERE grade IS NOT NULL').all() as { uscc: string; grade: string; reason: string }[];
+    const graded = db.prepare('SELECT uscc, grade, grade_reason AS reason FROM enterprises WHERE grade IS NOT NULL').all() as {
+      uscc: string;
+      grade: string;
+      reason: string;
+    }[];
     for (const e of graded) {
-      const rows = records.all(e.uscc, `${dataset.gradeYear}-01-01`, `${dataset.gradeYear}-12-31`) as { kind: string; severity: string; status: string; detail: string | null }[];
+      const rows = records.all(e.uscc, `${dataset.gradeYear}-01-01`, `${dataset.gradeYear}-12-31`) as {
+        kind: string;
+        severity: string;
+        status: string;
+        detail: string | null;
+      }[];
       const assessed = assessGrade(rows.map((r) => ({ ...r, detail: r.detail === null ? null : JSON.parse(r.detail) }) as GradeRecord));
       expect([e.grade, e.reason], e.uscc).toEqual([assessed.grade, assessed.reason]);
     }
@@ -161,7 +192,10 @@ describe('seeded random draws at 200 enterprises (DOMAIN.md §7)', () => {
     const again = open(states[1]!);
     try {
       const dump = (d: DatabaseSync) => [
-        d.prepare('SELECT * FROM sampling_tasks ORDER BY id').all().map((t) => ({ ...t, created_at: null })),
+        d
+          .prepare('SELECT * FROM sampling_tasks ORDER BY id')
+          .all()
+          .map((t) => ({ ...t, created_at: null })),
         d.prepare('SELECT * FROM sampling_results ORDER BY id').all(),
         d.prepare('SELECT id, uscc, grade, grade_reason FROM enterprises ORDER BY id').all(),
       ];

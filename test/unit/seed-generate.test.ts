@@ -174,13 +174,19 @@ describe('records at 200 enterprises (DOMAIN.md §2, §5, §6)', () => {
     const detail = listing.detail as { legalRepresentative: string; responsiblePersons: object[]; workers: object[] };
     expect(detail.legalRepresentative).toBe(byCode.get(listing.uscc)!.legalRepresentative);
     for (const person of [...detail.responsiblePersons, ...detail.workers]) {
-      expect(person).toMatchObject({ name: expect.any(String), idNumber: expect.stringMatching(/^\d{17}[\dX]$/), phone: expect.stringMatching(/^1[3-9]\d{9}$/) });
+      expect(person).toMatchObject({
+        name: expect.any(String),
+        idNumber: expect.stringMatching(/^\d{17}[\dX]$/),
+        phone: expect.stringMatching(/^1[3-9]\d{9}$/),
+      });
     }
   });
 
   it('publishes major violations with the fields of 人社部令第29号', () => {
     const major = records.find((r) => r.kind === 'major_violation')!;
-    expect(Object.keys(major.detail!)).toEqual(expect.arrayContaining(['subjectName', 'uscc', 'address', 'legalRepresentative', 'mainFacts', 'handling']));
+    expect(Object.keys(major.detail!)).toEqual(
+      expect.arrayContaining(['subjectName', 'uscc', 'address', 'legalRepresentative', 'mainFacts', 'handling']),
+    );
   });
 
   it('stores the grade that the records of the assessment year produce', () => {
@@ -216,7 +222,10 @@ describe('双随机、一公开 at 200 enterprises (DOMAIN.md §7)', () => {
     for (const today of [TODAY, '2026-01-05', '2026-03-20', '2026-07-01']) {
       const plan = generateDataset(options({ today })).tasks.filter((t) => t.kind === 'random');
       expect(plan.filter((t) => t.status !== 'planned').length, today).toBeGreaterThanOrEqual(3);
-      expect(plan.some((t) => t.status === 'planned'), today).toBe(true);
+      expect(
+        plan.some((t) => t.status === 'planned'),
+        today,
+      ).toBe(true);
     }
   });
 
@@ -259,7 +268,10 @@ describe('双随机、一公开 at 200 enterprises (DOMAIN.md §7)', () => {
   });
 
   it('keeps random scopes to one district, narrowed to one industry at scale', () => {
-    const scopes = (enterprises: number) => planTasks(TODAY, enterprises).filter((t) => t.kind === 'random' && t.status !== 'planned').map((t) => t.scope);
+    const scopes = (enterprises: number) =>
+      planTasks(TODAY, enterprises)
+        .filter((t) => t.kind === 'random' && t.status !== 'planned')
+        .map((t) => t.scope);
     for (const scope of scopes(200)) expect([scope.districts.length, scope.industries.length]).toEqual([1, 0]);
     for (const scope of scopes(NARROW_DRAWS_ABOVE + 1)) expect([scope.districts.length, scope.industries.length]).toEqual([1, 1]);
   });
@@ -294,7 +306,6 @@ describe('双随机、一公开 at 200 enterprises (DOMAIN.md §7)', () => {
     const pool = new Set(data.inspectors.map((i) => i.id));
     for (const c of data.inspectorConflicts) expect([pool.has(c.inspectorId), byCode.has(c.uscc)]).toEqual([true, true]);
   });
-
 });
 
 describe('objections and repairs (DOMAIN.md §3, §4)', () => {
@@ -332,6 +343,10 @@ describe('objections and repairs (DOMAIN.md §3, §4)', () => {
       expect(c.accessCodeHash).not.toContain(dataset.demo.accessCode);
     }
     expect(await verifyAccessCode(dataset.demo.accessCode, data.objections[0]!.accessCodeHash)).toBe(true);
-    expect(dataset.demo.cases.objection).toEqual({ reference: data.objections[0]!.reference, recordId: data.objections[0]!.recordId, uscc: data.objections[0]!.uscc });
+    expect(dataset.demo.cases.objection).toEqual({
+      reference: data.objections[0]!.reference,
+      recordId: data.objections[0]!.recordId,
+      uscc: data.objections[0]!.uscc,
+    });
   });
 });

@@ -9,7 +9,9 @@ describe('public/_headers', () => {
       .split('\n')
       .filter((l) => /^\s+\S/.test(l))
       .map((l) => l.trim());
-    const expected = [...Object.entries(securityHeaders), ['Content-Security-Policy', pageContentSecurityPolicy]].map(([k, v]) => `${k}: ${v}`);
+    const expected = [...Object.entries(securityHeaders), ['Content-Security-Policy', pageContentSecurityPolicy]].map(
+      ([k, v]) => `${k}: ${v}`,
+    );
     expect(lines.sort()).toEqual(expected.sort());
   });
 });

@@ -152,9 +152,7 @@ describe('usccDistrictCode (DOMAIN.md §1: "Positions 3–8: administrative divi
 });
 
 describe('USCC check character, as a property (DOMAIN.md §1)', () => {
-  const first17 = fc
-    .array(fc.constantFrom(...USCC_ALPHABET), { minLength: 17, maxLength: 17 })
-    .map((chars) => chars.join(''));
+  const first17 = fc.array(fc.constantFrom(...USCC_ALPHABET), { minLength: 17, maxLength: 17 }).map((chars) => chars.join(''));
 
   it('appending usccCheckCharacter to any 17 characters of the set gives a valid code', () => {
     fc.assert(

@@ -36,18 +36,13 @@ describe('calendar data (content/calendar, DOMAIN.md §9)', () => {
     const y = byYear(2026);
     expect(y.source).toContain('国办发明电〔2025〕7号');
     expect(y.holidays).toHaveLength(33);
-    expect(y.workdays.map((d) => d.date)).toEqual([
-      '2026-01-04',
-      '2026-02-14',
-      '2026-02-28',
-      '2026-05-09',
-      '2026-09-20',
-      '2026-10-10',
-    ]);
+    expect(y.workdays.map((d) => d.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
   });
 
   it('lists every day of the 2026 Spring Festival break, 2月15日 to 23日', () => {
-    const spring = byYear(2026).holidays.filter((d) => d.name === '春节').map((d) => d.date);
+    const spring = byYear(2026)
+      .holidays.filter((d) => d.name === '春节')
+      .map((d) => d.date);
     expect(spring).toEqual(Array.from({ length: 9 }, (_, i) => addDays('2026-02-15', i)));
   });
 
@@ -84,7 +79,6 @@ describe('isWorkingDay (DOMAIN.md §9)', () => {
     expect(calendarDayName(cal, '2026-02-17')).toBe('春节');
     expect(calendarDayName(cal, '2026-11-25')).toBeNull();
   });
-
 
   it('rejects something that is not a date', () => {
     expect(() => isWorkingDay(cal, '2026-02-30')).toThrow(RangeError);
@@ -137,8 +131,6 @@ describe('addWorkingDays (DOMAIN.md §9)', () => {
     expect(() => addWorkingDays(cal, '2026-11-25', -1)).toThrow(RangeError);
     expect(() => addWorkingDays(cal, '2026-11-25', 1.5)).toThrow(RangeError);
   });
-
-
 });
 
 describe('workingDaysBetween (DOMAIN.md §9)', () => {
@@ -166,7 +158,6 @@ describe('workingDaysBetween (DOMAIN.md §9)', () => {
       }),
     );
   });
-
 });
 
 describe('createCalendar (DOMAIN.md §9: the calendar is data)', () => {
@@ -206,11 +197,36 @@ describe('statutory days of a year not yet announced (DOMAIN.md §9, 《全国�
   // The lunar dates and 清明 as tyme4ts computes them, written out so that a change in the library
   // or in how it is called shows here: 除夕 to 初三, 清明, 端午 (五月初五), 中秋 (八月十五).
   const expected: Record<number, { spring: string[]; qingming: string; duanwu: string; zhongqiu: string }> = {
-    2027: { spring: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'], qingming: '2027-04-05', duanwu: '2027-06-09', zhongqiu: '2027-09-15' },
-    2028: { spring: ['2028-01-25', '2028-01-26', '2028-01-27', '2028-01-28'], qingming: '2028-04-04', duanwu: '2028-05-28', zhongqiu: '2028-10-03' },
-    2029: { spring: ['2029-02-12', '2029-02-13', '2029-02-14', '2029-02-15'], qingming: '2029-04-04', duanwu: '2029-06-16', zhongqiu: '2029-09-22' },
-    2030: { spring: ['2030-02-02', '2030-02-03', '2030-02-04', '2030-02-05'], qingming: '2030-04-05', duanwu: '2030-06-05', zhongqiu: '2030-09-12' },
-    2031: { spring: ['2031-01-22', '2031-01-23', '2031-01-24', '2031-01-25'], qingming: '2031-04-05', duanwu: '2031-06-24', zhongqiu: '2031-10-01' },
+    2027: {
+      spring: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'],
+      qingming: '2027-04-05',
+      duanwu: '2027-06-09',
+      zhongqiu: '2027-09-15',
+    },
+    2028: {
+      spring: ['2028-01-25', '2028-01-26', '2028-01-27', '2028-01-28'],
+      qingming: '2028-04-04',
+      duanwu: '2028-05-28',
+      zhongqiu: '2028-10-03',
+    },
+    2029: {
+      spring: ['2029-02-12', '2029-02-13', '2029-02-14', '2029-02-15'],
+      qingming: '2029-04-04',
+      duanwu: '2029-06-16',
+      zhongqiu: '2029-09-22',
+    },
+    2030: {
+      spring: ['2030-02-02', '2030-02-03', '2030-02-04', '2030-02-05'],
+      qingming: '2030-04-05',
+      duanwu: '2030-06-05',
+      zhongqiu: '2030-09-12',
+    },
+    2031: {
+      spring: ['2031-01-22', '2031-01-23', '2031-01-24', '2031-01-25'],
+      qingming: '2031-04-05',
+      duanwu: '2031-06-24',
+      zhongqiu: '2031-10-01',
+    },
   };
 
   it.each(Object.entries(expected))('gives %s the 办法’s 13 days: 元旦, 春节 ×4, 清明, 劳动节 ×2, 端午, 中秋, 国庆 ×3', (y, e) => {

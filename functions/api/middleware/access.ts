@@ -113,7 +113,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function rolesFromClaims(payload: JWTPayload): StaffRole[] {
   const custom = isRecord(payload.custom) ? payload.custom : {};
-  const names = [payload.roles, payload.groups, custom.roles, custom.groups].flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []));
+  const names = [payload.roles, payload.groups, custom.roles, custom.groups].flatMap((v) =>
+    Array.isArray(v) ? v : typeof v === 'string' ? [v] : [],
+  );
   return staffRoles.filter((role) => names.includes(role));
 }
 
@@ -126,13 +128,24 @@ function guardKeySet(keys: JWTVerifyGetKey): JWTVerifyGetKey {
     try {
       return await keys(header, token);
     } catch (error) {
-      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys || error instanceof errors.JOSEAlgNotAllowed) throw error;
+      if (
+        error instanceof errors.JWKSNoMatchingKey ||
+        error instanceof errors.JWKSMultipleMatchingKeys ||
+        error instanceof errors.JOSEAlgNotAllowed
+      )
+        throw error;
       throw new KeySetUnavailable('Access key set unavailable', { cause: error });
     }
   };
 }
 
-const failure = (reason: string, message = '请先通过统一身份认证登录管理后台。'): AccessResult => ({ ok: false, status: 401, code: 'unauthenticated', message, reason });
+const failure = (reason: string, message = '请先通过统一身份认证登录管理后台。'): AccessResult => ({
+  ok: false,
+  status: 401,
+  code: 'unauthenticated',
+  message,
+  reason,
+});
 
 /** Signature against the configured keys, `aud`, `iss` and `exp` — all of them, every time. */
 export async function verifyAccessToken(token: string | null, settings: AccessSettings): Promise<AccessResult> {
@@ -144,7 +157,12 @@ export async function verifyAccessToken(token: string | null, settings: AccessSe
   if (!token) return failure('missing_token');
   if (token.length > MAX_TOKEN_LENGTH) return failure('invalid_token');
   try {
-    const { payload } = await jwtVerify(token, guardKeySet(keys), { audience, issuer, algorithms: ACCESS_ALGORITHMS, requiredClaims: ['exp'] });
+    const { payload } = await jwtVerify(token, guardKeySet(keys), {
+      audience,
+      issuer,
+      algorithms: ACCESS_ALGORITHMS,
+      requiredClaims: ['exp'],
+    });
     const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
     const email = text(payload.email);
     // Access service tokens carry no email and an empty sub, only the client id as common_name.
@@ -156,7 +174,13 @@ export async function verifyAccessToken(token: string | null, settings: AccessSe
     // A key set that cannot be fetched is our outage, not the caller's fault — but still no entry.
     if (error instanceof KeySetUnavailable) {
       console.error('Access key set unavailable', error.cause);
-      return { ok: false, status: 503, code: 'access_unavailable', message: '身份认证服务暂时不可用，请稍后再试。', reason: 'jwks_unavailable' };
+      return {
+        ok: false,
+        status: 503,
+        code: 'access_unavailable',
+        message: '身份认证服务暂时不可用，请稍后再试。',
+        reason: 'jwks_unavailable',
+      };
     }
     return failure(error instanceof errors.JOSEError ? error.code : 'invalid_token');
   }

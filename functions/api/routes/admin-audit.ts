@@ -22,7 +22,10 @@ const verify = adminRoute(ADMINS, {
   path: '/verify',
   summary: '校验审计日志的哈希链',
   responses: {
-    200: { description: 'Whether every entry matches its content and its predecessor; the first break if not', content: { 'application/json': { schema: AuditVerificationSchema } } },
+    200: {
+      description: 'Whether every entry matches its content and its predecessor; the first break if not',
+      content: { 'application/json': { schema: AuditVerificationSchema } },
+    },
   },
 });
 

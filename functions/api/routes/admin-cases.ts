@@ -41,13 +41,19 @@ const detail = (kind: CaseKind) =>
     summary: `${names[kind]}办件：申请、附件、所涉信用记录和办理过程`,
     request: { params: CaseReferenceParam },
     responses: {
-      200: { description: 'The case as staff see it (the timeline includes who acted)', content: { 'application/json': { schema: StaffCaseSchema } } },
+      200: {
+        description: 'The case as staff see it (the timeline includes who acted)',
+        content: { 'application/json': { schema: StaffCaseSchema } },
+      },
       404: errorResponse('No such case'),
     },
   });
 
 const decisionResponses = {
-  200: { description: 'Decided; the timeline the company sees has a new entry', content: { 'application/json': { schema: DecisionResultSchema } } },
+  200: {
+    description: 'Decided; the timeline the company sees has a new entry',
+    content: { 'application/json': { schema: DecisionResultSchema } },
+  },
   400: errorResponse('Malformed JSON'),
   404: errorResponse('No such case'),
   409: errorResponse('The case or the record is no longer in a state that allows this decision'),
@@ -80,23 +86,45 @@ const repairDecision = adminRoute(REVIEWERS, {
   responses: decisionResponses,
 });
 
-const caseView = async (c: Context<AppEnv>, kind: CaseKind, reference: string) => loadStaffCase(getDb(c.env.DB), kind, reference, c.var.clock.today());
+const caseView = async (c: Context<AppEnv>, kind: CaseKind, reference: string) =>
+  loadStaffCase(getDb(c.env.DB), kind, reference, c.var.clock.today());
 
 export const adminObjectionRoutes = createRouter()
-  .openapi(queue('objection'), async (c) => c.json(await loadCaseQueue(getDb(c.env.DB), 'objection', c.req.valid('query'), c.var.clock.today()), 200))
+  .openapi(queue('objection'), async (c) =>
+    c.json(await loadCaseQueue(getDb(c.env.DB), 'objection', c.req.valid('query'), c.var.clock.today()), 200),
+  )
   .openapi(detail('objection'), async (c) => c.json(await caseView(c, 'objection', c.req.valid('param').reference), 200))
   .openapi(acceptance('objection'), async (c) =>
-    c.json(await decideAcceptance(getDb(c.env.DB), c.var.clock, c.get('staff'), 'objection', c.req.valid('param').reference, c.req.valid('json')), 200),
+    c.json(
+      await decideAcceptance(
+        getDb(c.env.DB),
+        c.var.clock,
+        c.get('staff'),
+        'objection',
+        c.req.valid('param').reference,
+        c.req.valid('json'),
+      ),
+      200,
+    ),
   )
-  .openapi(objectionDecision, async (c) => c.json(await decideObjection(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200));
+  .openapi(objectionDecision, async (c) =>
+    c.json(await decideObjection(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200),
+  );
 
 export const adminRepairRoutes = createRouter()
-  .openapi(queue('repair'), async (c) => c.json(await loadCaseQueue(getDb(c.env.DB), 'repair', c.req.valid('query'), c.var.clock.today()), 200))
+  .openapi(queue('repair'), async (c) =>
+    c.json(await loadCaseQueue(getDb(c.env.DB), 'repair', c.req.valid('query'), c.var.clock.today()), 200),
+  )
   .openapi(detail('repair'), async (c) => c.json(await caseView(c, 'repair', c.req.valid('param').reference), 200))
   .openapi(acceptance('repair'), async (c) =>
-    c.json(await decideAcceptance(getDb(c.env.DB), c.var.clock, c.get('staff'), 'repair', c.req.valid('param').reference, c.req.valid('json')), 200),
+    c.json(
+      await decideAcceptance(getDb(c.env.DB), c.var.clock, c.get('staff'), 'repair', c.req.valid('param').reference, c.req.valid('json')),
+      200,
+    ),
   )
-  .openapi(repairDecision, async (c) => c.json(await decideRepair(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200));
+  .openapi(repairDecision, async (c) =>
+    c.json(await decideRepair(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200),
+  );
 
 const attachment = adminRoute(REVIEWERS, {
   method: 'get',
@@ -104,7 +132,10 @@ const attachment = adminRoute(REVIEWERS, {
   summary: '下载申请附件（仅限工作人员，一律作为附件下载）',
   request: { params: AttachmentIdParam },
   responses: {
-    200: { description: 'The file as stored, with Content-Disposition: attachment', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+    200: {
+      description: 'The file as stored, with Content-Disposition: attachment',
+      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
     404: errorResponse('No such attachment'),
   },
 });

@@ -29,7 +29,10 @@ const preview = adminRoute(PUBLISHERS, {
   middleware: [importBodyLimit],
   request: { body: uploadBody },
   responses: {
-    200: { description: 'Report of accepted and rejected rows with reasons', content: { 'application/json': { schema: ImportReportSchema } } },
+    200: {
+      description: 'Report of accepted and rejected rows with reasons',
+      content: { 'application/json': { schema: ImportReportSchema } },
+    },
     413: errorResponse('File too large'),
     422: errorResponse('Kind or file missing'),
   },
@@ -64,7 +67,11 @@ export const adminImportRoutes = createRouter()
   .openapi(history, async (c) => c.json({ items: await listImports(getDb(c.env.DB)) }, 200))
   .openapi(preview, async (c) => {
     const form = c.req.valid('form');
-    const report = await previewImport(getDb(c.env.DB), { kind: form.kind, fileName: importFileName(form.file.name), bytes: await readUpload(form.file) }, c.var.clock.today());
+    const report = await previewImport(
+      getDb(c.env.DB),
+      { kind: form.kind, fileName: importFileName(form.file.name), bytes: await readUpload(form.file) },
+      c.var.clock.today(),
+    );
     return c.json(report, 200);
   })
   .openapi(commit, async (c) => {

@@ -1,6 +1,13 @@
 import { createRouter } from '../router';
 import { errorResponse } from '../errors';
-import { RecordIdParam, RecordInputSchema, RecordListQuery, StaffRecordListSchema, StaffRecordSchema, WithdrawInputSchema } from '../schemas/admin-records';
+import {
+  RecordIdParam,
+  RecordInputSchema,
+  RecordListQuery,
+  StaffRecordListSchema,
+  StaffRecordSchema,
+  WithdrawInputSchema,
+} from '../schemas/admin-records';
 import { adminRoute, PUBLISHERS } from './admin-route';
 import { getDb } from '../../db/client';
 import { listStaffRecords } from '../../db/queries/admin-records';
@@ -13,7 +20,10 @@ const list = adminRoute(PUBLISHERS, {
   summary: '信用记录（含草稿、已撤销、已修复、已到期），草稿在前',
   request: { query: RecordListQuery },
   responses: {
-    200: { description: 'One page of records; drafts of penalties show their publication due date', content: { 'application/json': { schema: StaffRecordListSchema } } },
+    200: {
+      description: 'One page of records; drafts of penalties show their publication due date',
+      content: { 'application/json': { schema: StaffRecordListSchema } },
+    },
     422: errorResponse('Bad filter or paging'),
   },
 });
@@ -61,7 +71,10 @@ const withdraw = adminRoute(PUBLISHERS, {
   summary: '撤销公示中的记录（公众看到撤销说明）',
   request: { params: RecordIdParam, body: { required: true, content: { 'application/json': { schema: WithdrawInputSchema } } } },
   responses: {
-    200: { description: 'Withdrawn; the public sees the notice with the reason', content: { 'application/json': { schema: StaffRecordSchema } } },
+    200: {
+      description: 'Withdrawn; the public sees the notice with the reason',
+      content: { 'application/json': { schema: StaffRecordSchema } },
+    },
     400: errorResponse('Malformed JSON'),
     404: errorResponse('No such record'),
     409: errorResponse('Not published'),
@@ -74,10 +87,19 @@ export const adminRecordRoutes = createRouter()
     const q = c.req.valid('query');
     const code = q.uscc ? parseUscc(q.uscc) : null;
     const today = c.var.clock.today();
-    const { rows, total } = await listStaffRecords(getDb(c.env.DB), { status: q.status ?? null, kind: q.kind ?? null, uscc: code?.ok ? code.code : (q.uscc ?? null) }, q);
-    return c.json({ items: rows.map((r) => toStaffRecord(r.record, r.enterpriseName, today)), total, page: q.page, pageSize: q.pageSize }, 200);
+    const { rows, total } = await listStaffRecords(
+      getDb(c.env.DB),
+      { status: q.status ?? null, kind: q.kind ?? null, uscc: code?.ok ? code.code : (q.uscc ?? null) },
+      q,
+    );
+    return c.json(
+      { items: rows.map((r) => toStaffRecord(r.record, r.enterpriseName, today)), total, page: q.page, pageSize: q.pageSize },
+      200,
+    );
   })
   .openapi(one, async (c) => c.json(await loadStaffRecord(getDb(c.env.DB), c.req.valid('param').id, c.var.clock.today()), 200))
   .openapi(create, async (c) => c.json(await createRecord(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('json')), 201))
   .openapi(publish, async (c) => c.json(await publishRecord(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').id), 200))
-  .openapi(withdraw, async (c) => c.json(await withdrawRecord(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').id, c.req.valid('json').reason), 200));
+  .openapi(withdraw, async (c) =>
+    c.json(await withdrawRecord(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').id, c.req.valid('json').reason), 200),
+  );

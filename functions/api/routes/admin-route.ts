@@ -22,7 +22,10 @@ const accessResponses = {
   503: errorResponse('The key set of Cloudflare Access could not be fetched'),
 };
 
-export function adminRoute<P extends string, R extends Omit<RouteConfig, 'path'> & { path: P }>(roles: readonly [StaffRole, ...StaffRole[]], config: R) {
+export function adminRoute<P extends string, R extends Omit<RouteConfig, 'path'> & { path: P }>(
+  roles: readonly [StaffRole, ...StaffRole[]],
+  config: R,
+) {
   return createRoute({
     ...config,
     security: [{ [ACCESS_SCHEME]: [...roles] }],

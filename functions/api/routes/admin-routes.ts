@@ -18,7 +18,16 @@ const me = adminRoute(ANY_STAFF, {
   responses: {
     200: {
       description: 'Who the token says this is',
-      content: { 'application/json': { schema: z.object({ actor: z.string(), email: z.string().nullable(), roles: z.array(z.enum(staffRoles)), expiresAt: z.number().int() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            actor: z.string(),
+            email: z.string().nullable(),
+            roles: z.array(z.enum(staffRoles)),
+            expiresAt: z.number().int(),
+          }),
+        },
+      },
     },
   },
 });

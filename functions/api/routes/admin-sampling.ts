@@ -32,7 +32,13 @@ const NewTaskSchema = z
   .openapi('NewSamplingTask');
 
 const DrawInputSchema = z
-  .object({ beacon: z.string().regex(/^(?:[0-9a-fA-F]{2}){16,64}$/, '公共随机数应为 32–128 位十六进制').nullable().optional() })
+  .object({
+    beacon: z
+      .string()
+      .regex(/^(?:[0-9a-fA-F]{2}){16,64}$/, '公共随机数应为 32–128 位十六进制')
+      .nullable()
+      .optional(),
+  })
   .openapi('DrawInput');
 
 const create = adminRoute(PUBLISHERS, {
@@ -41,7 +47,10 @@ const create = adminRoute(PUBLISHERS, {
   summary: '制定抽查任务（计划）',
   request: { body: { required: true, content: { 'application/json': { schema: NewTaskSchema } } } },
   responses: {
-    201: { description: 'The planned task', content: { 'application/json': { schema: z.object({ id: z.string(), status: z.literal('planned') }) } } },
+    201: {
+      description: 'The planned task',
+      content: { 'application/json': { schema: z.object({ id: z.string(), status: z.literal('planned') }) } },
+    },
     409: errorResponse('A task with this id exists'),
     422: errorResponse('Validation failed'),
   },
@@ -53,7 +62,12 @@ const commit = adminRoute(PUBLISHERS, {
   summary: '生成抽取种子并公布承诺值（只能一次）',
   request: { params: TaskIdParam },
   responses: {
-    201: { description: 'The published commitment', content: { 'application/json': { schema: z.object({ taskId: z.string(), seedCommitment: z.string(), planPublishedOn: z.string() }) } } },
+    201: {
+      description: 'The published commitment',
+      content: {
+        'application/json': { schema: z.object({ taskId: z.string(), seedCommitment: z.string(), planPublishedOn: z.string() }) },
+      },
+    },
     404: errorResponse('No such task'),
     409: errorResponse('Already committed or drawn, or not a random task'),
   },
@@ -65,7 +79,10 @@ const draw = adminRoute(PUBLISHERS, {
   summary: '执行抽取（只能一次），可记录公共随机数 beacon',
   request: { params: TaskIdParam, body: { required: false, content: { 'application/json': { schema: DrawInputSchema } } } },
   responses: {
-    201: { description: 'The draw summary; the full record is public at GET /api/v1/sampling/tasks/{taskId}/draw', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    201: {
+      description: 'The draw summary; the full record is public at GET /api/v1/sampling/tasks/{taskId}/draw',
+      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+    },
     404: errorResponse('No such task'),
     409: errorResponse('Already drawn, not committed, or too few eligible inspectors'),
     422: errorResponse('Malformed beacon'),
@@ -77,7 +94,9 @@ export const adminSamplingRoutes = createRouter()
     const task = await createTask(getDb(c.env.DB), c.var.clock, c.get('staff').actor, c.req.valid('json'));
     return c.json({ id: task.id, status: 'planned' as const }, 201);
   })
-  .openapi(commit, async (c) => c.json(await commitTaskSeed(getDb(c.env.DB), c.var.clock, c.get('staff').actor, c.req.valid('param').taskId), 201))
+  .openapi(commit, async (c) =>
+    c.json(await commitTaskSeed(getDb(c.env.DB), c.var.clock, c.get('staff').actor, c.req.valid('param').taskId), 201),
+  )
   .openapi(draw, async (c) => {
     const beacon = c.req.header('Content-Type')?.includes('json') ? (c.req.valid('json')?.beacon ?? null) : null;
     const summary = await drawTask(getDb(c.env.DB), c.var.clock, c.env.FILES, c.get('staff').actor, c.req.valid('param').taskId, beacon);

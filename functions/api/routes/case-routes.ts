@@ -56,8 +56,14 @@ export function caseRoutes(kindLabel: string, schemas: { json: z.ZodType; form: 
       },
     },
     responses: {
-      201: { description: 'Received; the access code is shown only in this response', content: { 'application/json': { schema: CaseCreatedSchema } } },
-      200: { description: 'The same Idempotency-Key was used before: the original case, unchanged', content: { 'application/json': { schema: CaseCreatedSchema } } },
+      201: {
+        description: 'Received; the access code is shown only in this response',
+        content: { 'application/json': { schema: CaseCreatedSchema } },
+      },
+      200: {
+        description: 'The same Idempotency-Key was used before: the original case, unchanged',
+        content: { 'application/json': { schema: CaseCreatedSchema } },
+      },
       400: errorResponse('Malformed JSON or form'),
       413: errorResponse('Body too large'),
       415: errorResponse('Neither JSON nor multipart'),

@@ -41,7 +41,7 @@ export const enterpriseRoutes = createRouter()
     return c.json(await searchEnterprises(getDb(c.env.DB), query, c.var.clock.today()), 200);
   })
   .openapi(profile, async (c) => {
-  const result = await lookUpProfile(getDb(c.env.DB), c.req.valid('param').uscc, c.var.clock.today());
-  if (!result.ok) throw new ApiError(result.status, result.code, result.message);
-  return c.json(result.profile, 200);
-});
+    const result = await lookUpProfile(getDb(c.env.DB), c.req.valid('param').uscc, c.var.clock.today());
+    if (!result.ok) throw new ApiError(result.status, result.code, result.message);
+    return c.json(result.profile, 200);
+  });

@@ -6,7 +6,8 @@ import { penaltyColumns, repairColumns, samplingResultColumns } from '../csv-col
 import { getDb, type Db } from '../../db/client';
 import { approvedRepairs, publicPenalties, publishedSamplingResults } from '../../db/queries/open-data';
 
-export const OPEN_DATA_LICENCE = '本数据依法公开，可自由复制、传播和再利用，使用时请注明来源“人力资源和社会保障局人社监管公示与信用查询”，不得歪曲原意。';
+export const OPEN_DATA_LICENCE =
+  '本数据依法公开，可自由复制、传播和再利用，使用时请注明来源“人力资源和社会保障局人社监管公示与信用查询”，不得歪曲原意。';
 
 interface Dataset<T> {
   title: string;
@@ -15,7 +16,7 @@ interface Dataset<T> {
   json: (row: T) => unknown;
 }
 
-const dataset = <T,>(d: Dataset<T>) => d;
+const dataset = <T>(d: Dataset<T>) => d;
 
 export const openDatasets = {
   'sampling-results': dataset({
@@ -66,13 +67,27 @@ const download = createRoute({
   path: '/{dataset}',
   summary: 'Bulk download of a published dataset, generated on request',
   request: {
-    params: z.object({ dataset: z.enum(Object.keys(openDatasets) as [OpenDatasetName, ...OpenDatasetName[]]).openapi({ param: { name: 'dataset', in: 'path' } }) }),
-    query: z.object({ format: z.enum(['csv', 'json']).optional().openapi({ param: { name: 'format', in: 'query' } }) }),
+    params: z.object({
+      dataset: z
+        .enum(Object.keys(openDatasets) as [OpenDatasetName, ...OpenDatasetName[]])
+        .openapi({ param: { name: 'dataset', in: 'path' } }),
+    }),
+    query: z.object({
+      format: z
+        .enum(['csv', 'json'])
+        .optional()
+        .openapi({ param: { name: 'format', in: 'query' } }),
+    }),
   },
   responses: {
     200: {
       description: 'Every published row; the generation time is in the X-Generated-At header (and the JSON body)',
-      content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.object({ dataset: z.string(), generatedAt: z.string(), licence: z.string(), items: z.array(z.unknown()) }) } },
+      content: {
+        'text/csv': { schema: z.string() },
+        'application/json': {
+          schema: z.object({ dataset: z.string(), generatedAt: z.string(), licence: z.string(), items: z.array(z.unknown()) }),
+        },
+      },
     },
     422: errorResponse('Unknown dataset or format'),
   },

@@ -11,7 +11,10 @@ const penalties = createRoute({
   summary: '行政处罚决定公开 (事后公开), newest first',
   request: { query: PenaltyQuerySchema },
   responses: {
-    200: { description: 'One page of decisions; withdrawn ones as notices', content: { 'application/json': { schema: PenaltyListSchema } } },
+    200: {
+      description: 'One page of decisions; withdrawn ones as notices',
+      content: { 'application/json': { schema: PenaltyListSchema } },
+    },
     422: errorResponse('Bad dates, type or paging'),
   },
 });

@@ -27,7 +27,10 @@ const published = createRoute({
   summary: '信用修复结果公示',
   request: { query: PageQuery },
   responses: {
-    200: { description: 'Approved repairs, newest first', content: { 'application/json': { schema: pageEnvelope(PublishedRepairSchema) } } },
+    200: {
+      description: 'Approved repairs, newest first',
+      content: { 'application/json': { schema: pageEnvelope(PublishedRepairSchema) } },
+    },
     422: errorResponse('Bad paging'),
   },
 });

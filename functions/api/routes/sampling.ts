@@ -20,7 +20,10 @@ const items = createRoute({
   path: '/items',
   summary: '随机抽查事项清单',
   responses: {
-    200: { description: 'Every item of the list', content: { 'application/json': { schema: z.object({ items: z.array(SamplingItemSchema), total: z.number().int() }) } } },
+    200: {
+      description: 'Every item of the list',
+      content: { 'application/json': { schema: z.object({ items: z.array(SamplingItemSchema), total: z.number().int() }) } },
+    },
   },
 });
 

@@ -9,13 +9,40 @@ const date = (name: string) =>
     .openapi({ param: { name, in: 'query' }, description: 'Beijing date' });
 
 export const AuditQuerySchema = z.object({
-  actor: z.string().trim().max(200).optional().openapi({ param: { name: 'actor', in: 'query' } }),
-  target: z.string().trim().max(200).optional().openapi({ param: { name: 'target', in: 'query' }, description: 'Prefix, e.g. `objection:` or `record:42`' }),
-  action: z.string().trim().max(100).optional().openapi({ param: { name: 'action', in: 'query' } }),
+  actor: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .openapi({ param: { name: 'actor', in: 'query' } }),
+  target: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .openapi({ param: { name: 'target', in: 'query' }, description: 'Prefix, e.g. `objection:` or `record:42`' }),
+  action: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .openapi({ param: { name: 'action', in: 'query' } }),
   from: date('from'),
   to: date('to'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).openapi({ param: { name: 'page', in: 'query' } }),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50).openapi({ param: { name: 'pageSize', in: 'query' } }),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(1)
+    .openapi({ param: { name: 'page', in: 'query' } }),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(50)
+    .openapi({ param: { name: 'pageSize', in: 'query' } }),
 });
 
 export const AuditEntrySchema = z
@@ -32,7 +59,12 @@ export const AuditEntrySchema = z
   })
   .openapi('AuditEntry');
 
-export const AuditListSchema = z.object({ items: z.array(AuditEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const AuditListSchema = z.object({
+  items: z.array(AuditEntrySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const AuditVerificationSchema = z
   .object({

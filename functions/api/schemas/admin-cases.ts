@@ -15,10 +15,7 @@ export const reasonText = (what: string) =>
 export const AcceptanceInputSchema = z
   .discriminatedUnion(
     'decision',
-    [
-      z.object({ decision: z.literal('accept') }),
-      z.object({ decision: z.literal('reject'), reason: reasonText('不予受理的理由') }),
-    ],
+    [z.object({ decision: z.literal('accept') }), z.object({ decision: z.literal('reject'), reason: reasonText('不予受理的理由') })],
     { message: '请选择受理或不予受理' },
   )
   .openapi('CaseAcceptanceInput');
@@ -63,12 +60,27 @@ export const QueueQuerySchema = z.object({
     .optional()
     .transform((v) => v === 'true')
     .openapi({ param: { name: 'overdue', in: 'query' } }),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).openapi({ param: { name: 'page', in: 'query' } }),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20).openapi({ param: { name: 'pageSize', in: 'query' } }),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(1)
+    .openapi({ param: { name: 'page', in: 'query' } }),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .openapi({ param: { name: 'pageSize', in: 'query' } }),
 });
 
 export const CaseReferenceParam = z.object({
-  reference: z.string().max(40).openapi({ param: { name: 'reference', in: 'path' }, example: 'YY-2026-7K3QX9' }),
+  reference: z
+    .string()
+    .max(40)
+    .openapi({ param: { name: 'reference', in: 'path' }, example: 'YY-2026-7K3QX9' }),
 });
 
 const SlaSchema = z
@@ -101,7 +113,12 @@ export const QueueItemSchema = z
   })
   .openapi('CaseQueueItem');
 
-export const QueueSchema = z.object({ items: z.array(QueueItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const QueueSchema = z.object({
+  items: z.array(QueueItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 const StaffRecordSchema = z.record(z.string(), z.unknown()).openapi({ description: 'The credit record concerned, every column' });
 
@@ -126,16 +143,36 @@ export const StaffCaseSchema = z
     enterprise: z.object({ uscc: z.string(), name: z.string() }).nullable(),
     record: StaffRecordSchema.nullable(),
     attachments: z.array(
-      z.object({ id: z.number().int(), role: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(), href: z.string() }),
+      z.object({
+        id: z.number().int(),
+        role: z.string(),
+        fileName: z.string(),
+        contentType: z.string(),
+        size: z.number().int(),
+        sha256: z.string(),
+        href: z.string(),
+      }),
     ),
-    timeline: z.array(z.object({ at: z.string(), status: z.enum(caseStatuses), note: z.string().nullable(), actor: z.string().nullable() })),
+    timeline: z.array(
+      z.object({ at: z.string(), status: z.enum(caseStatuses), note: z.string().nullable(), actor: z.string().nullable() }),
+    ),
   })
   .openapi('StaffCase');
 
 export const DecisionResultSchema = z
-  .object({ reference: z.string(), status: z.enum(caseStatuses), outcome: z.string().nullable(), decideBy: z.string(), decideByProvisional: z.boolean() })
+  .object({
+    reference: z.string(),
+    status: z.enum(caseStatuses),
+    outcome: z.string().nullable(),
+    decideBy: z.string(),
+    decideByProvisional: z.boolean(),
+  })
   .openapi('CaseDecisionResult');
 
 export const AttachmentIdParam = z.object({
-  id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, type: 'integer', example: 1 }),
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, type: 'integer', example: 1 }),
 });

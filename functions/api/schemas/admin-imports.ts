@@ -12,7 +12,9 @@ export const ImportFormSchema = z
       .enum(['true', 'false', 'on'])
       .optional()
       .transform((v) => v === 'true' || v === 'on')
-      .openapi({ description: 'Penalties: publish at once instead of importing as drafts. Sampling results are always published on the import date.' }),
+      .openapi({
+        description: 'Penalties: publish at once instead of importing as drafts. Sampling results are always published on the import date.',
+      }),
   })
   .openapi('ImportForm');
 
@@ -45,11 +47,24 @@ export const ImportResultSchema = z
   .openapi('ImportResult');
 
 export const ImportListSchema = z.object({
-  items: z.array(z.object({ id: z.number().int(), fileSha256: z.string(), kind: z.enum(importKinds), fileName: z.string(), actor: z.string(), rowCount: z.number().int(), at: z.string() })),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      fileSha256: z.string(),
+      kind: z.enum(importKinds),
+      fileName: z.string(),
+      actor: z.string(),
+      rowCount: z.number().int(),
+      at: z.string(),
+    }),
+  ),
 });
 
 /** Keeps a file name fit to show and store: no path, no control characters, bounded. */
 export function importFileName(name: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return base || 'import.csv';
 }

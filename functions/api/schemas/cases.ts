@@ -41,9 +41,7 @@ export const ObjectionInputSchema = z
   })
   .openapi('ObjectionInput');
 
-export const RepairInputSchema = z
-  .object({ uscc, recordId, statement, applicant: ApplicantSchema })
-  .openapi('RepairInput');
+export const RepairInputSchema = z.object({ uscc, recordId, statement, applicant: ApplicantSchema }).openapi('RepairInput');
 
 export type ObjectionInput = z.infer<typeof ObjectionInputSchema>;
 export type RepairInput = z.infer<typeof RepairInputSchema>;
@@ -77,11 +75,18 @@ export const CaseStatusSchema = z
   .openapi('CaseStatus');
 
 export const ReferenceParam = z.object({
-  reference: z.string().max(40).openapi({ param: { name: 'reference', in: 'path' }, example: 'YY-2026-7K3QX9' }),
+  reference: z
+    .string()
+    .max(40)
+    .openapi({ param: { name: 'reference', in: 'path' }, example: 'YY-2026-7K3QX9' }),
 });
 
 export const AccessCodeHeader = z.object({
-  'x-access-code': z.string().max(40).optional().openapi({ param: { name: 'x-access-code', in: 'header' }, description: '提交时获得的查询码' }),
+  'x-access-code': z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({ param: { name: 'x-access-code', in: 'header' }, description: '提交时获得的查询码' }),
 });
 
 /** `applicant.name` style form fields → the nested shape the JSON API takes. */

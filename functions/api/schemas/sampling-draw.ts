@@ -4,7 +4,10 @@ import { z } from '@hono/zod-openapi';
 import { DRAW_ALGORITHM, strataGrades, type DrawRecord } from '../../domain/draw';
 
 const hex = (bytes: number, description: string) =>
-  z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`)).openapi({ description });
+  z
+    .string()
+    .regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`))
+    .openapi({ description });
 
 export const DrawStratumSchema = z
   .object({
@@ -21,7 +24,11 @@ export const DrawRecordSchema = z
     algorithm: z.literal(DRAW_ALGORITHM),
     taskId: z.string(),
     seed: hex(32, '抽取前保密的种子；SHA-256(seed) = seedCommitment'),
-    beacon: z.string().regex(/^[0-9a-f]+$/).nullable().openapi({ description: '抽取时记录的公共随机数（十六进制），没有为 null' }),
+    beacon: z
+      .string()
+      .regex(/^[0-9a-f]+$/)
+      .nullable()
+      .openapi({ description: '抽取时记录的公共随机数（十六进制），没有为 null' }),
     drawKey: hex(32, 'SHA-256(seed ‖ beacon)，无 beacon 时即 seed'),
     seedCommitment: hex(32, '随计划公布的种子承诺值'),
     strata: z.array(DrawStratumSchema),

@@ -89,7 +89,10 @@ export const ResultListQuery = PageQuery.extend({
       return code;
     })
     .openapi({ param: { name: 'district', in: 'query' } }),
-  format: z.enum(['json', 'csv']).optional().openapi({ param: { name: 'format', in: 'query' } }),
+  format: z
+    .enum(['json', 'csv'])
+    .optional()
+    .openapi({ param: { name: 'format', in: 'query' } }),
 });
 
 export const TaskListSchema = pageEnvelope(TaskSchema).openapi('SamplingTaskList');

@@ -27,10 +27,18 @@ export interface QueueFilter {
  */
 function dueExpression(kind: CaseKind): SQL<string | null> {
   const t = caseTables[kind];
-  return sql<string | null>`CASE WHEN ${inArray(t.status, [...acceptStageStatuses])} THEN ${t.acceptBy} WHEN ${inArray(t.status, [...decideStageStatuses])} THEN ${t.decideBy} END`;
+  return sql<
+    string | null
+  >`CASE WHEN ${inArray(t.status, [...acceptStageStatuses])} THEN ${t.acceptBy} WHEN ${inArray(t.status, [...decideStageStatuses])} THEN ${t.decideBy} END`;
 }
 
-export async function listCaseQueue(db: Db, kind: CaseKind, filter: QueueFilter, paging: { page: number; pageSize: number }, today: string) {
+export async function listCaseQueue(
+  db: Db,
+  kind: CaseKind,
+  filter: QueueFilter,
+  paging: { page: number; pageSize: number },
+  today: string,
+) {
   const t = caseTables[kind];
   const due = dueExpression(kind);
   const late = sql<number>`coalesce(${due} < ${today}, 0)`;
@@ -112,7 +120,15 @@ export async function caseContext(db: Db, c: CaseRow) {
     db.select().from(enterprises).where(eq(enterprises.uscc, c.uscc)),
     db.select().from(creditRecords).where(eq(creditRecords.id, c.recordId)),
     db
-      .select({ id: attachments.id, role: attachments.role, fileName: attachments.fileName, contentType: attachments.contentType, size: attachments.size, sha256: attachments.sha256, createdAt: attachments.createdAt })
+      .select({
+        id: attachments.id,
+        role: attachments.role,
+        fileName: attachments.fileName,
+        contentType: attachments.contentType,
+        size: attachments.size,
+        sha256: attachments.sha256,
+        createdAt: attachments.createdAt,
+      })
       .from(attachments)
       .where(eq(attachments.reference, c.reference))
       .orderBy(asc(attachments.id)),
@@ -149,13 +165,28 @@ export function updateCaseStatement(db: Db, kind: CaseKind, id: number, set: Cas
   // Which outcome fits which kind is decided by the workflow (functions/admin/case-decisions.ts).
   if (kind === 'objection') {
     const { decidedOn: _repairsOnly, ...rest } = set;
-    return statementOf(db, db.update(objections).set(rest as Partial<typeof objections.$inferInsert>).where(eq(objections.id, id)));
+    return statementOf(
+      db,
+      db
+        .update(objections)
+        .set(rest as Partial<typeof objections.$inferInsert>)
+        .where(eq(objections.id, id)),
+    );
   }
-  return statementOf(db, db.update(repairs).set(set as Partial<typeof repairs.$inferInsert>).where(eq(repairs.id, id)));
+  return statementOf(
+    db,
+    db
+      .update(repairs)
+      .set(set as Partial<typeof repairs.$inferInsert>)
+      .where(eq(repairs.id, id)),
+  );
 }
 
 /** A timeline entry: `note` is what the company reads; `actor` stays with staff. */
-export function caseEventStatement(db: Db, event: { reference: string; at: string; status: CaseStatus; note: string; actor: string }): Statement {
+export function caseEventStatement(
+  db: Db,
+  event: { reference: string; at: string; status: CaseStatus; note: string; actor: string },
+): Statement {
   return statementOf(db, db.insert(caseEvents).values(event));
 }
 

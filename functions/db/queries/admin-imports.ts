@@ -35,7 +35,9 @@ export async function existingRecordKeys(db: Db, sourceKeys: string[], decisionN
     db
       .select({ decisionNo: creditRecords.decisionNo })
       .from(creditRecords)
-      .where(sql`${creditRecords.kind} = 'penalty' AND ${creditRecords.decisionNo} IN (SELECT value FROM json_each(${JSON.stringify(decisionNos)}))`),
+      .where(
+        sql`${creditRecords.kind} = 'penalty' AND ${creditRecords.decisionNo} IN (SELECT value FROM json_each(${JSON.stringify(decisionNos)}))`,
+      ),
   ]);
   return { sourceKeys: new Set(byKey.map((r) => r.key!)), decisionNos: new Set(byNo.map((r) => r.decisionNo!)) };
 }
@@ -87,13 +89,16 @@ export interface PenaltyInsert extends PenaltyRow {
 
 export function insertPenaltiesStatement(db: Db, rows: PenaltyInsert[]): Statement {
   const v = (path: string) => sql.raw(`json_extract(j.value, '$.${path}')`);
-  return sqlStatement(db, sql`INSERT INTO ${creditRecords}
+  return sqlStatement(
+    db,
+    sql`INSERT INTO ${creditRecords}
       (uscc, kind, severity, status, title, decision_no, authority, decided_on, published_on, publish_until,
        violation_type, facts, legal_basis, penalty_types, penalty_content, fine_fen, source_key, created_at)
     SELECT ${v('uscc')}, 'penalty', ${v('severity')}, ${v('status')}, ${v('title')}, ${v('decisionNo')}, ${v('authority')},
        ${v('decidedOn')}, ${v('publishedOn')}, ${v('publishUntil')}, ${v('violationType')}, ${v('facts')}, ${v('legalBasis')},
        ${v('penaltyTypes')}, ${v('penaltyContent')}, ${v('fineFen')}, ${v('sourceKey')}, ${v('createdAt')}
-    FROM json_each(${JSON.stringify(rows)}) AS j`);
+    FROM json_each(${JSON.stringify(rows)}) AS j`,
+  );
 }
 
 export interface SamplingInsert extends SamplingRow {
@@ -113,22 +118,31 @@ export function insertSamplingStatements(db: Db, rows: SamplingInsert[]): Statem
   const json = JSON.stringify(rows);
   const v = (path: string) => sql.raw(`json_extract(j.value, '$.${path}')`);
   return [
-    sqlStatement(db, sql`INSERT INTO ${samplingResults}
+    sqlStatement(
+      db,
+      sql`INSERT INTO ${samplingResults}
         (task_id, uscc, enterprise_name, address, district_code, method, inspected_on, result, follow_up, authority, published_on)
       SELECT ${v('taskId')}, ${v('uscc')}, ${v('enterpriseName')}, ${v('address')}, ${v('districtCode')}, ${v('method')},
         ${v('inspectedOn')}, ${v('result')}, ${v('followUp')}, ${v('authority')}, ${v('publishedOn')}
-      FROM json_each(${json}) AS j`),
-    sqlStatement(db, sql`INSERT INTO ${creditRecords}
+      FROM json_each(${json}) AS j`,
+    ),
+    sqlStatement(
+      db,
+      sql`INSERT INTO ${creditRecords}
         (uscc, kind, severity, status, title, authority, decided_on, published_on, publish_until, detail, sampling_result_id, source_key, created_at)
       SELECT ${v('uscc')}, 'sampling_result', 'none', 'published', ${v('title')}, ${v('authority')}, ${v('inspectedOn')}, ${v('publishedOn')}, NULL,
         json_object('taskId', ${v('taskId')}, 'result', ${v('result')}, 'method', ${v('method')}, 'followUp', ${v('followUp')}),
         (SELECT s.id FROM ${samplingResults} AS s WHERE s.task_id = ${v('taskId')} AND s.uscc = ${v('uscc')}),
         ${v('sourceKey')}, ${v('createdAt')}
-      FROM json_each(${json}) AS j`),
+      FROM json_each(${json}) AS j`,
+    ),
   ];
 }
 
-export function insertImportStatement(db: Db, row: { fileSha256: string; kind: ImportKind; fileName: string; actor: string; rowCount: number; at: string }): Statement {
+export function insertImportStatement(
+  db: Db,
+  row: { fileSha256: string; kind: ImportKind; fileName: string; actor: string; rowCount: number; at: string },
+): Statement {
   return statementOf(db, db.insert(imports).values(row));
 }
 

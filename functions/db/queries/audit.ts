@@ -52,16 +52,23 @@ export interface AuditInsert {
  * (functions/audit/append.ts); isAuditConflict recognises the failure.
  */
 export function appendAuditStatement(db: Db, entry: AuditInsert, expectedHead: string | null, guards: readonly SQL[]): Statement {
-  const conditions = [sql`(SELECT ${auditLog.hash} FROM ${auditLog} ORDER BY ${auditLog.id} DESC LIMIT 1) IS ${expectedHead}`, ...guards.map((g) => sql`(${g})`)];
+  const conditions = [
+    sql`(SELECT ${auditLog.hash} FROM ${auditLog} ORDER BY ${auditLog.id} DESC LIMIT 1) IS ${expectedHead}`,
+    ...guards.map((g) => sql`(${g})`),
+  ];
   const json = (v: unknown) => (v === null || v === undefined ? null : canonicalJson(v));
-  return sqlStatement(db, sql`INSERT INTO ${auditLog} (at, actor, action, target, before, after, prev_hash, hash)
+  return sqlStatement(
+    db,
+    sql`INSERT INTO ${auditLog} (at, actor, action, target, before, after, prev_hash, hash)
     SELECT ${entry.at}, ${entry.actor}, ${entry.action}, ${entry.target}, ${json(entry.before)}, ${json(entry.after)}, ${entry.prevHash},
-      CASE WHEN ${sql.join(conditions, sql` AND `)} THEN ${entry.hash} END`);
+      CASE WHEN ${sql.join(conditions, sql` AND `)} THEN ${entry.hash} END`,
+  );
 }
 
 export function isAuditConflict(error: unknown): boolean {
   const messages: string[] = [];
-  for (let e: unknown = error; e && messages.length < 5; e = (e as { cause?: unknown }).cause) messages.push(String((e as Error).message ?? e));
+  for (let e: unknown = error; e && messages.length < 5; e = (e as { cause?: unknown }).cause)
+    messages.push(String((e as Error).message ?? e));
   return messages.some((m) => /NOT NULL constraint failed: audit_log\.hash/.test(m));
 }
 

@@ -7,7 +7,6 @@ import type { CaseKind } from '../../domain/vocabulary';
 
 export const caseTables = { objection: objections, repair: repairs } as const;
 
-
 export async function findRecordForCase(db: Db, recordId: number) {
   const [record] = await db.select().from(creditRecords).where(eq(creditRecords.id, recordId));
   return record ?? null;
@@ -43,7 +42,14 @@ export interface NewCase {
   acceptByProvisional: boolean;
   decideByProvisional: boolean;
   at: string;
-  files: { role: 'commitment' | 'evidence' | 'attachment'; storageKey: string; fileName: string; contentType: 'application/pdf' | 'image/jpeg' | 'image/png'; size: number; sha256: string }[];
+  files: {
+    role: 'commitment' | 'evidence' | 'attachment';
+    storageKey: string;
+    fileName: string;
+    contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+    size: number;
+    sha256: string;
+  }[];
 }
 
 /** The case, its attachments' metadata and its first timeline entry in one batch: never half a case. */
@@ -65,12 +71,14 @@ export async function insertCase(db: Db, c: NewCase) {
     createdAt: c.at,
   };
   const insertRow =
-    c.kind === 'objection'
-      ? db.insert(objections).values({ ...common, grounds: c.grounds! })
-      : db.insert(repairs).values(common);
+    c.kind === 'objection' ? db.insert(objections).values({ ...common, grounds: c.grounds! }) : db.insert(repairs).values(common);
   const event = db.insert(caseEvents).values({ reference: c.reference, at: c.at, status: 'received', note: '申请已提交' });
   if (c.files.length === 0) return db.batch([insertRow, event]);
-  return db.batch([insertRow, event, db.insert(attachments).values(c.files.map((f) => ({ ...f, reference: c.reference, createdAt: c.at })))]);
+  return db.batch([
+    insertRow,
+    event,
+    db.insert(attachments).values(c.files.map((f) => ({ ...f, reference: c.reference, createdAt: c.at }))),
+  ]);
 }
 
 export async function findCaseByReference(db: Db, kind: CaseKind, reference: string) {

@@ -72,10 +72,7 @@ export async function getCreditProfile(db: Db, uscc: string, today: string): Pro
   const rows = await db
     .select({ enterprise: enterprises, record: creditRecords, objectionPending: openCase(objections), repairPending: openCase(repairs) })
     .from(enterprises)
-    .leftJoin(
-      creditRecords,
-      and(eq(creditRecords.uscc, enterprises.uscc), publicRecordWhere(today)),
-    )
+    .leftJoin(creditRecords, and(eq(creditRecords.uscc, enterprises.uscc), publicRecordWhere(today)))
     .where(eq(enterprises.uscc, uscc))
     .orderBy(desc(creditRecords.decidedOn), desc(creditRecords.id));
   const enterprise = rows[0]?.enterprise;
@@ -109,7 +106,12 @@ export async function getCreditProfile(db: Db, uscc: string, today: string): Pro
   };
 }
 
-function toPublicRecord(r: typeof creditRecords.$inferSelect, flags: RecordFlag[], legalRepresentative: string, today: string): PublicRecord {
+function toPublicRecord(
+  r: typeof creditRecords.$inferSelect,
+  flags: RecordFlag[],
+  legalRepresentative: string,
+  today: string,
+): PublicRecord {
   const isNotice = publicView(r, today) === 'notice';
   const allFlags = [...new Set(flags)];
   if (r.correctionNote) allFlags.push('corrected');

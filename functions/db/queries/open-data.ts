@@ -36,9 +36,7 @@ export function publicPenalties(db: Db, today: string) {
         .select({ record: creditRecords, partyName: enterprises.name })
         .from(creditRecords)
         .innerJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
-        .where(
-          and(gt(creditRecords.id, after), eq(creditRecords.kind, 'penalty'), publicRecordWhere(today)),
-        )
+        .where(and(gt(creditRecords.id, after), eq(creditRecords.kind, 'penalty'), publicRecordWhere(today)))
         .orderBy(asc(creditRecords.id))
         .limit(PAGE)
     ).map((row) => toPublicPenalty(row.record, row.partyName, today)),

@@ -71,7 +71,14 @@ export async function listPenalties(db: Db, query: PenaltyQuery, today: string) 
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     // Counting stops past the cap: an exact total over every decision in the city is not worth a scan.
-    db.select({ n: count() }).from(db.select({ one: sql`1` }).from(creditRecords).where(where).limit(PENALTY_COUNT_CAP + 1).as('capped')),
+    db.select({ n: count() }).from(
+      db
+        .select({ one: sql`1` })
+        .from(creditRecords)
+        .where(where)
+        .limit(PENALTY_COUNT_CAP + 1)
+        .as('capped'),
+    ),
   ]);
   return {
     items: rows.map(({ record, partyName }) => toPublicPenalty(record, partyName, today)),
@@ -106,9 +113,7 @@ export function toPublicPenalty(r: typeof creditRecords.$inferSelect, partyName:
 
 /** What a notice says in place of the record: the withdrawal reason, or that a repair ended publication. */
 export function recordNotice(r: Pick<typeof creditRecords.$inferSelect, 'status' | 'withdrawalReason' | 'withdrawnOn' | 'repairedOn'>) {
-  return r.status === 'withdrawn'
-    ? { reason: r.withdrawalReason, on: r.withdrawnOn }
-    : { reason: REPAIR_NOTICE, on: r.repairedOn };
+  return r.status === 'withdrawn' ? { reason: r.withdrawalReason, on: r.withdrawnOn } : { reason: REPAIR_NOTICE, on: r.repairedOn };
 }
 
 export const REPAIR_NOTICE = '信用修复已通过，终止公示。';

@@ -74,7 +74,8 @@ export async function planDraw(db: Db, taskId: string, options: { today: string 
   return { taskId, seedCommitment, planPublishedOn };
 }
 
-const inJson = (column: SQLWrapper, values: readonly string[]) => sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
+const inJson = (column: SQLWrapper, values: readonly string[]) =>
+  sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 
 /**
  * Step 3's pool: active employers in scope whose grade has a ratio, as sorted code lists per
@@ -83,7 +84,10 @@ const inJson = (column: SQLWrapper, values: readonly string[]) => sql`${column} 
  */
 export async function loadDrawPool(db: Db, scope: { districts: string[]; industries: string[] }, grades: readonly StratumGrade[]) {
   const letters = grades.filter((g) => g !== 'none');
-  const gradeCondition = or(letters.length > 0 ? inJson(enterprises.grade, letters) : undefined, grades.includes('none') ? isNull(enterprises.grade) : undefined);
+  const gradeCondition = or(
+    letters.length > 0 ? inJson(enterprises.grade, letters) : undefined,
+    grades.includes('none') ? isNull(enterprises.grade) : undefined,
+  );
   const pool: Record<StratumGrade, string[]> = { A: [], B: [], C: [], none: [] };
   if (!gradeCondition) return pool;
   let cursor = '';
@@ -140,7 +144,11 @@ export async function loadInspectionHistory(db: Db, year: number): Promise<Inspe
  */
 export async function loadInspectorPool(db: Db, year: number, exceptTaskId: string): Promise<DrawInspector[]> {
   const [pool, conflicts, loads] = await Promise.all([
-    db.select({ id: inspectors.id, yearlyCap: inspectors.yearlyCap }).from(inspectors).where(eq(inspectors.qualified, true)).orderBy(asc(inspectors.id)),
+    db
+      .select({ id: inspectors.id, yearlyCap: inspectors.yearlyCap })
+      .from(inspectors)
+      .where(eq(inspectors.qualified, true))
+      .orderBy(asc(inspectors.id)),
     db
       .select({ inspectorId: inspectorConflicts.inspectorId, uscc: inspectorConflicts.uscc })
       .from(inspectorConflicts)
@@ -189,7 +197,8 @@ export async function executeDraw(db: Db, taskId: string, options: ExecuteDrawOp
   const beacon = normalizeBeacon(options.beacon);
   const ratios: Partial<Record<StratumGrade, number>> = {};
   for (const [grade, bp] of Object.entries(task.ratios)) {
-    if (!(strataGrades as readonly string[]).includes(grade)) throw new DrawError('invalid_input', `任务 ${taskId} 的抽查比例含未知等级 ${grade}。`);
+    if (!(strataGrades as readonly string[]).includes(grade))
+      throw new DrawError('invalid_input', `任务 ${taskId} 的抽查比例含未知等级 ${grade}。`);
     ratios[grade as StratumGrade] = bp;
   }
 
@@ -240,14 +249,21 @@ export async function executeDraw(db: Db, taskId: string, options: ExecuteDrawOp
  */
 export async function findPublishedDraw(db: Db, taskId: string) {
   const [task] = await db
-    .select({ id: samplingTasks.id, kind: samplingTasks.kind, status: samplingTasks.status, seedCommitment: samplingTasks.seedCommitment, draw: samplingTasks.draw })
+    .select({
+      id: samplingTasks.id,
+      kind: samplingTasks.kind,
+      status: samplingTasks.status,
+      seedCommitment: samplingTasks.seedCommitment,
+      draw: samplingTasks.draw,
+    })
     .from(samplingTasks)
     .where(eq(samplingTasks.id, taskId));
   if (!task) return null;
   const { draw: stored, ...rest } = task;
   let draw: PublishedDraw | null = null;
   if (isPointer(stored)) draw = { storage: 'r2', key: stored.key, bytes: stored.bytes, summary: stored.summary };
-  else if (stored) draw = { storage: 'inline', record: stored as unknown as DrawRecord, summary: summarizeDraw(stored as unknown as DrawRecord) };
+  else if (stored)
+    draw = { storage: 'inline', record: stored as unknown as DrawRecord, summary: summarizeDraw(stored as unknown as DrawRecord) };
   return { ...rest, draw };
 }
 

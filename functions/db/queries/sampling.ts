@@ -90,7 +90,11 @@ export async function listSamplingResults(
   today: string,
 ) {
   const where = resultConditions(taskId, filter, today);
-  const base = db.select(publicResultColumns).from(samplingResults).where(resultConditions(taskId, filter, today, true)).orderBy(samplingResults.uscc);
+  const base = db
+    .select(publicResultColumns)
+    .from(samplingResults)
+    .where(resultConditions(taskId, filter, today, true))
+    .orderBy(samplingResults.uscc);
   if (!paging) return { items: await base, total: null };
   const [items, [total]] = await db.batch([
     base.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize),

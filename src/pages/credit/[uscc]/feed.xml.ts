@@ -21,7 +21,11 @@ export const GET: APIRoute = async ({ params, url, locals }) => {
     link: `${page}#record-${r.id}`,
     summary: [r.decisionNo, r.authority, r.notice?.reason].filter(Boolean).join('；'),
   }));
-  const updated = entries.map((e) => e.updated).sort().at(-1) ?? '2000-01-01T00:00:00+08:00';
+  const updated =
+    entries
+      .map((e) => e.updated)
+      .sort()
+      .at(-1) ?? '2000-01-01T00:00:00+08:00';
   const body = atomFeed({
     id: page,
     title: `${enterprise.name} 信用记录`,
