@@ -1,7 +1,7 @@
 // wrangler's `main`: /api/* goes to the Hono app, every other path to Astro.
 import { handle } from '@astrojs/cloudflare/handler';
 import api from '../functions/api/worker';
-import { pageContentSecurityPolicy, securityHeaders } from '../functions/api/middleware/security-headers';
+import { pageContentSecurityPolicy, securityHeaders } from '../functions/http/security-headers';
 
 export default {
   async fetch(request, env, ctx) {

@@ -2,10 +2,10 @@
 // appends to the timeline the company reads, changes the credit record where the outcome says so,
 // and is audited — all in one batch (functions/audit/append.ts), or not at all.
 import type { SQL } from 'drizzle-orm';
-import { ApiError, type FieldError } from '../api/errors';
-import type { Staff } from '../api/middleware/access';
-import type { AcceptanceInput, ObjectionDecision, RepairDecision } from '../api/schemas/admin-cases';
-import type { RecordCorrection } from '../api/schemas/admin-records';
+import { DomainError, type FieldError } from '../domain/errors';
+import type { Staff } from '../auth/access';
+import type { AcceptanceInput, ObjectionDecision, RepairDecision } from './case-input';
+import type { RecordCorrection } from './record-input';
 import { commitAudited, type AuditedChange } from '../audit/append';
 import type { Db } from '../db/client';
 import type { Clock } from '../domain/clock';
@@ -37,7 +37,7 @@ import { caseSla } from '../domain/case-sla';
 
 export const caseKindLabels: Record<CaseKind, string> = { objection: '异议申诉', repair: '信用修复申请' };
 
-const notFound = () => new ApiError(404, 'not_found', '没有找到该办件。');
+const notFound = () => new DomainError('not_found', 'not_found', '没有找到该办件。');
 
 /** References are typed by people; fold them the way tracking does, and refuse the other kind's. */
 export function normalizeCaseReference(kind: CaseKind, input: string): string | null {
@@ -53,10 +53,10 @@ async function requireCase(db: Db, kind: CaseKind, reference: string): Promise<C
 }
 
 const stateConflict = (c: CaseRow) =>
-  new ApiError(409, 'case_state', `该办件当前状态为“${caseStatusLabels[c.status]}”，不能作此决定；请刷新页面查看最新情况。`);
+  new DomainError('conflict', 'case_state', `该办件当前状态为“${caseStatusLabels[c.status]}”，不能作此决定；请刷新页面查看最新情况。`);
 
 const recordConflict = (r: RecordRow) =>
-  new ApiError(409, 'record_state', `该信用记录当前状态为“${recordStatusLabels[r.status]}”，不在公示中，不能更正、撤销或终止公示。`);
+  new DomainError('conflict', 'record_state', `该信用记录当前状态为“${recordStatusLabels[r.status]}”，不在公示中，不能更正、撤销或终止公示。`);
 
 /** The case as the console and GET /admin/{kind}s/{reference} show it. */
 export async function loadStaffCase(db: Db, kind: CaseKind, reference: string, today: string) {
@@ -206,7 +206,7 @@ function correctedRecord(record: RecordRow, changes: RecordCorrection, note: str
   );
   if (problems.length) {
     const fields: FieldError[] = problems.map((p) => ({ path: `changes.${p.field}`, message: p.message }));
-    throw new ApiError(422, 'validation_failed', '更正后的记录不符合公示规则：如公示期已届满，应选择撤销记录。', fields);
+    throw new DomainError('invalid', 'validation_failed', '更正后的记录不符合公示规则：如公示期已届满，应选择撤销记录。', { fields });
   }
   set.publishUntil = publicationEnd(decidedOn, severity);
   set.correctionNote = note;

@@ -3,9 +3,10 @@
 // commit runs the same checks again and writes the whole file in one audited batch or nothing.
 // The file's SHA-256 is recorded (imports.file_sha256, unique), so the same file never lands twice,
 // and every row's natural key (credit_records.source_key) keeps rows from landing twice across files.
+import type { ImportKind } from '../domain/vocabulary';
 import { importableEmployers } from '../db/queries/sampling-draw';
-import { ApiError, type FieldError } from '../api/errors';
-import type { Staff } from '../api/middleware/access';
+import { DomainError, type FieldError } from '../domain/errors';
+import type { Staff } from '../auth/access';
 import { commitAudited } from '../audit/append';
 import type { Db } from '../db/client';
 import type { Clock } from '../domain/clock';
@@ -31,7 +32,6 @@ import {
   checkImportFile,
   importKindLabels,
   penaltyPublicationDue,
-  type ImportKind,
   type ImportRow,
   type PenaltyRow,
   type RowCheck,
@@ -226,8 +226,8 @@ export interface ImportCommitResult {
 }
 
 const alreadyImportedError = (a: NonNullable<ImportReport['alreadyImported']>) =>
-  new ApiError(
-    409,
+  new DomainError(
+    'conflict',
     'already_imported',
     `该文件已于 ${formatChineseDateTime(new Date(a.at))} 由 ${a.actor} 导入（${a.rowCount} 行），没有重复导入任何内容。`,
   );
@@ -256,11 +256,11 @@ export async function commitImport(
           ...report.fileErrors.map((message) => ({ path: 'file', message })),
           ...report.rejected.map((r) => ({ path: `line.${r.line}`, message: r.reasons.join('；') })),
         ];
-        throw new ApiError(
-          422,
+        throw new DomainError(
+          'invalid',
           'import_rejected',
           `文件未导入：${report.fileErrors.length ? '文件本身有问题' : `${report.rejected.length} 行未通过校验`}。整个文件都没有写入，请修改后重新上传。`,
-          fields,
+          { fields },
         );
       }
       const statements =
@@ -328,7 +328,7 @@ export async function commitImport(
     if (/UNIQUE constraint failed: (credit_records\.source_key|sampling_results\.|imports\.file_sha256)/.test(text)) {
       const previous = await findImportByHash(db, await sha256Hex(file.bytes));
       if (previous) throw alreadyImportedError(previous);
-      throw new ApiError(409, 'conflict', '部分记录刚刚已由其他导入写入，本文件没有写入任何内容，请重新预览。');
+      throw new DomainError('conflict', 'conflict', '部分记录刚刚已由其他导入写入，本文件没有写入任何内容，请重新预览。');
     }
     throw error;
   }

@@ -1,8 +1,8 @@
 // Records entered, published and withdrawn by hand (issue: "Records"). Drafts of penalty decisions
 // carry the date by which DOMAIN.md §8 wants them public; withdrawal leaves a notice with the reason.
-import { ApiError, type FieldError } from '../api/errors';
-import type { Staff } from '../api/middleware/access';
-import type { RecordInput } from '../api/schemas/admin-records';
+import { DomainError, validationFailed, type FieldError } from '../domain/errors';
+import type { Staff } from '../auth/access';
+import type { RecordInput } from './record-input';
 import { commitAudited } from '../audit/append';
 import type { Db } from '../db/client';
 import type { Clock } from '../domain/clock';
@@ -15,7 +15,7 @@ import { penaltyPublicationDue, penaltySourceKey, recordRuleProblems } from '../
 import { recordStatusLabels } from '../domain/labels';
 import { publicationEnd } from '../domain/publication';
 
-const invalid = (fields: FieldError[]) => new ApiError(422, 'validation_failed', '记录内容未通过校验，请按提示修改。', fields);
+const invalid = (fields: FieldError[]) => validationFailed(fields, '记录内容未通过校验，请按提示修改。');
 
 /** "the 7-working-day publication rule for penalties shown as a due date on drafts" */
 export function publicationDueOf(r: Pick<RecordRow, 'kind' | 'status' | 'decidedOn'>): string | null {
@@ -33,7 +33,7 @@ export type StaffRecordView = ReturnType<typeof toStaffRecord>;
 
 async function requireRecord(db: Db, id: number) {
   const found = await getStaffRecord(db, id);
-  if (!found) throw new ApiError(404, 'not_found', '没有该编号的信用记录。');
+  if (!found) throw new DomainError('not_found', 'not_found', '没有该编号的信用记录。');
   return found;
 }
 
@@ -117,7 +117,7 @@ export function publishRecord(db: Db, clock: Clock, staff: Staff, id: number): P
     const at = now.toISOString();
     const { record, enterpriseName } = await requireRecord(db, id);
     if (record.status !== 'draft')
-      throw new ApiError(409, 'record_state', `该记录当前状态为“${recordStatusLabels[record.status]}”，只有草稿可以发布。`);
+      throw new DomainError('conflict', 'record_state', `该记录当前状态为“${recordStatusLabels[record.status]}”，只有草稿可以发布。`);
     // Checked again at publication: a draft can outlive its period, or the rules can have been tightened.
     const problems = recordRuleProblems(
       { kind: record.kind, severity: record.severity, decidedOn: record.decidedOn, penaltyTypes: record.penaltyTypes ?? [] },
@@ -144,7 +144,7 @@ export function withdrawRecord(db: Db, clock: Clock, staff: Staff, id: number, r
     const at = now.toISOString();
     const { record, enterpriseName } = await requireRecord(db, id);
     if (record.status !== 'published')
-      throw new ApiError(409, 'record_state', `该记录当前状态为“${recordStatusLabels[record.status]}”，只有公示中的记录可以撤销。`);
+      throw new DomainError('conflict', 'record_state', `该记录当前状态为“${recordStatusLabels[record.status]}”，只有公示中的记录可以撤销。`);
     const set = { status: 'withdrawn' as const, withdrawnOn: today, withdrawalReason: reason, updatedAt: at };
     return {
       action: 'record.withdrawn',

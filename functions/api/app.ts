@@ -1,6 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import { etag } from 'hono/etag';
-import { ApiError, errorBody } from './errors';
+import { DomainError } from '../domain/errors';
+import { errorBody, statusOf } from '../http/status';
 import { createRouter } from './router';
 import { clockFor } from '../domain/clock';
 import { withSecurityHeaders } from './middleware/security-headers';
@@ -13,7 +14,7 @@ import { penaltyRoutes } from './routes/penalties';
 import { openDataRoutes } from './routes/open-data';
 import { objectionsRoutes } from './routes/objections';
 import { repairsRoutes } from './routes/repairs';
-import { adminRoutes } from './routes/admin-routes';
+import { adminRoutes } from './routes/admin';
 
 /** The API under /api/v1: error handling, validation hook and security headers installed once, here. */
 export function createApp() {
@@ -51,8 +52,9 @@ export function createApp() {
   app.notFound((c) => c.json(errorBody('not_found', '没有找到请求的资源。'), 404));
 
   app.onError((err, c) => {
-    if (err instanceof ApiError) {
-      return c.json(errorBody(err.code, err.message, err.fields), err.status, err.headers);
+    if (err instanceof DomainError) {
+      const headers: Record<string, string> = err.retryAfterSeconds ? { 'Retry-After': String(err.retryAfterSeconds) } : {};
+      return c.json(errorBody(err.code, err.message, err.fields), statusOf(err.kind), headers);
     }
     if (err instanceof HTTPException) {
       if (err.status === 400 && /JSON/i.test(err.message)) {

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { ApiError, fieldErrors } from './errors';
+import { fieldErrorsFrom, validationFailed } from '../domain/errors';
 import type { Clock } from '../domain/clock';
 
 export interface AppEnv {
@@ -16,7 +16,7 @@ export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw new ApiError(422, 'validation_failed', '请求内容未通过校验，请按提示修改。', fieldErrors(result.error.issues));
+        throw validationFailed(fieldErrorsFrom(result.error.issues));
       }
     },
   });

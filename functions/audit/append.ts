@@ -1,7 +1,7 @@
 // Every staff write goes through commitAudited: the change and its audit entry in one D1 batch,
 // chained onto the newest entry, retried from a fresh read when another write got there first.
 import type { SQL } from 'drizzle-orm';
-import { ApiError } from '../api/errors';
+import { DomainError } from '../domain/errors';
 import type { Db } from '../db/client';
 import type { Clock } from '../domain/clock';
 import { appendAuditStatement, isAuditConflict, latestAuditHash, type Statement } from '../db/queries/audit';
@@ -29,7 +29,7 @@ const ATTEMPTS = 10;
 const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(400, 10 * 2 ** attempt)));
 
 /**
- * `plan` reads what it needs and either throws (ApiError for a 4xx the caller should see) or
+ * `plan` reads what it needs and either throws (a DomainError the caller should see) or
  * returns the statements. It is called again on each retry, so it sees what the other writer did
  * — a case another reviewer has just decided then fails its own checks with a clear 409.
  */
@@ -61,5 +61,5 @@ export async function commitAudited<T>(db: Db, clock: Clock, actor: string, plan
       throw error;
     }
   }
-  throw new ApiError(409, 'conflict', '数据正被其他人同时修改，请刷新页面后重试。');
+  throw new DomainError('conflict', 'conflict', '数据正被其他人同时修改，请刷新页面后重试。');
 }

@@ -1,8 +1,8 @@
 // Filing an objection or a repair application: one workflow for the JSON/multipart API and the
 // no-JavaScript forms. Order matters: everything that can be checked is checked before anything
 // is stored; attachments go to R2 before the single D1 batch; any failure removes what was stored.
-import { ApiError, type FieldError } from '../api/errors';
-import type { ObjectionInput, RepairInput } from '../api/schemas/cases';
+import { DomainError, validationFailed, type FieldError } from '../domain/errors';
+import type { ObjectionInput, RepairInput } from './input';
 import type { Db } from '../db/client';
 import { findCaseByIdempotencyKey, findRecordForCase, hasOpenRepair, insertCase, type NewCase } from '../db/queries/cases';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sanitizeFileName, sniffAttachmentType } from '../domain/attachments';
@@ -40,7 +40,6 @@ export interface CaseReceipt {
 /** Idempotency keys are client-made secrets; short ones would make the derived access code guessable. */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 
-const invalid = (fields: FieldError[]) => new ApiError(422, 'validation_failed', '请求内容未通过校验，请按提示修改。', fields);
 
 /** Reads and checks every file by its content before anything is stored. */
 async function checkFiles(kind: CaseKind, files: UploadedFile[]) {
@@ -129,7 +128,7 @@ export async function submitCase(
 
   const recordError = await checkRecord(db, submission, options.today);
   const { checked, errors } = await checkFiles(submission.kind, submission.files);
-  if (recordError || errors.length) throw invalid([...(recordError ? [recordError] : []), ...errors]);
+  if (recordError || errors.length) throw validationFailed([...(recordError ? [recordError] : []), ...errors]);
   const { acceptBy, decideBy } = caseDeadlines(defaultCalendar, submission.kind, { submittedOn: options.today });
   const year = Number(options.today.slice(0, 4));
 
@@ -193,10 +192,10 @@ export async function submitCase(
         const concurrent = await replay();
         if (concurrent) return concurrent;
       }
-      if (error instanceof ApiError) throw error;
+      if (error instanceof DomainError) throw error;
       console.error('case submission failed', error);
-      throw new ApiError(503, 'storage_unavailable', '申请未能保存（附件或数据存储暂时不可用），没有留下任何内容，请稍后重新提交。');
+      throw new DomainError('unavailable', 'storage_unavailable', '申请未能保存（附件或数据存储暂时不可用），没有留下任何内容，请稍后重新提交。');
     }
   }
-  throw new ApiError(503, 'storage_unavailable', '暂时无法生成办件编号，请稍后重新提交。');
+  throw new DomainError('unavailable', 'storage_unavailable', '暂时无法生成办件编号，请稍后重新提交。');
 }

@@ -1,6 +1,6 @@
 // Cloudflare Turnstile on public submissions, enforced only where the bureau has configured a
 // secret (`wrangler secret put TURNSTILE_SECRET`); the forms then show the widget for the site key.
-import { ApiError, type FieldError } from '../api/errors';
+import { DomainError, type FieldError } from '../domain/errors';
 
 const SITEVERIFY = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
 export const TURNSTILE_FIELD = 'cf-turnstile-response';
@@ -27,7 +27,7 @@ export async function checkTurnstile(
     if (clientIp) body.set('remoteip', clientIp);
     outcome = await (await fetch(SITEVERIFY, { method: 'POST', body })).json();
   } catch {
-    throw new ApiError(503, 'verification_unavailable', '人机验证服务暂时不可用，申请未提交，请稍后重试。');
+    throw new DomainError('unavailable', 'verification_unavailable', '人机验证服务暂时不可用，申请未提交，请稍后重试。');
   }
   return outcome.success ? null : { path: TURNSTILE_FIELD, message: '人机验证未通过或已过期，请重新验证后提交。' };
 }

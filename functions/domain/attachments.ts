@@ -1,4 +1,5 @@
 // What an uploaded file may be: PDF, JPEG or PNG by content, at most 10 MB, at most 5 per submission.
+import { cleanFileName } from './file-names';
 import type { AttachmentType } from './vocabulary';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -16,16 +17,8 @@ export function sniffAttachmentType(head: Uint8Array): { type: AttachmentType; e
   return match ? { type: match.type, extension: match.extension } : null;
 }
 
-/**
- * A file name safe to store and to offer back to staff: no path, no control or reserved
- * characters, at most 80 characters, and the extension of what the file really is.
- */
+/** A file name to store and offer back to staff, with the extension of what the file really is. */
 export function sanitizeFileName(name: string, extension: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '')
-    .normalize('NFKC')
-    .replace(/[\u0000-\u001f\u007f<>:"|?*\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/\.[^.]*$/, '')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 80);
+  const base = cleanFileName((name.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, ''));
   return `${base || '附件'}.${extension}`;
 }

@@ -12,6 +12,17 @@ export function isIsoDate(value: string): boolean {
   return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
 }
 
+/**
+ * A date as people type it — 2026-06-01, 2026/6/1, 2026.06.01, 2026年6月1日, full-width digits —
+ * as YYYY-MM-DD; null when it is not a real date.
+ */
+export function parseDateInput(input: string): string | null {
+  const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(input.normalize('NFKC').trim());
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
 function toUtc(date: string): Date {
   if (!isIsoDate(date)) throw new RangeError(`not an ISO date: ${date}`);
   return new Date(`${date}T00:00:00Z`);

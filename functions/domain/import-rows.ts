@@ -2,15 +2,12 @@
 // file (RFC 4180) and checking every row against the rules of DOMAIN.md before anything is
 // written. Checks that need the database (is the employer registered, was this decision imported
 // before) are done by functions/admin/import.ts on top of these.
-import { inspectionMethods, samplingResultCategories, type RecordKind, type Severity } from './vocabulary';
-import { isIsoDate } from './dates';
+import { inspectionMethods, samplingResultCategories, type ImportKind, type RecordKind, type Severity } from './vocabulary';
+import { isIsoDate, parseDateInput } from './dates';
 import { violationTypes } from './labels';
 import { publicationEnd } from './publication';
 import { parseUscc, usccMessages } from './uscc';
 import { addWorkingDays, type WorkingDayCalendar } from './working-days';
-
-export const importKinds = ['penalties', 'sampling_results'] as const;
-export type ImportKind = (typeof importKinds)[number];
 
 export const importKindLabels: Record<ImportKind, string> = {
   penalties: '行政处罚决定',
@@ -41,6 +38,44 @@ export interface RecordFacts {
   severity: Severity;
   decidedOn: string;
   penaltyTypes: readonly string[];
+}
+
+/** What a published 行政处罚决定 states (DOMAIN.md §8), by field, with its name in the rules. */
+export const PENALTY_STATEMENTS = {
+  decisionNo: '决定书文号',
+  violationType: '违法行为类型',
+  facts: '主要违法事实',
+  legalBasis: '处罚依据',
+  penaltyContent: '处罚内容',
+} as const;
+
+export interface PenaltyStatements {
+  decisionNo?: string | null;
+  violationType?: string | null;
+  facts?: string | null;
+  legalBasis?: string | null;
+  penaltyContent?: string | null;
+  penaltyTypes?: readonly string[] | null;
+  fineFen?: number | null;
+}
+
+export interface FieldProblem {
+  field: keyof PenaltyStatements;
+  message: string;
+}
+
+/** The statements a penalty decision lacks, for the importer and for records entered by hand alike. */
+export function missingPenaltyStatements(p: PenaltyStatements): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const [field, label] of Object.entries(PENALTY_STATEMENTS) as [keyof typeof PENALTY_STATEMENTS, string][]) {
+    const value = p[field];
+    if (value === null || value === undefined || value.trim() === '') problems.push({ field, message: `行政处罚须填写${label}` });
+  }
+  if (!p.penaltyTypes?.length) problems.push({ field: 'penaltyTypes', message: '行政处罚须填写处罚类别' });
+  if (p.penaltyTypes?.includes('罚款') && (p.fineFen === null || p.fineFen === undefined)) {
+    problems.push({ field: 'fineFen', message: '处罚类别含罚款，须填写罚款金额' });
+  }
+  return problems;
 }
 
 /** "Warning-only penalties (警告) … are not published as penalties" (DOMAIN.md §2). */
@@ -157,7 +192,7 @@ const col = <F extends string>(field: F, headers: string[], required = true): Co
   required,
 });
 
-export const penaltyColumns = [
+export const penaltyImportColumns = [
   col('decisionNo', ['决定书文号', '行政处罚决定书文号']),
   col('partyName', ['当事人名称', '行政相对人名称']),
   col('uscc', ['统一社会信用代码', '统一社会信用代码（或注册号）']),
@@ -173,7 +208,7 @@ export const penaltyColumns = [
   col('title', ['记录标题', '标题'], false),
 ] as const;
 
-export const samplingColumns = [
+export const samplingImportColumns = [
   col('taskId', ['任务编号']),
   col('enterpriseName', ['对象名称', '检查对象名称']),
   col('uscc', ['统一社会信用代码', '统一社会信用代码（或注册号）']),
@@ -185,7 +220,7 @@ export const samplingColumns = [
   col('authority', ['检查实施机关']),
 ] as const;
 
-export const importColumns = { penalties: penaltyColumns, sampling_results: samplingColumns } as const;
+export const importColumns = { penalties: penaltyImportColumns, sampling_results: samplingImportColumns } as const;
 
 /** The headings of a template file, for the import page. */
 export const templateHeaders = (kind: ImportKind) => importColumns[kind].map((c) => c.headers[0]!);
@@ -249,13 +284,6 @@ const clean = (s: string | undefined) =>
     .trim();
 
 /** 2026-06-01, 2026/6/1, 2026.6.1 and 2026年6月1日 (what Excel writes back) → 2026-06-01; null otherwise. */
-export function normalizeDate(input: string): string | null {
-  const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(clean(input));
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : null;
-}
-
 /** "12,345.67"、"12345元" → 1234567 fen, exactly (no floating point); null when not an amount. */
 export function parseYuanToFen(input: string): number | null {
   const s = clean(input)
@@ -285,10 +313,16 @@ function checkUscc(value: string, reasons: string[]) {
   return { code: parsed.code, checkValid: parsed.checkValid };
 }
 
-function required(cells: Record<string, string>, field: string, label: string, reasons: string[], max = 2000): string {
+/** A cell's cleaned text, with a reason when it is longer than the field allows. */
+function bounded(cells: Record<string, string>, field: string, label: string, reasons: string[], max = 2000): string {
   const value = clean(cells[field]);
+  if (Array.from(value).length > max) reasons.push(`${label}不超过 ${max} 个字`);
+  return value;
+}
+
+function required(cells: Record<string, string>, field: string, label: string, reasons: string[], max = 2000): string {
+  const value = bounded(cells, field, label, reasons, max);
   if (value === '') reasons.push(`${label}不能为空`);
-  else if (Array.from(value).length > max) reasons.push(`${label}不超过 ${max} 个字`);
   return value;
 }
 
@@ -297,28 +331,29 @@ export function checkPenaltyRow(
   today: string,
 ): { reasons: string[]; value: PenaltyRow | null; key: string | null } {
   const reasons: string[] = [];
-  const decisionNo = required(cells, 'decisionNo', '决定书文号', reasons, 100);
+  const decisionNo = bounded(cells, 'decisionNo', '决定书文号', reasons, 100);
   const partyName = required(cells, 'partyName', '当事人名称', reasons, 200);
   const uscc = clean(cells.uscc) === '' ? (reasons.push('统一社会信用代码不能为空'), null) : checkUscc(cells.uscc!, reasons);
-  const violationType = required(cells, 'violationType', '违法行为类型', reasons);
+  const violationType = bounded(cells, 'violationType', '违法行为类型', reasons);
   if (violationType && !(violationTypes as readonly string[]).includes(violationType)) {
     reasons.push(`违法行为类型应为：${violationTypes.join('、')}`);
   }
-  const facts = required(cells, 'facts', '主要违法事实', reasons);
-  const legalBasis = required(cells, 'legalBasis', '处罚依据', reasons);
-  const penaltyTypes = required(cells, 'penaltyTypes', '处罚类别', reasons)
+  const facts = bounded(cells, 'facts', '主要违法事实', reasons);
+  const legalBasis = bounded(cells, 'legalBasis', '处罚依据', reasons);
+  const penaltyTypes = bounded(cells, 'penaltyTypes', '处罚类别', reasons)
     .split(/[、,，;；\s]+/u)
     .filter(Boolean);
-  const penaltyContent = required(cells, 'penaltyContent', '处罚内容', reasons);
+  const penaltyContent = bounded(cells, 'penaltyContent', '处罚内容', reasons);
   let fineFen: number | null = null;
   if (clean(cells.fineYuan) !== '') {
     fineFen = parseYuanToFen(cells.fineYuan!);
     if (fineFen === null) reasons.push('罚款金额应为以元为单位的数字，最多两位小数，例如 20000 或 12,345.50');
-  } else if (penaltyTypes.includes('罚款')) {
-    reasons.push('处罚类别含罚款，须填写罚款金额');
   }
+  const statements = missingPenaltyStatements({ decisionNo, violationType, facts, legalBasis, penaltyContent, penaltyTypes, fineFen });
+  // A fine that did not parse was reported above; saying it is missing too would only confuse.
+  reasons.push(...statements.filter((p) => !(p.field === 'fineFen' && clean(cells.fineYuan) !== '')).map((p) => p.message));
   const rawDate = required(cells, 'decidedOn', '决定日期', reasons);
-  const decidedOn = rawDate ? normalizeDate(rawDate) : null;
+  const decidedOn = rawDate ? parseDateInput(rawDate) : null;
   if (rawDate && !decidedOn) reasons.push('决定日期应为有效日期，格式如 2026-06-01');
   const authority = required(cells, 'authority', '处罚机关', reasons, 100);
   const rawSeverity = required(cells, 'severity', '失信严重程度', reasons);
@@ -366,7 +401,7 @@ export function checkSamplingRow(
   const method = required(cells, 'method', '检查方式', reasons);
   if (method && !(inspectionMethods as readonly string[]).includes(method)) reasons.push(`检查方式应为：${inspectionMethods.join('、')}`);
   const rawDate = required(cells, 'inspectedOn', '检查日期', reasons);
-  const inspectedOn = rawDate ? normalizeDate(rawDate) : null;
+  const inspectedOn = rawDate ? parseDateInput(rawDate) : null;
   if (rawDate && !inspectedOn) reasons.push('检查日期应为有效日期，格式如 2026-06-01');
   if (inspectedOn && inspectedOn > today) reasons.push('检查日期不能晚于今天');
   const result = required(cells, 'result', '检查结果', reasons);

@@ -74,5 +74,5 @@ export type AttachmentRole = (typeof attachmentRoles)[number];
 export const attachmentTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type AttachmentType = (typeof attachmentTypes)[number];
 
-export const importKinds = ['sampling_results', 'penalties'] as const;
+export const importKinds = ['penalties', 'sampling_results'] as const;
 export type ImportKind = (typeof importKinds)[number];

@@ -1,13 +1,15 @@
 // The seeder's 双随机 draws (DOMAIN.md §7), run after the generated rows are written: each random
-// task that the plan has drawn by the "as of" date is drawn by the Worker's own executeDraw —
-// the same pool, yearly cap, inspector pool and storage as when staff press the button — over
+// task that the plan has drawn by the "as of" date is drawn by the Worker's own drawTask — the
+// same pool, yearly cap, inspector pool, storage and audit entry as when staff press the button — over
 // the local D1 file, on its draw date and in date order. Then only the employers drawn are
 // inspected. Every seeded draw therefore verifies on /sampling/{taskId}/verify.
 import type { DatabaseSync } from 'node:sqlite';
 import type { Table } from 'drizzle-orm';
 import { creditRecords, samplingResults } from '../../functions/db/schema.ts';
 import { getDb } from '../../functions/db/client.ts';
-import { executeDraw, findPublishedDraw } from '../../functions/db/queries/sampling-draw.ts';
+import { drawTask } from '../../functions/admin/draws.ts';
+import { findPublishedDraw } from '../../functions/db/queries/sampling-draw.ts';
+import { clockOn } from '../../functions/domain/clock.ts';
 import { commitSeed, type DrawRecord } from '../../functions/domain/draw.ts';
 import { assessGrade, type GradeRecord } from '../../functions/domain/grade.ts';
 import { d1OverSqlite } from './sqlite-d1.ts';
@@ -31,6 +33,9 @@ export interface DemoDraw {
   /** Size of the record kept inline in sampling_tasks.draw. */
   recordBytes: number;
 }
+
+/** The staff member the demo's audit log names for the draws. */
+const DEMO_PUBLISHER = 'zhao.min@rsj.example.gov.cn';
 
 /** The seeder has no R2: a record too big to keep inline means a demo scope is too wide (sampling.ts). */
 const noR2 = {
@@ -86,7 +91,7 @@ async function drawAll(writer: SeedWriter, dataset: SeedDataset): Promise<DemoDr
   const draws: DemoDraw[] = [];
   for (const task of due) {
     if (task.year > dataset.gradeYear) regrade(db, assessedLater, dataset.gradeYear);
-    await onDrawDay(db, task.drawnOn, () => executeDraw(orm, task.id, { beacon: null, today: task.drawnOn, files: noR2 }));
+    await onDrawDay(db, task.drawnOn, () => drawTask(orm, clockOn(task.drawnOn), noR2, DEMO_PUBLISHER, task.id, { beacon: null }));
     if (task.status !== 'drawn') db.prepare('UPDATE sampling_tasks SET status = ? WHERE id = ?').run(task.status, task.id);
 
     const published = await findPublishedDraw(orm, task.id);

@@ -1,5 +1,5 @@
 // The gate in front of every /admin page: the same Cloudflare Access verification as the API
-// (functions/api/middleware/access.ts), then the page's roles, then a CSRF token for its forms.
+// (functions/auth/access.ts), then the page's roles, then a CSRF token for its forms.
 // Each page calls staffPage() first and returns its `response` when access is refused.
 import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
@@ -11,7 +11,7 @@ import {
   staffRoleLabels,
   type Staff,
   type StaffRole,
-} from '../../functions/api/middleware/access';
+} from '../../functions/auth/access';
 import { csrfToken, verifyCsrf } from './admin-csrf';
 
 export type StaffPage = { ok: true; staff: Staff; csrf: string } | { ok: false; response: Response };

@@ -2,8 +2,8 @@
 // the case and runs the decision posted from it through the same workflow as the API.
 import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
-import { ApiError, type FieldError } from '../../functions/api/errors';
-import type { Staff } from '../../functions/api/middleware/access';
+import { DomainError, type FieldError } from '../../functions/domain/errors';
+import type { Staff } from '../../functions/auth/access';
 import { getDb } from '../../functions/db/client';
 import { decideAcceptance, decideObjection, decideRepair, loadStaffCase, type StaffCaseView } from '../../functions/admin/case-decisions';
 import type { CaseKind } from '../../functions/domain/vocabulary';
@@ -32,7 +32,7 @@ async function load(kind: CaseKind, reference: string, today: string): Promise<S
   try {
     return await loadStaffCase(getDb(env.DB), kind, reference, today);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
+    if (error instanceof DomainError && error.kind === 'not_found') return null;
     throw error;
   }
 }

@@ -3,7 +3,7 @@
 // so a token is bound both to this browser and to the signed-in identity — a token copied from
 // another session or minted for another actor does not verify. Astro's checkOrigin is the first line.
 import type { AstroGlobal } from 'astro';
-import type { Staff } from '../../functions/api/middleware/access';
+import type { Staff } from '../../functions/auth/access';
 
 const COOKIE = 'hrss_admin_csrf';
 const NONCE = /^[A-Za-z0-9_-]{43}$/;

@@ -1,9 +1,10 @@
 // Staff console forms: form fields → the same zod schemas and the same workflows as the API
 // (functions/admin/*), errors back as field errors for the GOV.UK-style error summary.
 import type { z } from '@hono/zod-openapi';
-import { ApiError, fieldErrors, type FieldError } from '../../functions/api/errors';
-import { AcceptanceInputSchema, ObjectionDecisionSchema, RepairDecisionSchema } from '../../functions/api/schemas/admin-cases';
-import { RecordInputSchema, WithdrawInputSchema } from '../../functions/api/schemas/admin-records';
+import { DomainError, fieldErrorsFrom, type FieldError } from '../../functions/domain/errors';
+import { AcceptanceInputSchema, ObjectionDecisionSchema, RepairDecisionSchema } from '../../functions/admin/case-input';
+import { RecordInputSchema, WithdrawInputSchema } from '../../functions/admin/record-input';
+import { statusOf } from '../../functions/http/status';
 import type { RecordRow } from '../../functions/db/queries/admin-cases';
 import { parseYuanToFen } from '../../functions/domain/import-rows';
 
@@ -24,7 +25,7 @@ export function formValues(form: FormData | null): Record<string, string> {
 
 function parse<S extends z.ZodType>(schema: S, raw: unknown): FormOutcome<z.infer<S>> {
   const parsed = schema.safeParse(raw);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, status: 422, errors: fieldErrors(parsed.error.issues) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, status: 422, errors: fieldErrorsFrom(parsed.error.issues) };
 }
 
 /** Runs a workflow; its refusals become form errors, anything else is a real failure and propagates. */
@@ -32,10 +33,10 @@ export async function attempt<T>(work: () => Promise<T>, fallbackPath = 'form'):
   try {
     return { ok: true, value: await work() };
   } catch (error) {
-    if (error instanceof ApiError)
+    if (error instanceof DomainError)
       return {
         ok: false,
-        status: error.status,
+        status: statusOf(error.kind),
         errors: error.fields?.length ? error.fields : [{ path: fallbackPath, message: error.message }],
       };
     throw error;

@@ -2,9 +2,9 @@
 // → commit of exactly the previewed file, or nothing. Same workflow as POST /api/v1/admin/imports.
 import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
-import type { FieldError } from '../../functions/api/errors';
-import type { Staff } from '../../functions/api/middleware/access';
-import { ImportFormSchema, importFileName } from '../../functions/api/schemas/admin-imports';
+import type { FieldError } from '../../functions/domain/errors';
+import type { Staff } from '../../functions/auth/access';
+import { ImportFormSchema, importFileName } from '../../functions/admin/import-input';
 import { getDb } from '../../functions/db/client';
 import {
   commitImport,
@@ -17,7 +17,7 @@ import {
 import { MAX_IMPORT_BYTES } from '../../functions/domain/import-rows';
 import { readStaffForm } from './admin-auth';
 import { attempt, formValues } from './admin-forms';
-import { fieldErrors } from '../../functions/api/errors';
+import { fieldErrorsFrom } from '../../functions/domain/errors';
 
 export type ImportPage =
   | { redirect: string }
@@ -62,7 +62,7 @@ export async function importPage(Astro: AstroGlobal, staff: Staff): Promise<Impo
     file: form.get('file') ?? undefined,
     publish: form.get('publish') ?? undefined,
   });
-  if (!parsed.success) return { ...idle, values, errors: fieldErrors(parsed.error.issues), status: 422 };
+  if (!parsed.success) return { ...idle, values, errors: fieldErrorsFrom(parsed.error.issues), status: 422 };
   const bytes = new Uint8Array(await parsed.data.file.arrayBuffer());
   const report = await previewImport(
     db,

@@ -1,8 +1,8 @@
 // Console pages for records: entering one by hand, publishing a draft, withdrawing with a reason.
 import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
-import { ApiError, type FieldError } from '../../functions/api/errors';
-import type { Staff } from '../../functions/api/middleware/access';
+import { DomainError, type FieldError } from '../../functions/domain/errors';
+import type { Staff } from '../../functions/auth/access';
 import { getDb } from '../../functions/db/client';
 import { createRecord, loadStaffRecord, publishRecord, withdrawRecord, type StaffRecordView } from '../../functions/admin/records';
 import { readStaffForm } from './admin-auth';
@@ -27,7 +27,7 @@ async function load(id: number, today: string): Promise<StaffRecordView | null> 
   try {
     return await loadStaffRecord(getDb(env.DB), id, today);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
+    if (error instanceof DomainError && error.kind === 'not_found') return null;
     throw error;
   }
 }

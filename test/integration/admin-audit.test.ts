@@ -6,7 +6,7 @@ import { createAccessKeys, signAccessToken, type AccessKeys } from '../fixtures/
 import { insertEnterprise, makeUscc } from '../fixtures/enterprises';
 import { addDays } from '../../functions/domain/dates';
 import { GENESIS_HASH, auditEntryHash } from '../../functions/domain/audit-chain';
-import type { StaffRole } from '../../functions/api/middleware/access';
+import type { StaffRole } from '../../functions/auth/access';
 import { today } from '../fixtures/today';
 
 const uscc = makeUscc('MA01CJ001');

@@ -7,7 +7,7 @@ import { SignJWT, UnsecuredJWT, exportJWK, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAccessKeys, signAccessToken, type AccessKeys, type TokenOptions } from '../fixtures/access-tokens';
 import { createApp } from '../../functions/api/app';
-import { staffRoles, type StaffRole } from '../../functions/api/middleware/access';
+import { staffRoles, type StaffRole } from '../../functions/auth/access';
 
 interface Operation {
   method: string;

@@ -8,7 +8,7 @@ import { file, jpegBytes, pdfBytes } from '../fixtures/files';
 import { addDays, addMonths } from '../../functions/domain/dates';
 import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { addWorkingDays } from '../../functions/domain/working-days';
-import type { StaffRole } from '../../functions/api/middleware/access';
+import type { StaffRole } from '../../functions/auth/access';
 import { today } from '../fixtures/today';
 
 const uscc = makeUscc('MA01GL001');

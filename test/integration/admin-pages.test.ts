@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { refusal, safeNext } from '../../src/lib/admin-auth';
 import { csrfToken, verifyCsrf } from '../../src/lib/admin-csrf';
 import { objectionDecisionFromForm, recordFromForm } from '../../src/lib/admin-forms';
-import type { Staff } from '../../functions/api/middleware/access';
+import type { Staff } from '../../functions/auth/access';
 import type { RecordRow } from '../../functions/db/queries/admin-cases';
 
 const pages = import.meta.glob('../../src/pages/admin/**/*.astro', { query: '?raw', import: 'default', eager: true }) as Record<

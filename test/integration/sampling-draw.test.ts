@@ -5,7 +5,9 @@ import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprise
 import { insertSamplingResult, insertSamplingTask } from '../fixtures/sampling';
 import { getDb } from '../../functions/db/client';
 import { inspectorConflicts, inspectors, samplingTasks } from '../../functions/db/schema';
-import { executeDraw, planDraw } from '../../functions/db/queries/sampling-draw';
+import { commitTaskSeed, drawTask } from '../../functions/admin/draws';
+import { clockOn } from '../../functions/domain/clock';
+import { DomainError } from '../../functions/domain/errors';
 import {
   DrawError,
   runDraw,
@@ -16,6 +18,9 @@ import {
   type DrawRecord,
   type StratumGrade,
 } from '../../functions/domain/draw';
+
+/** Who the audit log names for the draws made here. */
+const STAFF = 'draw.test@hrss.example';
 
 const db = getDb(env.DB);
 const fetchApi = (path: string) => exports.default.fetch(`http://local/api/v1/sampling${path}`);
@@ -111,9 +116,9 @@ beforeAll(async () => {
 
 let planCommitment = '';
 
-describe('planDraw', () => {
+describe('commitTaskSeed', () => {
   it('draws a secret seed and publishes only its commitment with the plan', async () => {
-    const plan = await planDraw(db, 'SJ-2026-101', { today: '2026-03-01' });
+    const plan = await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-101');
     planCommitment = plan.seedCommitment;
     expect(plan).toEqual({ taskId: 'SJ-2026-101', seedCommitment: expect.stringMatching(/^[0-9a-f]{64}$/), planPublishedOn: '2026-03-01' });
     const { seed } = await storedTask('SJ-2026-101');
@@ -129,26 +134,26 @@ describe('planDraw', () => {
   });
 
   it('never replaces a seed once its commitment is public', async () => {
-    await expect(planDraw(db, 'SJ-2026-101', { today: '2026-03-01' })).rejects.toMatchObject({ code: 'already_planned' });
+    await expect(commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-101')).rejects.toMatchObject({ code: 'already_planned' });
   });
 
   it('refuses targeted tasks and unknown tasks', async () => {
-    await expect(planDraw(db, 'SJ-2026-105', { today: '2026-03-01' })).rejects.toMatchObject({ code: 'not_random' });
-    await expect(planDraw(db, 'SJ-1999-999', { today: '2026-03-01' })).rejects.toBeInstanceOf(DrawError);
+    await expect(commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-105')).rejects.toMatchObject({ code: 'not_random' });
+    await expect(commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-1999-999')).rejects.toBeInstanceOf(DomainError);
   });
 });
 
-describe('executeDraw and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
+describe('drawTask and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   let record: DrawRecord;
 
   it('will not draw before the plan has published a commitment', async () => {
-    await expect(executeDraw(db, 'SJ-2026-102', { beacon: null, today: '2026-03-10', files: env.FILES })).rejects.toMatchObject({
+    await expect(drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-102', { beacon: null })).rejects.toMatchObject({
       code: 'not_planned',
     });
   });
 
   it('draws once, stores the record and marks the task drawn', async () => {
-    const summary = await executeDraw(db, 'SJ-2026-101', { beacon: BEACON.toUpperCase(), today: '2026-03-10', files: env.FILES });
+    const summary = await drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-101', { beacon: BEACON.toUpperCase() });
     const task = await storedTask('SJ-2026-101');
     expect(task).toMatchObject({
       status: 'drawn',
@@ -202,15 +207,15 @@ describe('executeDraw and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   });
 
   it('cannot draw twice, nor re-plan a drawn task', async () => {
-    await expect(executeDraw(db, 'SJ-2026-101', { beacon: null, today: '2026-03-10', files: env.FILES })).rejects.toMatchObject({
+    await expect(drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-101', { beacon: null })).rejects.toMatchObject({
       code: 'already_drawn',
     });
-    await expect(planDraw(db, 'SJ-2026-101', { today: '2026-03-01' })).rejects.toMatchObject({ code: 'already_drawn' });
+    await expect(commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-101')).rejects.toMatchObject({ code: 'already_drawn' });
   });
 
   it('keeps a record too large for a D1 row in R2 and serves it unchanged, carrying inspector loads over', async () => {
-    await planDraw(db, 'SJ-2026-102', { today: '2026-03-01' });
-    await executeDraw(db, 'SJ-2026-102', { beacon: null, today: '2026-03-10', files: env.FILES, inlineLimit: 0 });
+    await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-102');
+    await drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-102', { beacon: null, inlineLimit: 0 });
     const stored = (await storedTask('SJ-2026-102')).draw as { storage: string; key: string };
     expect(stored).toMatchObject({ storage: 'r2', key: expect.stringMatching(/^draws\/SJ-2026-102\//) });
     const res = await json('/tasks/SJ-2026-102/draw');
@@ -225,8 +230,8 @@ describe('executeDraw and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   });
 
   it('counts loads from records kept in R2 too', async () => {
-    await planDraw(db, 'SJ-2026-103', { today: '2026-03-01' });
-    await executeDraw(db, 'SJ-2026-103', { beacon: null, today: '2026-03-10', files: env.FILES });
+    await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-103');
+    await drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-103', { beacon: null });
     const third: DrawRecord = (await json('/tasks/SJ-2026-103/draw')).body;
     const first = summarizeDraw(record).inspectorLoad;
     const second = summarizeDraw((await json('/tasks/SJ-2026-102/draw')).body).inspectorLoad;
@@ -234,13 +239,13 @@ describe('executeDraw and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   });
 
   it('fails, storing nothing, when an employer would get fewer than two inspectors', async () => {
-    await planDraw(db, 'SJ-2026-104', { today: '2026-03-01' });
+    await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-104');
     // dongcheng[0] conflicts with JC-03, JC-04 and JC-05, and JC-01 … is free: make it unavailable too.
     await db.insert(inspectorConflicts).values([
       { inspectorId: 'JC-01', uscc: dongcheng[0]!, reason: '曾在该单位任职' },
       { inspectorId: 'JC-02', uscc: dongcheng[0]!, reason: '曾在该单位任职' },
     ]);
-    await expect(executeDraw(db, 'SJ-2026-104', { beacon: null, today: '2026-03-10', files: env.FILES })).rejects.toMatchObject({
+    await expect(drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-104', { beacon: null })).rejects.toMatchObject({
       code: 'insufficient_inspectors',
       message: expect.stringContaining(dongcheng[0]!),
     });
@@ -280,11 +285,11 @@ describe('the draw inside workerd at scale', () => {
       scope: { districts: ['110111'], industries: [] },
       ratios,
     });
-    await planDraw(db, 'SJ-2026-201', { today: '2026-03-01' });
+    await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-201');
     const started = Date.now();
-    const summary = await executeDraw(db, 'SJ-2026-201', { beacon: BEACON, today: '2026-03-10', files: env.FILES });
+    const summary = await drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-201', { beacon: BEACON });
     console.log(
-      `executeDraw in workerd over D1: ${summary.candidateCount} candidates, ${summary.selectedCount} selected: ${Date.now() - started} ms`,
+      `drawTask in workerd over D1: ${summary.candidateCount} candidates, ${summary.selectedCount} selected: ${Date.now() - started} ms`,
     );
     expect(summary.candidateCount).toBe(n);
     expect(summary.strata.map((s) => s.selectedCount)).toEqual(strataGrades.map(() => stratumSize(100, n / 4)));

@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import {
   MAX_IMPORT_ROWS,
   checkImportFile,
-  normalizeDate,
   parseCsv,
   parseYuanToFen,
   penaltyPublicationDue,
   recordRuleProblems,
   templateHeaders,
 } from '../../functions/domain/import-rows';
+import { parseDateInput } from '../../functions/domain/dates';
 import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { usccCheckCharacter } from '../../functions/domain/uscc';
 
@@ -78,15 +78,15 @@ describe('parseCsv (RFC 4180 as spreadsheets write it)', () => {
   });
 });
 
-describe('normalizeDate and parseYuanToFen', () => {
+describe('parseDateInput and parseYuanToFen', () => {
   it('accepts what Excel writes back for dates and rejects impossible dates', () => {
-    expect(normalizeDate('2026-06-01')).toBe('2026-06-01');
-    expect(normalizeDate('2026/6/1')).toBe('2026-06-01');
-    expect(normalizeDate('2026.6.1')).toBe('2026-06-01');
-    expect(normalizeDate('2026年6月1日')).toBe('2026-06-01');
-    expect(normalizeDate('２０２６－０６－０１')).toBe('2026-06-01');
-    expect(normalizeDate('2026-02-30')).toBeNull();
-    expect(normalizeDate('06/01/2026')).toBeNull();
+    expect(parseDateInput('2026-06-01')).toBe('2026-06-01');
+    expect(parseDateInput('2026/6/1')).toBe('2026-06-01');
+    expect(parseDateInput('2026.6.1')).toBe('2026-06-01');
+    expect(parseDateInput('2026年6月1日')).toBe('2026-06-01');
+    expect(parseDateInput('２０２６－０６－０１')).toBe('2026-06-01');
+    expect(parseDateInput('2026-02-30')).toBeNull();
+    expect(parseDateInput('06/01/2026')).toBeNull();
   });
 
   it('converts yuan to integer fen exactly', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageContentSecurityPolicy, securityHeaders } from '../../functions/api/middleware/security-headers';
+import { pageContentSecurityPolicy, securityHeaders } from '../../functions/http/security-headers';
 
 describe('public/_headers', () => {
   it('gives static pages exactly the security headers the Worker adds to the others', () => {

@@ -1,7 +1,8 @@
 import { createRouter } from '../router';
 import { errorResponse } from '../errors';
-import { AuditListSchema, AuditQuerySchema, AuditVerificationSchema } from '../schemas/admin-audit';
-import { adminRoute, ADMINS } from './admin-route';
+import { AuditListSchema, AuditVerificationSchema } from '../schemas/admin-audit';
+import { AuditQuerySchema } from '../../audit/query-input';
+import { adminRoute, ADMINS } from '../staff-route';
 import { getDb } from '../../db/client';
 import { listAuditEntries } from '../../db/queries/audit';
 import { verifyStoredAuditChain } from '../../audit/verify';

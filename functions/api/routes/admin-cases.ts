@@ -1,19 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter, type AppEnv } from '../router';
-import { ApiError, errorResponse } from '../errors';
-import {
-  AcceptanceInputSchema,
-  AttachmentIdParam,
-  CaseReferenceParam,
-  DecisionResultSchema,
-  ObjectionDecisionSchema,
-  QueueQuerySchema,
-  QueueSchema,
-  RepairDecisionSchema,
-  StaffCaseSchema,
-} from '../schemas/admin-cases';
-import { adminRoute, REVIEWERS } from './admin-route';
+import { errorResponse } from '../errors';
+import { attachmentDisposition } from '../../http/csv';
+import { DomainError } from '../../domain/errors';
+import { AttachmentIdParam, CaseReferenceParam, DecisionResultSchema, QueueSchema, StaffCaseSchema } from '../schemas/admin-cases';
+import { AcceptanceInputSchema, ObjectionDecisionSchema, QueueQuerySchema, RepairDecisionSchema } from '../../admin/case-input';
+import { adminRoute, REVIEWERS } from '../staff-route';
 import { getDb } from '../../db/client';
 import { findAttachment } from '../../db/queries/admin-cases';
 import { decideAcceptance, decideObjection, decideRepair, loadStaffCase } from '../../admin/case-decisions';
@@ -140,23 +133,17 @@ const attachment = adminRoute(REVIEWERS, {
   },
 });
 
-/** RFC 6266 / 5987: an ASCII fallback and the real (Chinese) name. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 export const adminAttachmentRoutes = createRouter().openapi(attachment, async (c) => {
   const row = await findAttachment(getDb(c.env.DB), c.req.valid('param').id);
   const object = row ? await c.env.FILES.get(row.storageKey) : null;
-  if (!row || !object) throw new ApiError(404, 'not_found', '没有找到该附件。');
+  if (!row || !object) throw new DomainError('not_found', 'not_found', '没有找到该附件。');
   // Never rendered inline: an uploaded file is the applicant's content, not ours.
   return new Response(object.body, {
     status: 200,
     headers: {
       'Content-Type': row.contentType,
       'Content-Length': String(row.size),
-      'Content-Disposition': contentDisposition(row.fileName),
+      'Content-Disposition': attachmentDisposition(row.fileName),
       'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cache-Control': 'no-store',
       ETag: `"${row.sha256}"`,

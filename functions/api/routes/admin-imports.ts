@@ -1,8 +1,10 @@
 import { bodyLimit } from 'hono/body-limit';
 import { createRouter } from '../router';
-import { ApiError, errorResponse } from '../errors';
-import { ImportFormSchema, ImportListSchema, ImportReportSchema, ImportResultSchema, importFileName } from '../schemas/admin-imports';
-import { adminRoute, PUBLISHERS } from './admin-route';
+import { errorResponse } from '../errors';
+import { DomainError } from '../../domain/errors';
+import { ImportListSchema, ImportReportSchema, ImportResultSchema } from '../schemas/admin-imports';
+import { ImportFormSchema, importFileName } from '../../admin/import-input';
+import { adminRoute, PUBLISHERS } from '../staff-route';
 import { getDb } from '../../db/client';
 import { listImports } from '../../db/queries/admin-imports';
 import { commitImport, previewImport } from '../../admin/import';
@@ -12,7 +14,7 @@ import { MAX_IMPORT_BYTES } from '../../domain/import-rows';
 const importBodyLimit = bodyLimit({
   maxSize: MAX_IMPORT_BYTES + 64 * 1024,
   onError: () => {
-    throw new ApiError(413, 'payload_too_large', `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分别导入。`);
+    throw new DomainError('too_large', 'payload_too_large', `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分别导入。`);
   },
 });
 

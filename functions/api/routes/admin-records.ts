@@ -1,14 +1,8 @@
 import { createRouter } from '../router';
 import { errorResponse } from '../errors';
-import {
-  RecordIdParam,
-  RecordInputSchema,
-  RecordListQuery,
-  StaffRecordListSchema,
-  StaffRecordSchema,
-  WithdrawInputSchema,
-} from '../schemas/admin-records';
-import { adminRoute, PUBLISHERS } from './admin-route';
+import { RecordIdParam, StaffRecordListSchema, StaffRecordSchema } from '../schemas/admin-records';
+import { RecordInputSchema, RecordListQuery, WithdrawInputSchema } from '../../admin/record-input';
+import { adminRoute, PUBLISHERS } from '../staff-route';
 import { getDb } from '../../db/client';
 import { listStaffRecords } from '../../db/queries/admin-records';
 import { createRecord, loadStaffRecord, publishRecord, toStaffRecord, withdrawRecord } from '../../admin/records';

@@ -1,32 +1,24 @@
 // The two public case resources share one shape; objections.ts and repairs.ts declare their own routes with it.
+// The body is read and validated by functions/cases/receive-case.ts, the same reader the forms use,
+// so the route documents it by reference and installs no validator of its own.
 import type { Context } from 'hono';
-import { createRoute, type z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { errorResponse } from '../errors';
 import { AccessCodeHeader, CaseCreatedSchema, CaseStatusSchema, ReferenceParam } from '../schemas/cases';
-import { submissionBodyLimit, submissionRateLimit } from '../middleware/submissions';
-import { ApiError } from '../errors';
-import { readCaseRequest } from '../case-request';
 import type { AppEnv } from '../router';
-import { ObjectionInputSchema, RepairInputSchema } from '../schemas/cases';
 import { getDb } from '../../db/client';
-import { submitCase } from '../../cases/submit-case';
+import { readSubmissionBody, receiveCase } from '../../cases/receive-case';
 import { trackCase } from '../../cases/track-case';
-import { checkTurnstile, turnstileSecret } from '../../cases/turnstile';
+import { turnstileSecret } from '../../cases/turnstile';
+import { DomainError } from '../../domain/errors';
 import type { CaseKind } from '../../domain/vocabulary';
 
 export async function handleSubmission(c: Context<AppEnv>, kind: CaseKind) {
-  const now = c.var.clock.now();
-  const db = getDb(c.env.DB);
-  const submission =
-    kind === 'objection'
-      ? { kind, ...(await readCaseRequest(c, ObjectionInputSchema, true)) }
-      : { kind, ...(await readCaseRequest(c, RepairInputSchema, true)) };
-  const challenge = await checkTurnstile(turnstileSecret(c.env), submission.turnstileToken, c.req.header('CF-Connecting-IP') ?? null);
-  if (challenge) throw new ApiError(422, 'validation_failed', challenge.message, [challenge]);
-  const { receipt, replayed } = await submitCase(db, c.env.FILES, submission as Parameters<typeof submitCase>[2], {
-    idempotencyKey: submission.idempotencyKey,
-    now,
-    today: c.var.clock.today(),
+  const body = await readSubmissionBody(c.req.raw, { allowJson: true });
+  const intake = { db: getDb(c.env.DB), files: c.env.FILES, limiter: c.env.SUBMIT_LIMITER, clock: c.var.clock, turnstileSecret: turnstileSecret(c.env) };
+  const { receipt, replayed } = await receiveCase(intake, kind, body, {
+    headers: c.req.raw.headers,
+    idempotencyKey: c.req.header('Idempotency-Key') ?? null,
   });
   // A replay answers like the original, but says so, so that a client can tell.
   return c.json(receipt, replayed ? 200 : 201, replayed ? { 'Idempotent-Replayed': 'true' } : {});
@@ -34,25 +26,24 @@ export async function handleSubmission(c: Context<AppEnv>, kind: CaseKind) {
 
 export async function handleTracking(c: Context<AppEnv>, kind: CaseKind, reference: string) {
   const found = await trackCase(getDb(c.env.DB), reference, c.req.header('X-Access-Code') ?? '');
-  if (!found || found.kind !== kind) throw new ApiError(404, 'not_found', '办件编号或查询码不正确。');
+  if (!found || found.kind !== kind) throw new DomainError('not_found', 'not_found', '办件编号或查询码不正确。');
   const { kind: _kind, ...view } = found;
   return c.json(view, 200);
 }
 
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
 /** The submit and track routes of one case resource, documented alike. */
-export function caseRoutes(kindLabel: string, schemas: { json: z.ZodType; form: z.ZodType }) {
+export function caseRoutes(kindLabel: string, schemas: { json: string; form: string }) {
   const submit = createRoute({
     method: 'post',
     path: '/',
     summary: `提交${kindLabel}`,
-    middleware: [submissionRateLimit, submissionBodyLimit] as const,
     request: {
       body: {
-        // Declared optional only so that each media type is validated on its own (a required body
-        // would run the JSON schema over multipart requests too); a missing body still fails with 415.
-        required: false,
+        required: true,
         description: 'JSON, or multipart/form-data with files',
-        content: { 'application/json': { schema: schemas.json }, 'multipart/form-data': { schema: schemas.form } },
+        content: { 'application/json': { schema: ref(schemas.json) }, 'multipart/form-data': { schema: ref(schemas.form) } },
       },
     },
     responses: {
@@ -69,7 +60,7 @@ export function caseRoutes(kindLabel: string, schemas: { json: z.ZodType; form: 
       415: errorResponse('Neither JSON nor multipart'),
       422: errorResponse('Validation failed; see fields'),
       429: errorResponse('Too many submissions from this client; see Retry-After'),
-      503: errorResponse('Storage or working-day calendar unavailable; nothing was stored'),
+      503: errorResponse('Storage or verification unavailable; nothing was stored'),
     },
   });
   const track = createRoute({
@@ -78,7 +69,7 @@ export function caseRoutes(kindLabel: string, schemas: { json: z.ZodType; form: 
     summary: `查询${kindLabel}办理进度`,
     request: { params: ReferenceParam, headers: AccessCodeHeader },
     responses: {
-      200: { description: 'Status and timeline', content: { 'application/json': { schema: CaseStatusSchema } } },
+      200: { description: 'Status, deadlines and timeline', content: { 'application/json': { schema: CaseStatusSchema } } },
       404: errorResponse('Unknown reference or wrong access code (indistinguishable)'),
     },
   });

@@ -1,11 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../router';
-import { ApiError, errorResponse } from '../errors';
+import { errorResponse } from '../errors';
+import { DomainError, validationFailed } from '../../domain/errors';
 import { ProfileSchema, UsccParam } from '../schemas/enterprise';
-import { SearchQuerySchema, SearchResultSchema } from '../schemas/enterprise-search';
-import { searchEnterprises, searchProblem } from '../../db/queries/enterprise-search';
+import { SearchResultSchema } from '../schemas/enterprise-search';
+import { SearchQuerySchema, searchProblem } from '../../disclosure/query-input';
+import { searchEnterprises } from '../../db/queries/enterprise-search';
 import { getDb } from '../../db/client';
-import { lookUpProfile } from '../../db/queries/profile-lookup';
+import { lookUpProfile } from '../../disclosure/profile-lookup';
 
 const search = createRoute({
   method: 'get',
@@ -34,14 +36,15 @@ export const enterpriseRoutes = createRouter()
   .openapi(search, async (c) => {
     const query = c.req.valid('query');
     if (searchProblem(query)) {
-      throw new ApiError(422, 'validation_failed', '请输入统一社会信用代码，或名称中连续的至少 2 个字。', [
-        { path: 'q', message: '至少输入 2 个字（例如“科技”“建筑劳务”），或完整的统一社会信用代码' },
-      ]);
+      throw validationFailed(
+        [{ path: 'q', message: '至少输入 2 个字（例如“科技”“建筑劳务”），或完整的统一社会信用代码' }],
+        '请输入统一社会信用代码，或名称中连续的至少 2 个字。',
+      );
     }
     return c.json(await searchEnterprises(getDb(c.env.DB), query, c.var.clock.today()), 200);
   })
   .openapi(profile, async (c) => {
     const result = await lookUpProfile(getDb(c.env.DB), c.req.valid('param').uscc, c.var.clock.today());
-    if (!result.ok) throw new ApiError(result.status, result.code, result.message);
+    if (!result.ok) throw new DomainError(result.kind, result.code, result.message);
     return c.json(result.profile, 200);
   });

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../router';
 import { errorResponse } from '../errors';
-import { PenaltyListSchema, PenaltyQuerySchema } from '../schemas/penalties';
+import { PenaltyListSchema } from '../schemas/penalties';
+import { PenaltyQuerySchema } from '../../disclosure/query-input';
 import { getDb } from '../../db/client';
 import { listPenalties } from '../../db/queries/penalties';
 

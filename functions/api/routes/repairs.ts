@@ -1,13 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router';
 import { errorResponse } from '../errors';
-import { RepairFormSchema, RepairInputSchema } from '../schemas/cases';
+import { RepairFormSchema } from '../schemas/cases';
+import { RepairInputSchema } from '../../cases/input';
 import { caseRoutes, handleSubmission, handleTracking } from './case-routes';
-import { PageQuery, pageEnvelope } from '../schemas/pagination';
+import { PageQuery } from '../../input/paging';
+import { pageEnvelope } from '../schemas/page';
 import { getDb } from '../../db/client';
 import { countPublishedRepairs, listPublishedRepairs } from '../../db/queries/open-data';
 
-const { submit, track } = caseRoutes('信用修复申请', { json: RepairInputSchema, form: RepairFormSchema });
+const { submit, track } = caseRoutes('信用修复申请', { json: 'RepairInput', form: 'RepairForm' });
 
 const PublishedRepairSchema = z
   .object({
@@ -35,7 +37,11 @@ const published = createRoute({
   },
 });
 
-export const repairsRoutes = createRouter()
+const router = createRouter();
+router.openAPIRegistry.register('RepairInput', RepairInputSchema);
+router.openAPIRegistry.register('RepairForm', RepairFormSchema);
+
+export const repairsRoutes = router
   .openapi(published, async (c) => {
     const db = getDb(c.env.DB);
     const paging = c.req.valid('query');

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../router';
-import { ApiError, errorResponse } from '../errors';
-import { TaskIdParam } from '../schemas/sampling';
+import { errorResponse } from '../errors';
+import { DomainError } from '../../domain/errors';
+import { TaskIdParam } from '../../disclosure/query-input';
 import { DrawRecordSchema } from '../schemas/sampling-draw';
 import { getDb } from '../../db/client';
 import { findPublishedDraw } from '../../db/queries/sampling-draw';
@@ -31,7 +32,7 @@ const draw = createRoute({
 export const samplingDrawRoutes = createRouter().openapi(draw, async (c) => {
   const { taskId } = c.req.valid('param');
   const task = await findPublishedDraw(getDb(c.env.DB), taskId);
-  if (!task) throw new ApiError(404, 'not_found', `没有编号为 ${taskId} 的抽查任务。`);
+  if (!task) throw new DomainError('not_found', 'not_found', `没有编号为 ${taskId} 的抽查任务。`);
   if (!task.draw) {
     const why =
       task.kind !== 'random'
@@ -39,7 +40,7 @@ export const samplingDrawRoutes = createRouter().openapi(draw, async (c) => {
         : task.status === 'planned'
           ? `任务 ${taskId} 尚未抽取：种子在抽取前保密，抽取后公布抽取记录。种子承诺值见任务信息（seedCommitment）。`
           : `任务 ${taskId} 没有公布抽取记录。`;
-    throw new ApiError(404, 'not_found', why);
+    throw new DomainError('not_found', 'not_found', why);
   }
   if (task.draw.storage === 'inline') return c.json(task.draw.record, 200);
   // A large record is served from R2 as stored, streamed: 10⁶ candidates are ~25 MB of JSON.

@@ -1,17 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router';
-import { ApiError, errorResponse } from '../errors';
-import { csvResponse, toCsv, wantsCsv } from '../csv';
-import { samplingResultColumns } from '../csv-columns';
-import {
-  ResultListQuery,
-  ResultListSchema,
-  SamplingItemSchema,
-  TaskDetailSchema,
-  TaskIdParam,
-  TaskListQuery,
-  TaskListSchema,
-} from '../schemas/sampling';
+import { errorResponse } from '../errors';
+import { DomainError } from '../../domain/errors';
+import { csvResponse, toCsv, wantsCsv } from '../../http/csv';
+import { samplingResultColumns } from '../../disclosure/csv-columns';
+import { ResultListSchema, SamplingItemSchema, TaskDetailSchema, TaskListSchema } from '../schemas/sampling';
+import { ResultListQuery, TaskIdParam, TaskListQuery } from '../../disclosure/query-input';
 import { getDb } from '../../db/client';
 import { getSamplingTask, listSamplingItems, listSamplingResults, listSamplingTasks } from '../../db/queries/sampling';
 
@@ -67,7 +61,7 @@ const results = createRoute({
 
 async function requireTask(db: ReturnType<typeof getDb>, taskId: string) {
   const found = await getSamplingTask(db, taskId);
-  if (!found) throw new ApiError(404, 'not_found', `没有编号为 ${taskId} 的抽查任务。`);
+  if (!found) throw new DomainError('not_found', 'not_found', `没有编号为 ${taskId} 的抽查任务。`);
   return found;
 }
 

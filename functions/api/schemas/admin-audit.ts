@@ -1,49 +1,5 @@
+// The audit log as staff see it (the filters are functions/audit/query-input.ts).
 import { z } from '@hono/zod-openapi';
-import { isIsoDate } from '../../domain/dates';
-
-const date = (name: string) =>
-  z
-    .string()
-    .refine(isIsoDate, '日期格式应为 2026-06-01')
-    .optional()
-    .openapi({ param: { name, in: 'query' }, description: 'Beijing date' });
-
-export const AuditQuerySchema = z.object({
-  actor: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .openapi({ param: { name: 'actor', in: 'query' } }),
-  target: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .openapi({ param: { name: 'target', in: 'query' }, description: 'Prefix, e.g. `objection:` or `record:42`' }),
-  action: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .openapi({ param: { name: 'action', in: 'query' } }),
-  from: date('from'),
-  to: date('to'),
-  page: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(10_000)
-    .default(1)
-    .openapi({ param: { name: 'page', in: 'query' } }),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(50)
-    .openapi({ param: { name: 'pageSize', in: 'query' } }),
-});
 
 export const AuditEntrySchema = z
   .object({

@@ -1,22 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { importKinds } from '../../domain/import-rows';
-
-export const ImportFormSchema = z
-  .object({
-    kind: z.enum(importKinds, { message: '请选择导入内容：行政处罚决定或双随机抽查结果' }),
-    file: z
-      .instanceof(File, { message: '请选择要上传的 CSV 文件' })
-      .refine((f) => f.size > 0, '文件是空的')
-      .openapi({ type: 'string', format: 'binary' }),
-    publish: z
-      .enum(['true', 'false', 'on'])
-      .optional()
-      .transform((v) => v === 'true' || v === 'on')
-      .openapi({
-        description: 'Penalties: publish at once instead of importing as drafts. Sampling results are always published on the import date.',
-      }),
-  })
-  .openapi('ImportForm');
+import { importKinds } from '../../domain/vocabulary';
 
 export const ImportReportSchema = z
   .object({
@@ -59,12 +42,3 @@ export const ImportListSchema = z.object({
     }),
   ),
 });
-
-/** Keeps a file name fit to show and store: no path, no control characters, bounded. */
-export function importFileName(name: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '')
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(0, 200);
-  return base || 'import.csv';
-}

@@ -1,50 +1,7 @@
+// The case resources as the OpenAPI document shows them: responses, path and header parameters, and
+// the multipart forms (validated, after reshaping, by the input schemas of functions/cases/input.ts).
 import { z } from '@hono/zod-openapi';
-import { UsccField } from './uscc-field';
-import { caseStatuses, objectionGrounds } from '../../domain/vocabulary';
-import { objectionGroundLabels } from '../../domain/labels';
-
-const PHONE = /^(?:(?:\+?86)?1[3-9]\d{9}|0\d{9,11})$/;
-
-const uscc = UsccField;
-
-/** A record id as JSON number or form text. */
-const recordId = z
-  .union([z.number(), z.string().regex(/^\d{1,12}$/, '请选择要提出异议或修复的信用记录')], { message: '请选择要提出异议或修复的信用记录' })
-  .transform(Number)
-  .pipe(z.number().int().positive('请选择要提出异议或修复的信用记录'))
-  .openapi({ type: 'integer', example: 1 });
-
-const statement = z
-  .string({ message: '请填写情况说明' })
-  .trim()
-  .min(10, '情况说明至少 10 个字，请写明事实和理由')
-  .max(2000, '情况说明不超过 2000 个字');
-
-export const ApplicantSchema = z.object({
-  name: z.string({ message: '请填写联系人姓名' }).trim().min(1, '请填写联系人姓名').max(50, '联系人姓名不超过 50 个字'),
-  phone: z
-    .string({ message: '请填写联系电话' })
-    .transform((v) => v.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(PHONE, '请填写有效的手机号码（11 位）或固定电话（如 010-12345678）')),
-  email: z.string({ message: '请填写电子邮箱' }).trim().max(254).pipe(z.email('请填写有效的电子邮箱，例如 name@example.com')),
-});
-
-export const ObjectionInputSchema = z
-  .object({
-    uscc,
-    recordId,
-    grounds: z.enum(objectionGrounds, {
-      message: `请选择异议理由：${Object.values(objectionGroundLabels).join('、')}`,
-    }),
-    statement,
-    applicant: ApplicantSchema,
-  })
-  .openapi('ObjectionInput');
-
-export const RepairInputSchema = z.object({ uscc, recordId, statement, applicant: ApplicantSchema }).openapi('RepairInput');
-
-export type ObjectionInput = z.infer<typeof ObjectionInputSchema>;
-export type RepairInput = z.infer<typeof RepairInputSchema>;
+import { caseStatuses } from '../../domain/vocabulary';
 
 /** The deadlines of a case in working days (content/rules/case-time-limits.json) and whether each is still provisional. */
 const deadlineFields = {
@@ -88,18 +45,6 @@ export const AccessCodeHeader = z.object({
     .optional()
     .openapi({ param: { name: 'x-access-code', in: 'header' }, description: '提交时获得的查询码' }),
 });
-
-/** `applicant.name` style form fields → the nested shape the JSON API takes. */
-export function formToInput(form: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const applicant: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(form)) {
-    if (typeof value !== 'string') continue;
-    if (key.startsWith('applicant.')) applicant[key.slice('applicant.'.length)] = value;
-    else out[key] = value;
-  }
-  return { ...out, applicant };
-}
 
 const file = z.any().openapi({ type: 'string', format: 'binary' });
 /** A repeated file field arrives as one File or as an array of them. */

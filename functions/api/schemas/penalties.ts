@@ -1,31 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { isIsoDate } from '../../domain/dates';
-import { violationTypes } from '../../domain/labels';
-import { PageQuery, pageEnvelope } from './pagination';
-
-const isoDate = (name: string) =>
-  z
-    .string()
-    .refine(isIsoDate, `${name} 应为有效日期，格式 YYYY-MM-DD`)
-    .optional()
-    .transform((v) => v ?? null)
-    .openapi({ param: { name, in: 'query' }, format: 'date' });
-
-export const PenaltyQuerySchema = PageQuery.extend({
-  q: z
-    .string()
-    .max(100, '查询内容不超过 100 个字符')
-    .optional()
-    .transform((v) => v ?? '')
-    .openapi({ param: { name: 'q', in: 'query' }, description: '当事人名称（连续 2 个以上字）或统一社会信用代码' }),
-  from: isoDate('from'),
-  to: isoDate('to'),
-  violationType: z
-    .enum(violationTypes, { message: `violationType 应为：${violationTypes.join('、')}` })
-    .optional()
-    .transform((v) => v ?? null)
-    .openapi({ param: { name: 'violationType', in: 'query' } }),
-}).refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+import { pageEnvelope } from './page';
 
 export const PenaltySchema = z
   .object({

@@ -1,14 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { samplingResultCategories, taskKinds, taskStatuses, inspectionMethods } from '../../domain/vocabulary';
-import { resolveDistrict } from '../../domain/districts';
-import { PageQuery, pageEnvelope } from './pagination';
-
-export const TaskIdParam = z.object({
-  taskId: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{1,40}$/, '任务编号只含字母、数字和连字符')
-    .openapi({ param: { name: 'taskId', in: 'path' }, example: 'SJ-2026-001' }),
-});
+import { pageEnvelope } from './page';
 
 export const SamplingItemSchema = z
   .object({
@@ -47,16 +39,6 @@ export const TaskSchema = z
 
 export const TaskDetailSchema = TaskSchema.extend({ item: SamplingItemSchema.nullable() }).openapi('SamplingTaskDetail');
 
-export const TaskListQuery = PageQuery.extend({
-  year: z
-    .string()
-    .regex(/^\d{4}$/, 'year 应为四位年份')
-    .transform(Number)
-    .optional()
-    .transform((v) => v ?? null)
-    .openapi({ param: { name: 'year', in: 'query' }, type: 'integer', example: 2026 }),
-});
-
 export const ResultSchema = z
   .object({
     taskId: z.string(),
@@ -72,28 +54,6 @@ export const ResultSchema = z
     publishedOn: z.string().nullable(),
   })
   .openapi('SamplingResult');
-
-export const ResultListQuery = PageQuery.extend({
-  result: z
-    .enum(samplingResultCategories, { message: `result 应为：${samplingResultCategories.join('、')}` })
-    .optional()
-    .transform((v) => v ?? null)
-    .openapi({ param: { name: 'result', in: 'query' } }),
-  district: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const code = resolveDistrict(v);
-      if (!code) ctx.addIssue({ code: 'custom', message: `没有名为“${v}”的区` });
-      return code;
-    })
-    .openapi({ param: { name: 'district', in: 'query' } }),
-  format: z
-    .enum(['json', 'csv'])
-    .optional()
-    .openapi({ param: { name: 'format', in: 'query' } }),
-});
 
 export const TaskListSchema = pageEnvelope(TaskSchema).openapi('SamplingTaskList');
 export const ResultListSchema = pageEnvelope(ResultSchema).openapi('SamplingResultList');

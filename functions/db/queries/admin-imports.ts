@@ -1,10 +1,11 @@
 // Imports: the lookups that check a file's rows against D1, and the statements that commit them.
 // Lists of keys and rows travel as one JSON parameter read with json_each, so a statement never
 // comes near D1's limit of 100 bound parameters however many rows it covers.
+import type { ImportKind } from '../../domain/vocabulary';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises, imports, samplingResults, samplingTasks } from '../schema';
-import type { ImportKind, PenaltyRow, SamplingRow } from '../../domain/import-rows';
+import type { PenaltyRow, SamplingRow } from '../../domain/import-rows';
 import { sqlStatement, statementOf, type Statement } from './audit';
 
 export async function findImportByHash(db: Db, sha256: string) {

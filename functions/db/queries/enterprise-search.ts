@@ -41,14 +41,6 @@ export interface SearchQuery {
   pageSize: number;
 }
 
-export type SearchProblem = 'query_too_short';
-
-export function searchProblem(query: { q: string; district: string | null }): SearchProblem | null {
-  if (query.district) return null;
-  if (parseUscc(query.q).ok) return null;
-  return searchCharacters(query.q).length < 2 ? 'query_too_short' : null;
-}
-
 export async function searchEnterprises(db: Db, query: SearchQuery, today: string): Promise<SearchResult> {
   const { page, pageSize } = query;
   const offset = (page - 1) * pageSize;

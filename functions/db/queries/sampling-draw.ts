@@ -1,16 +1,11 @@
-// The 双随机 draw against D1 (DOMAIN.md §7): planning (secret seed, public commitment), the frozen
-// pool, the inspector pool, storing and reading the published record. The algorithm itself is
-// functions/domain/draw.ts; this file only gathers its inputs and keeps its output.
-import { and, asc, eq, gt, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
+// The 双随机 draw against D1 (DOMAIN.md §7): the task, the frozen pool, the inspector pool, the
+// statements that store the seed commitment and the record, and reading the published record.
+// The algorithm is functions/domain/draw.ts; the steps and their audit are functions/admin/draws.ts.
+import { and, asc, eq, gt, isNotNull, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises, inspectorConflicts, inspectors, samplingResults, samplingTasks } from '../schema';
+import { statementOf, type Statement } from './audit';
 import {
-  DrawError,
-  commitSeed,
-  generateSeed,
-  normalizeBeacon,
-  runDraw,
-  strataGrades,
   summarizeDraw,
   type DrawInspector,
   type DrawRecord,
@@ -47,31 +42,52 @@ function isPointer(stored: unknown): stored is StoredDrawPointer {
   return typeof stored === 'object' && stored !== null && (stored as { storage?: unknown }).storage === 'r2';
 }
 
-async function loadTask(db: Db, taskId: string) {
+export async function findDrawTask(db: Db, taskId: string) {
   const [task] = await db.select().from(samplingTasks).where(eq(samplingTasks.id, taskId));
-  if (!task) throw new DrawError('not_found', `没有编号为 ${taskId} 的抽查任务。`);
-  if (task.kind !== 'random') throw new DrawError('not_random', `任务 ${taskId} 为重点检查，不随机抽取。`);
-  return task;
+  return task ?? null;
 }
 
-/**
- * Step 1: draws the secret seed and publishes its commitment with the plan. Once only — a second
- * seed after the commitment is public would let anyone holding the database pick a favourable one.
- */
-export async function planDraw(db: Db, taskId: string, options: { today: string }) {
-  const task = await loadTask(db, taskId);
-  if (task.status !== 'planned' || task.draw !== null) throw new DrawError('already_drawn', `任务 ${taskId} 已经抽取。`);
-  if (task.seed !== null) throw new DrawError('already_planned', `任务 ${taskId} 已生成种子并公布承诺值，不能重新生成。`);
-  const seed = generateSeed();
-  const seedCommitment = await commitSeed(seed);
-  const planPublishedOn = options.today;
-  const updated = await db
-    .update(samplingTasks)
-    .set({ seed, seedCommitment, planPublishedOn })
-    .where(and(eq(samplingTasks.id, taskId), eq(samplingTasks.status, 'planned'), isNull(samplingTasks.seed)))
-    .returning({ id: samplingTasks.id });
-  if (updated.length === 0) throw new DrawError('already_planned', `任务 ${taskId} 已生成种子并公布承诺值，不能重新生成。`);
-  return { taskId, seedCommitment, planPublishedOn };
+export type DrawTaskRow = NonNullable<Awaited<ReturnType<typeof findDrawTask>>>;
+
+/** The task has no seed yet: the commitment is published once. */
+export const taskAwaitingSeed = (taskId: string): SQL =>
+  sql`EXISTS (SELECT 1 FROM ${samplingTasks} WHERE ${and(eq(samplingTasks.id, taskId), eq(samplingTasks.status, 'planned'), isNull(samplingTasks.seed))})`;
+
+export function commitSeedStatement(db: Db, taskId: string, set: { seed: string; seedCommitment: string; planPublishedOn: string }): Statement {
+  return statementOf(db, db.update(samplingTasks).set(set).where(eq(samplingTasks.id, taskId)));
+}
+
+/** The task has its seed and no draw yet: it is drawn once. */
+export const taskAwaitingDraw = (taskId: string): SQL =>
+  sql`EXISTS (SELECT 1 FROM ${samplingTasks} WHERE ${and(
+    eq(samplingTasks.id, taskId),
+    eq(samplingTasks.status, 'planned'),
+    isNotNull(samplingTasks.seed),
+    isNull(samplingTasks.draw),
+  )})`;
+
+export interface StoredDraw {
+  draw: DrawRecord | StoredDrawPointer;
+  beacon: string | null;
+  drawnOn: string;
+  summary: DrawSummary;
+}
+
+export function storeDrawStatement(db: Db, taskId: string, d: StoredDraw): Statement {
+  return statementOf(
+    db,
+    db
+      .update(samplingTasks)
+      .set({
+        draw: d.draw as unknown as Record<string, unknown>,
+        beacon: d.beacon,
+        drawnOn: d.drawnOn,
+        candidateCount: d.summary.candidateCount,
+        selectedCount: d.summary.selectedCount,
+        status: 'drawn',
+      })
+      .where(eq(samplingTasks.id, taskId)),
+  );
 }
 
 const inJson = (column: SQLWrapper, values: readonly string[]) =>
@@ -173,74 +189,6 @@ export async function loadInspectorPool(db: Db, year: number, exceptTaskId: stri
   }
   const load = new Map(loads.map((l) => [l.id, l.load]));
   return pool.map((i) => ({ id: i.id, conflicts: byInspector.get(i.id) ?? [], yearlyCap: i.yearlyCap, load: load.get(i.id) ?? 0 }));
-}
-
-export interface ExecuteDrawOptions {
-  /** Public randomness recorded at draw time (e.g. a drand round), hex; null for none. */
-  beacon: string | null;
-  today: string;
-  /** Where records too large for a D1 row go (the FILES binding). */
-  files: R2Bucket;
-  /** Bytes above which the record goes to R2; tests lower it to exercise that path. */
-  inlineLimit?: number;
-}
-
-/**
- * Steps 2–6: freezes the pool, runs the draw, stores the record and marks the task drawn. Once
- * only: the final UPDATE is conditional on the task still being undrawn, so of two concurrent
- * draws exactly one is kept. DrawError for everything a caller can get wrong.
- */
-export async function executeDraw(db: Db, taskId: string, options: ExecuteDrawOptions): Promise<DrawSummary> {
-  const task = await loadTask(db, taskId);
-  if (task.status !== 'planned' || task.draw !== null) throw new DrawError('already_drawn', `任务 ${taskId} 已经抽取，抽取只能进行一次。`);
-  if (task.seed === null) throw new DrawError('not_planned', `任务 ${taskId} 尚未生成种子并公布承诺值，不能抽取。`);
-  const beacon = normalizeBeacon(options.beacon);
-  const ratios: Partial<Record<StratumGrade, number>> = {};
-  for (const [grade, bp] of Object.entries(task.ratios)) {
-    if (!(strataGrades as readonly string[]).includes(grade))
-      throw new DrawError('invalid_input', `任务 ${taskId} 的抽查比例含未知等级 ${grade}。`);
-    ratios[grade as StratumGrade] = bp;
-  }
-
-  const [pool, history, inspectorPool] = await Promise.all([
-    loadDrawPool(db, task.scope, Object.keys(ratios) as StratumGrade[]),
-    loadInspectionHistory(db, task.year),
-    loadInspectorPool(db, task.year, taskId),
-  ]);
-  const record = await runDraw({ taskId, seed: task.seed, beacon, ratios, pool, history, inspectors: inspectorPool });
-  const summary = summarizeDraw(record);
-
-  // Chars never exceed UTF-8 bytes, so a long string is known to be too big without encoding
-  // it: at 10⁶ candidates a second 25 MB copy is what would break the Worker's memory limit.
-  const json = JSON.stringify(record);
-  const limit = options.inlineLimit ?? INLINE_DRAW_LIMIT;
-  const bytes = json.length > limit ? null : new TextEncoder().encode(json).byteLength;
-  let stored: DrawRecord | StoredDrawPointer = record;
-  let key: string | null = null;
-  if (bytes === null || bytes > limit) {
-    // A fresh name per attempt: a concurrent draw that loses below can never overwrite the winner's object.
-    key = `draws/${taskId}/${crypto.randomUUID()}.json`;
-    const object = await options.files.put(key, json, { httpMetadata: { contentType: 'application/json; charset=utf-8' } });
-    if (!object) throw new Error(`R2 did not store the draw record of ${taskId}`);
-    stored = { storage: 'r2', key, bytes: object.size, summary };
-  }
-  const updated = await db
-    .update(samplingTasks)
-    .set({
-      draw: stored as unknown as Record<string, unknown>,
-      beacon,
-      drawnOn: options.today,
-      candidateCount: summary.candidateCount,
-      selectedCount: summary.selectedCount,
-      status: 'drawn',
-    })
-    .where(and(eq(samplingTasks.id, taskId), eq(samplingTasks.status, 'planned'), isNull(samplingTasks.draw)))
-    .returning({ id: samplingTasks.id });
-  if (updated.length === 0) {
-    if (key) await options.files.delete(key);
-    throw new DrawError('already_drawn', `任务 ${taskId} 已经抽取，抽取只能进行一次。`);
-  }
-  return summary;
 }
 
 /**

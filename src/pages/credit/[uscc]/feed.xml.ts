@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { env } from 'cloudflare:workers';
 import { getDb } from '../../../../functions/db/client';
-import { lookUpProfile } from '../../../../functions/db/queries/profile-lookup';
+import { lookUpProfile } from '../../../../functions/disclosure/profile-lookup';
+import { statusOf } from '../../../../functions/http/status';
 import { recordKindLabels, recordStatusLabels } from '../../../../functions/domain/labels';
 import { atomFeed } from '../../../lib/xml';
 
@@ -9,7 +10,7 @@ import { atomFeed } from '../../../lib/xml';
 export const GET: APIRoute = async ({ params, url, locals }) => {
   const result = await lookUpProfile(getDb(env.DB), params.uscc ?? '', locals.clock.today());
   if (!result.ok) {
-    return new Response(result.message, { status: result.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response(result.message, { status: statusOf(result.kind), headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
   const { enterprise, records } = result.profile;
   const page = new URL(`/credit/${enterprise.uscc}`, url).href;

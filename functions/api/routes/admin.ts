@@ -1,10 +1,11 @@
 // Everything under /api/v1/admin. Access is verified here, once, for every path below — declared
 // routes, unknown paths and all — before any validation or handler runs; each route then requires
-// its roles (admin-route.ts).
+// its roles (staff-route.ts).
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../router';
-import { requireAccess, staffRoles } from '../middleware/access';
-import { ACCESS_SCHEME, ANY_STAFF, accessSecurityScheme, adminRoute } from './admin-route';
+import { requireAccess } from '../middleware/access';
+import { staffRoles } from '../../auth/access';
+import { ACCESS_SCHEME, ANY_STAFF, accessSecurityScheme, adminRoute } from '../staff-route';
 import { adminAttachmentRoutes, adminObjectionRoutes, adminRepairRoutes } from './admin-cases';
 import { adminRecordRoutes } from './admin-records';
 import { adminImportRoutes } from './admin-imports';

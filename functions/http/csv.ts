@@ -47,12 +47,14 @@ export function csvStream<T>(columns: CsvColumn<T>[], rows: AsyncIterable<T>): R
 
 export function csvResponse(body: string | ReadableStream<Uint8Array>, fileName: string): Response {
   return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      // RFC 6266: an ASCII fallback plus the UTF-8 name.
-      'Content-Disposition': `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    },
+    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachmentDisposition(fileName) },
   });
+}
+
+/** RFC 6266 / 5987: always a download, with an ASCII fallback name and the real (Chinese) one. */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** `?format=csv` or an Accept header that prefers text/csv over JSON. */

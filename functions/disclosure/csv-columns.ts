@@ -1,5 +1,5 @@
 // The published fields of each dataset, in the order and words of the rules, for every CSV download.
-import type { CsvColumn } from './csv';
+import type { CsvColumn } from '../http/csv';
 import type { samplingResults } from '../db/schema';
 import type { PublicPenalty } from '../db/queries/penalties';
 import { districtName } from '../domain/districts';
@@ -49,7 +49,12 @@ export const penaltyColumns: CsvColumn<PublicPenalty>[] = [
   { header: '决定日期', value: (r) => r.decidedAt },
   { header: '处罚机关', value: (r) => r.authority },
   { header: '公示截止期', value: (r) => r.publishUntil },
+  // A withdrawn or repaired decision stays listed as a notice while its period would have run.
+  { header: '公示状态', value: (r) => penaltyStatusLabels[r.status] },
+  { header: '撤销或修复说明', value: (r) => (r.withdrawal ? [r.withdrawal.on, r.withdrawal.reason].filter(Boolean).join(' ') : null) },
 ];
+
+const penaltyStatusLabels: Record<PublicPenalty['status'], string> = { published: '公示中', withdrawn: '已撤销', repaired: '已修复，终止公示' };
 
 type RepairRow = Awaited<ReturnType<typeof listPublishedRepairs>>[number];
 

@@ -2,8 +2,9 @@
 // document (`security`, read by the authorisation test) and in the middleware that enforces them.
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { H } from 'hono/types';
-import { errorResponse } from '../errors';
-import { ACCESS_HEADER, requireRoles, type StaffRole } from '../middleware/access';
+import { errorResponse } from './errors';
+import { requireRoles } from './middleware/access';
+import { ACCESS_HEADER, type StaffRole } from '../auth/access';
 
 export const ACCESS_SCHEME = 'cloudflareAccess';
 
@@ -34,4 +35,4 @@ export function adminRoute<P extends string, R extends Omit<RouteConfig, 'path'>
   });
 }
 
-export { ADMINS, ANY_STAFF, PUBLISHERS, REVIEWERS } from '../middleware/access';
+export { ADMINS, ANY_STAFF, PUBLISHERS, REVIEWERS } from '../auth/access';

@@ -1,11 +1,12 @@
 // From what a person typed to a profile or a precise reason why not — one path for the API and the page.
-import type { Db } from '../client';
-import { getCreditProfile, type CreditProfile } from './enterprises';
-import { parseUscc, usccMessages } from '../../domain/uscc';
+import type { Db } from '../db/client';
+import { getCreditProfile, type CreditProfile } from '../db/queries/enterprises';
+import type { ErrorKind } from '../domain/errors';
+import { parseUscc, usccMessages } from '../domain/uscc';
 
 export type ProfileLookup =
   | { ok: true; profile: CreditProfile }
-  | { ok: false; status: 400 | 404; code: 'invalid_uscc' | 'not_found'; message: string };
+  | { ok: false; kind: Extract<ErrorKind, 'malformed' | 'not_found'>; code: 'invalid_uscc' | 'not_found'; message: string };
 
 /**
  * DOMAIN.md §1: wrong length or characters → reject; check character wrong → still look the
@@ -14,12 +15,12 @@ export type ProfileLookup =
  */
 export async function lookUpProfile(db: Db, input: string, today: string): Promise<ProfileLookup> {
   const parsed = parseUscc(input);
-  if (!parsed.ok) return { ok: false, status: 400, code: 'invalid_uscc', message: usccMessages[parsed.reason] };
+  if (!parsed.ok) return { ok: false, kind: 'malformed', code: 'invalid_uscc', message: usccMessages[parsed.reason] };
   const profile = await getCreditProfile(db, parsed.code, today);
   if (parsed.kind === 'uscc' && !parsed.checkValid) {
-    if (!profile) return { ok: false, status: 400, code: 'invalid_uscc', message: usccMessages.checkMismatch(parsed.expectedCheck) };
+    if (!profile) return { ok: false, kind: 'malformed', code: 'invalid_uscc', message: usccMessages.checkMismatch(parsed.expectedCheck) };
     return { ok: true, profile: { ...profile, warnings: [...profile.warnings, usccMessages.checkWarning] } };
   }
-  if (!profile) return { ok: false, status: 404, code: 'not_found', message: '未查询到使用该代码登记的用人单位。' };
+  if (!profile) return { ok: false, kind: 'not_found', code: 'not_found', message: '未查询到使用该代码登记的用人单位。' };
   return { ok: true, profile };
 }

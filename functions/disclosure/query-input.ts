@@ -1,0 +1,66 @@
+// The query strings the public sends to look things up: employers, penalty decisions, sampling
+// tasks and results. The API and the pages validate with the same schemas.
+import { z } from '@hono/zod-openapi';
+import { districtQuery, optionalDateQuery, searchText } from '../input/fields';
+import { PageQuery } from '../input/paging';
+import { violationTypes } from '../domain/labels';
+import { searchCharacters } from '../domain/name-search';
+import { parseUscc } from '../domain/uscc';
+import { samplingResultCategories } from '../domain/vocabulary';
+
+export const SearchQuerySchema = PageQuery.extend({
+  q: searchText('q', '统一社会信用代码，或名称中连续的 2 个以上字符', '建筑劳务'),
+  district: districtQuery(),
+});
+
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+/** A name query needs two characters; a code or a district alone is enough. */
+export function searchProblem(query: { q: string; district: string | null }): 'query_too_short' | null {
+  if (query.district) return null;
+  if (parseUscc(query.q).ok) return null;
+  return searchCharacters(query.q).length < 2 ? 'query_too_short' : null;
+}
+
+export const PenaltyQuerySchema = PageQuery.extend({
+  q: searchText('q', '当事人名称（连续 2 个以上字）或统一社会信用代码'),
+  from: optionalDateQuery('from', '开始日期'),
+  to: optionalDateQuery('to', '结束日期'),
+  violationType: z
+    .enum(violationTypes, { message: `违法行为类型应为：${violationTypes.join('、')}` })
+    .optional()
+    .transform((v) => v ?? null)
+    .openapi({ param: { name: 'violationType', in: 'query' } }),
+}).refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+
+export type PenaltyQuery = z.infer<typeof PenaltyQuerySchema>;
+
+export const TaskIdParam = z.object({
+  taskId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,40}$/, '任务编号只含字母、数字和连字符')
+    .openapi({ param: { name: 'taskId', in: 'path' }, example: 'SJ-2026-001' }),
+});
+
+export const TaskListQuery = PageQuery.extend({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, '年份应为四位数字，例如 2026')
+    .transform(Number)
+    .optional()
+    .transform((v) => v ?? null)
+    .openapi({ param: { name: 'year', in: 'query' }, type: 'integer', example: 2026 }),
+});
+
+export const ResultListQuery = PageQuery.extend({
+  result: z
+    .enum(samplingResultCategories, { message: `检查结果应为：${samplingResultCategories.join('、')}` })
+    .optional()
+    .transform((v) => v ?? null)
+    .openapi({ param: { name: 'result', in: 'query' } }),
+  district: districtQuery(),
+  format: z
+    .enum(['json', 'csv'])
+    .optional()
+    .openapi({ param: { name: 'format', in: 'query' } }),
+});
