@@ -1,7 +1,8 @@
 // Importing inspection results and penalty decisions from a spreadsheet saved as CSV: reading the
-// file (RFC 4180) and checking every row against the rules of DOMAIN.md before anything is
-// written. Checks that need the database (is the employer registered, was this decision imported
-// before) are done by functions/admin/import.ts on top of these.
+// file (RFC 4180, with csv-parse) and checking every row against the rules of DOMAIN.md before
+// anything is written. Checks that need the database (is the employer registered, was this
+// decision imported before) are done by functions/admin/import.ts on top of these.
+import { CsvError, type CsvErrorCode, type Options, parse } from 'csv-parse/sync';
 import { inspectionMethods, samplingResultCategories, type ImportKind, type RecordKind, type Severity } from './vocabulary';
 import { isIsoDate, parseDateInput } from './dates';
 import { violationTypes } from './labels';
@@ -107,73 +108,79 @@ export function recordRuleProblems(r: RecordFacts, today: string): RuleProblem[]
 }
 
 // ---------------------------------------------------------------------------------------------
-// RFC 4180 CSV
+// Reading the CSV file (RFC 4180)
+//
+// The file is read by csv-parse (https://csv.js.org/parse/), a long-maintained parser whose test
+// suite covers the quoting, escaping and line-end cases that spreadsheets produce, rather than by a
+// parser of our own. Its `csv-parse/sync` entry uses no Node streams, only the global Buffer, which
+// workerd provides under `nodejs_compat`, so the same code runs in the Worker and in Node.
+// The line a record starts on is counted here rather than read from csv-parse's per-record info:
+// its `lines` is the line a record ends on, and it counts a CRLF inside a quoted field as two lines.
 
 export type CsvParse = { ok: true; records: { line: number; cells: string[] }[] } | { ok: false; line: number; message: string };
 
+const csvOptions = {
+  bom: true,
+  record_delimiter: ['\r\n', '\n', '\r'],
+  skip_empty_lines: true,
+  relax_column_count: true,
+} satisfies Options;
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+/** Line breaks inside a record: only quoted fields can hold them, and csv-parse keeps them as written. */
+const lineBreaks = (cells: string[]) => cells.reduce((n, cell) => n + (cell.match(LINE_BREAK)?.length ?? 0), 0);
+
+const csvProblems: Partial<Record<CsvErrorCode, string>> = {
+  CSV_QUOTE_NOT_CLOSED: '引号没有闭合',
+  CSV_INVALID_CLOSING_QUOTE: '引号后应紧跟逗号或换行',
+  INVALID_OPENING_QUOTE: '字段中间出现了引号，含引号的字段须整体用引号括起',
+};
+
 /**
  * RFC 4180 with what spreadsheets really write: a UTF-8 byte order mark, CRLF, LF or CR line
- * ends, quoted fields with "" for a quote and line breaks inside. `line` is the physical line a
- * record starts on (the header is line 1), which is what staff see when they open the file.
- * Blank lines are skipped: Excel leaves them at the end.
+ * ends (even mixed), quoted fields with "" for a quote and line breaks inside. `line` is the
+ * physical line a record starts on (the header is line 1), which is what staff see when they open
+ * the file. Blank lines are skipped: Excel leaves them at the end. Rows may be shorter or longer
+ * than the header; checkImportFile says so itself.
  */
 export function parseCsv(input: string): CsvParse {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let quoted = false;
-  let fieldStarted = false;
-  let line = 1;
-  let recordLine = 1;
-  const endRecord = () => {
-    cells.push(field);
-    if (!(cells.length === 1 && cells[0] === '' && !fieldStarted)) records.push({ line: recordLine, cells });
-    cells = [];
-    field = '';
-    fieldStarted = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-          const next = text[i + 1];
-          if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
-            return { ok: false, line, message: `第 ${line} 行：引号后应紧跟逗号或换行` };
-          }
-        }
-      } else {
-        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"') {
-      if (field !== '') return { ok: false, line, message: `第 ${line} 行：字段中间出现了引号，含引号的字段须整体用引号括起` };
-      quoted = true;
-      fieldStarted = true;
-    } else if (ch === ',') {
-      cells.push(field);
-      field = '';
-      fieldStarted = true;
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      field += ch;
-      fieldStarted = true;
-    }
+  const starts: number[] = [];
+  // The line after the last record read, and how many blank lines csv-parse had skipped by then.
+  let next = 1;
+  let skipped = 0;
+  const startOf = (emptyLines: number) => next + emptyLines - skipped;
+  let rows: string[][];
+  try {
+    rows = parse(input, {
+      ...csvOptions,
+      on_record: (cells, info) => {
+        const start = startOf(info.empty_lines);
+        starts.push(start);
+        next = start + lineBreaks(cells) + 1;
+        skipped = info.empty_lines;
+        return cells;
+      },
+    });
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    // An unclosed quote runs to the end of the file, so the line to look at is where its record starts.
+    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? startOf(Number(err.empty_lines)) : errorLine(input, err);
+    return { ok: false, line, message: `第 ${line} 行：${csvProblems[err.code] ?? `无法按 CSV 格式读取（${err.code}）`}` };
   }
-  if (quoted) return { ok: false, line: recordLine, message: `第 ${recordLine} 行：引号没有闭合` };
-  if (field !== '' || cells.length > 0 || fieldStarted) endRecord();
-  return { ok: true, records };
+  return { ok: true, records: rows.map((cells, i) => ({ line: starts[i]!, cells })) };
+}
+
+/**
+ * The physical line of a misplaced quote. csv-parse's own count is exact once no CRLF is left, and
+ * turning CRLF into LF moves no field boundary, so the same error recurs on a copy without them.
+ */
+function errorLine(input: string, err: CsvError): number {
+  try {
+    parse(input.replaceAll('\r\n', '\n'), csvOptions);
+  } catch (again) {
+    if (again instanceof CsvError && again.code === err.code) return Number(again.lines);
+  }
+  return Number(err.lines);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,8 +311,12 @@ const SEVERITY_WORDS: Record<string, Exclude<Severity, 'none'>> = {
 };
 
 /** Codes are looked up as given even when the check character fails; whether that is acceptable needs the database. */
-function checkUscc(value: string, reasons: string[]) {
-  const parsed = parseUscc(value);
+function checkUscc(value: string | undefined, reasons: string[]) {
+  if (clean(value) === '') {
+    reasons.push('统一社会信用代码不能为空');
+    return null;
+  }
+  const parsed = parseUscc(value!);
   if (!parsed.ok) {
     reasons.push(`统一社会信用代码：${usccMessages[parsed.reason]}`);
     return null;
@@ -333,7 +344,7 @@ export function checkPenaltyRow(
   const reasons: string[] = [];
   const decisionNo = bounded(cells, 'decisionNo', '决定书文号', reasons, 100);
   const partyName = required(cells, 'partyName', '当事人名称', reasons, 200);
-  const uscc = clean(cells.uscc) === '' ? (reasons.push('统一社会信用代码不能为空'), null) : checkUscc(cells.uscc!, reasons);
+  const uscc = checkUscc(cells.uscc, reasons);
   const violationType = bounded(cells, 'violationType', '违法行为类型', reasons);
   if (violationType && !(violationTypes as readonly string[]).includes(violationType)) {
     reasons.push(`违法行为类型应为：${violationTypes.join('、')}`);
@@ -396,7 +407,7 @@ export function checkSamplingRow(
   const reasons: string[] = [];
   const taskId = required(cells, 'taskId', '任务编号', reasons, 40);
   const enterpriseName = required(cells, 'enterpriseName', '对象名称', reasons, 200);
-  const uscc = clean(cells.uscc) === '' ? (reasons.push('统一社会信用代码不能为空'), null) : checkUscc(cells.uscc!, reasons);
+  const uscc = checkUscc(cells.uscc, reasons);
   const address = required(cells, 'address', '住所', reasons, 200);
   const method = required(cells, 'method', '检查方式', reasons);
   if (method && !(inspectionMethods as readonly string[]).includes(method)) reasons.push(`检查方式应为：${inspectionMethods.join('、')}`);

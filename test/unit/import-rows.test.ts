@@ -66,6 +66,52 @@ describe('parseCsv (RFC 4180 as spreadsheets write it)', () => {
     expect(parseCsv('a\n"x"y')).toMatchObject({ ok: false, line: 2 });
   });
 
+  it('numbers a record after multi-line quoted fields by the line it starts on, whatever the line breaks inside', () => {
+    const parsed = parseCsv('h1,h2\r\n"a\r\nb\r\nc",x\r\n"d\ne",y\r\n\r\nz,w\r\n');
+    expect(parsed.ok && parsed.records).toEqual([
+      { line: 1, cells: ['h1', 'h2'] },
+      { line: 2, cells: ['a\r\nb\r\nc', 'x'] },
+      { line: 5, cells: ['d\ne', 'y'] },
+      { line: 8, cells: ['z', 'w'] },
+    ]);
+  });
+
+  it('reads a file with CR-only line ends (old Mac spreadsheets)', () => {
+    const parsed = parseCsv('a,b\r1,2\r"x\ry",3\r\r4,5\r');
+    expect(parsed.ok && parsed.records).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2'] },
+      { line: 3, cells: ['x\ry', '3'] },
+      { line: 6, cells: ['4', '5'] },
+    ]);
+  });
+
+  it('keeps rows shorter or longer than the header for checkImportFile to judge', () => {
+    const parsed = parseCsv('a,b\n1\n1,2,3\n');
+    expect(parsed.ok && parsed.records.map((r) => r.cells)).toEqual([['a', 'b'], ['1'], ['1', '2', '3']]);
+  });
+
+  it('names the line an unclosed quote opens on, not the end of the file', () => {
+    expect(parseCsv('h\r\n"a\r\nb"\r\nok\r\n\r\n"never\r\nclosed\r\nat all\r\n')).toEqual({
+      ok: false,
+      line: 6,
+      message: '第 6 行：引号没有闭合',
+    });
+  });
+
+  it('names the line of a stray quote inside an unquoted field, after multi-line fields', () => {
+    expect(parseCsv('h1,h2\r\n"multi\r\nline",x\r\nab"c,d\r\n')).toEqual({
+      ok: false,
+      line: 4,
+      message: '第 4 行：字段中间出现了引号，含引号的字段须整体用引号括起',
+    });
+  });
+
+  it('names the line of a closing quote not followed by a comma or line break, even inside a multi-line field', () => {
+    expect(parseCsv('h1,h2\n"multi\nline",x\n"ab"c,d\n')).toEqual({ ok: false, line: 4, message: '第 4 行：引号后应紧跟逗号或换行' });
+    expect(parseCsv('h1,h2\r\n"x\r\ny"z,1\r\n')).toEqual({ ok: false, line: 3, message: '第 3 行：引号后应紧跟逗号或换行' });
+  });
+
   it('reads back what a writer that quotes everything writes', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', '中', ',', '"', '\n', '\r\n', ' ') });
     fc.assert(
