@@ -94,3 +94,22 @@ export const violationTypes = [
 /** Shown once beside any deadline marked 预计 (DOMAIN.md §9). */
 export const provisionalDeadlineNote =
   '标注“预计”的日期所在年度，国务院尚未公布节假日安排，暂按《全国年节及纪念日放假办法》推算；正式安排公布后将重新计算，如有变化会在办理过程中告知。';
+
+/** The word by which a record's own title already names its kind (列入…名单, 违反告知承诺…, 双随机抽查结果：…). */
+const recordKindStems: Record<RecordKind, string> = {
+  penalty: '处罚',
+  sampling_result: '抽查',
+  wage_arrears_list: '名单',
+  major_violation: '重大劳动保障违法行为',
+  commitment_breach: '告知承诺',
+  no_penalty: '不予行政处罚',
+};
+
+/**
+ * A record's title with its kind in front, for places that list records of every kind (feeds),
+ * unless the title names the kind already: "双随机抽查结果：未发现问题" stays as it is rather than
+ * becoming "双随机抽查结果：双随机抽查结果：未发现问题".
+ */
+export function recordHeading(kind: RecordKind, title: string): string {
+  return title.includes(recordKindStems[kind]) ? title : `${recordKindLabels[kind]}：${title}`;
+}

@@ -55,6 +55,18 @@ describe('public disclosure sections in the browser', () => {
     await expectNoAxeViolations(page);
   });
 
+  it('links the list pages to their feeds', async () => {
+    for (const [path, feed] of [
+      ['/sampling', '/sampling/rss.xml'],
+      ['/enforcement/penalties', '/enforcement/penalties/rss.xml'],
+      ['/cases/', '/cases/rss.xml'],
+    ]) {
+      await page.goto(new URL(path!, baseUrl).href);
+      await expect(page.locator(`link[rel="alternate"][type="application/rss+xml"][href="${feed}"]`).count(), path).resolves.toBe(1);
+      await expect(page.locator(`footer a[href="${feed}"]`).count(), path).resolves.toBe(1);
+    }
+  });
+
   it('enforcement disclosure: the hub, the lists and the penalty decisions', async () => {
     for (const path of [
       '/enforcement/',
@@ -76,6 +88,16 @@ describe('public disclosure sections in the browser', () => {
     const rss = await parseXml('/cases/rss.xml');
     expect(rss).toMatchObject({ root: 'rss', error: null });
     expect(rss.items).toBeGreaterThanOrEqual(12);
+    // The feeds rendered on demand from D1, inside workerd.
+    for (const path of ['/sampling/rss.xml', '/enforcement/penalties/rss.xml']) {
+      const feed = await parseXml(path);
+      expect(feed, path).toMatchObject({ root: 'rss', error: null });
+      expect(feed.items, path).toBeGreaterThan(0);
+    }
+    const { items } = (await (await fetch(new URL('/api/v1/penalties?pageSize=1', baseUrl))).json()) as { items: { uscc: string }[] };
+    const atom = await parseXml(`/credit/${items[0]!.uscc}/feed.xml`);
+    expect(atom).toMatchObject({ root: 'feed', error: null });
+    expect(atom.entries).toBeGreaterThan(0);
     const index = await parseXml('/sitemap-index.xml');
     expect(index).toMatchObject({ root: 'sitemapindex', error: null });
     const sitemap = await parseXml(new URL(index.locs[0]!).pathname);

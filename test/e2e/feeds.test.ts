@@ -1,8 +1,35 @@
-// The employer's Atom feed follows the same public-visibility rule as its profile (publicView):
-// the same records, notices included, read from the built site as a subscriber would.
+// The feeds read from the built site as a subscriber would: the employer's Atom feed follows the
+// same public-visibility rule as its profile (publicView), notices included; the sampling and
+// penalty feeds follow their list pages.
 import { describe, expect, inject, it } from 'vitest';
+import { usccCheckCharacter } from '../../functions/domain/uscc';
 
 const baseUrl = inject('baseUrl');
+
+/** The items or entries of a feed, with the text of the elements the tests read (CDATA unwrapped). */
+function feedItems(xml: string, tag: 'item' | 'entry') {
+  const text = (block: string, name: string) => {
+    const m = new RegExp(`<${name}(?: [^>]*)?>(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))</${name}>`).exec(block);
+    return m ? (m[1] ?? m[2] ?? '') : null;
+  };
+  return [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map(([, block]) => ({
+    title: text(block!, 'title') ?? '',
+    link: text(block!, 'link') ?? /<link href="([^"]+)"/.exec(block!)?.[1] ?? '',
+    guid: text(block!, 'guid') ?? text(block!, 'id') ?? '',
+    description: text(block!, 'description') ?? text(block!, 'summary') ?? '',
+  }));
+}
+
+async function getFeed(path: string, contentType: string) {
+  const res = await fetch(`${baseUrl}${path}`);
+  expect(res.status, path).toBe(200);
+  expect(res.headers.get('content-type'), path).toBe(contentType);
+  expect(res.headers.get('cache-control'), path).toBe('public, no-cache');
+  return res.text();
+}
+
+/** "双随机抽查结果：双随机抽查结果：…" and the like: a title that repeats the label it starts with. */
+const repeatsLabel = (title: string) => /^(.{2,}?)：\1/.test(title);
 
 describe('GET /credit/{uscc}/feed.xml', () => {
   it('has one entry per record the profile shows, with the same status, for a page of employers', async () => {
@@ -11,14 +38,65 @@ describe('GET /credit/{uscc}/feed.xml', () => {
     let notices = 0;
     for (const { uscc } of items) {
       const profile = (await (await fetch(`${baseUrl}/api/v1/enterprises/${uscc}`)).json()) as {
-        records: { id: number; status: string; notice: unknown }[];
+        records: { id: number; status: string; notice: { reason: string | null } | null }[];
       };
       const feed = await (await fetch(`${baseUrl}/credit/${uscc}/feed.xml`)).text();
       const entries = [...feed.matchAll(/<id>[^<]*#record-(\d+)-(\w+)<\/id>/g)].map((m) => `${m[1]}:${m[2]}`);
       expect(entries.sort(), uscc).toEqual(profile.records.map((r) => `${r.id}:${r.status}`).sort());
-      notices += profile.records.filter((r) => r.notice).length;
+      for (const entry of feedItems(feed, 'entry')) expect(repeatsLabel(entry.title), entry.title).toBe(false);
+      for (const r of profile.records.filter((r) => r.notice)) {
+        const entry = feedItems(feed, 'entry').find((e) => e.guid.endsWith(`#record-${r.id}-${r.status}`));
+        expect(entry?.description, `${uscc} record ${r.id}`).toContain(r.status === 'withdrawn' ? '已撤销' : '已终止公示');
+        notices += 1;
+      }
     }
     // The demo data has withdrawn and repaired records among these employers, so notices were compared too.
     expect(notices).toBeGreaterThan(0);
+  });
+
+  it('is Atom, revalidated on every use, and answers 400 for a malformed code and 404 for an unknown one', async () => {
+    const { items } = (await (await fetch(`${baseUrl}/api/v1/enterprises?q=${encodeURIComponent('有限公司')}&pageSize=1`)).json()) as {
+      items: { uscc: string }[];
+    };
+    const feed = await getFeed(`/credit/${items[0]!.uscc}/feed.xml`, 'application/atom+xml; charset=utf-8');
+    expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">');
+    expect((await fetch(`${baseUrl}/credit/12345/feed.xml`)).status).toBe(400);
+    const first17 = '91110105MA0000000';
+    expect((await fetch(`${baseUrl}/credit/${first17}${usccCheckCharacter(first17)}/feed.xml`)).status).toBe(404);
+  });
+});
+
+describe('GET /sampling/rss.xml', () => {
+  it('has an item per task with published results, linking to the task', async () => {
+    const feed = await getFeed('/sampling/rss.xml', 'application/rss+xml; charset=utf-8');
+    const items = feedItems(feed, 'item');
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const taskId = new RegExp(`^${baseUrl}/sampling/([^/#?]+)$`).exec(item.link)?.[1];
+      expect(taskId, item.link).toBeDefined();
+      const results = (await (await fetch(`${baseUrl}/api/v1/sampling/tasks/${taskId}/results`)).json()) as { total: number };
+      expect(results.total, taskId).toBeGreaterThan(0);
+      expect(item.title).toContain(`已公示 ${results.total} 户检查结果`);
+      expect(repeatsLabel(item.title), item.title).toBe(false);
+    }
+  });
+});
+
+describe('GET /enforcement/penalties/rss.xml', () => {
+  it('has the newest page of public decisions, linking to the party, with notices for withdrawn and repaired ones', async () => {
+    const feed = await getFeed('/enforcement/penalties/rss.xml', 'application/rss+xml; charset=utf-8');
+    const items = feedItems(feed, 'item');
+    const { items: penalties } = (await (await fetch(`${baseUrl}/api/v1/penalties?pageSize=50`)).json()) as {
+      items: { id: number; uscc: string; status: string; withdrawal: { reason: string | null } | null }[];
+    };
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.map((i) => i.guid)).toEqual(penalties.map((p) => `${baseUrl}/credit/${p.uscc}#record-${p.id}-${p.status}`));
+    items.forEach((item, i) => {
+      const p = penalties[i]!;
+      expect(item.link).toBe(`${baseUrl}/credit/${p.uscc}#record-${p.id}`);
+      expect(repeatsLabel(item.title), item.title).toBe(false);
+      if (p.withdrawal) expect(item.description).toMatch(/该处罚决定已(撤销|终止公示)/);
+      else expect(item.description).not.toContain('该处罚决定已');
+    });
   });
 });

@@ -55,7 +55,7 @@ describe('privacy of everything public (DOMAIN.md §8)', () => {
     }
     const secrets = new Set<string>();
     for (const batch of [...data.objections(), ...data.repairs()]) {
-      for (const c of batch) [c.applicantName, c.applicantPhone, c.applicantEmail].forEach((v) => secrets.add(v));
+      for (const c of batch) for (const v of [c.applicantName, c.applicantPhone, c.applicantEmail]) secrets.add(v);
     }
     for (const batch of data.creditRecords()) {
       for (const r of batch) {
@@ -78,11 +78,13 @@ describe('privacy of everything public (DOMAIN.md §8)', () => {
     }
     expect(secrets.size).toBeGreaterThan(5);
 
-    const paths = [...(await sitemapPaths()), '/', '/credit?q=' + encodeURIComponent('有限公司')];
+    const paths = [...(await sitemapPaths()), '/', `/credit?q=${encodeURIComponent('有限公司')}`];
     for (const code of codes) paths.push(`/credit/${code}`, `/api/v1/enterprises/${code}`, `/credit/${code}/feed.xml`);
     for (const dataset of ['sampling-results', 'penalties', 'repairs'])
       paths.push(`/api/v1/open-data/${dataset}?format=json`, `/api/v1/open-data/${dataset}?format=csv`);
     paths.push('/api/v1/penalties?pageSize=100', '/api/v1/repairs/published', '/api/v1/sampling/tasks');
+    // The feeds are not in the sitemap of pages; they publish the same records.
+    paths.push('/cases/rss.xml', '/sampling/rss.xml', '/enforcement/penalties/rss.xml');
 
     const problems: string[] = [];
     for (const path of paths) {

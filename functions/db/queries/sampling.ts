@@ -1,5 +1,5 @@
 // 双随机、一公开 reads (DOMAIN.md §7), shared by /api/v1/sampling/* and the /sampling pages.
-import { and, count, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { samplingItems, samplingResults, samplingTasks } from '../schema';
 
@@ -110,4 +110,35 @@ export async function summarizeSamplingResults(db: Db, taskId: string, today: st
     .from(samplingResults)
     .where(resultConditions(taskId, { result: null, district: null }, today))
     .groupBy(samplingResults.result);
+}
+
+/**
+ * Tasks whose results are public, the most recently published first, with their published counts
+ * per result category: the sampling feed. The newest publication date of a task is one seek on
+ * (task_id, published_on) per task, and the counts are read from the covering index of the tasks
+ * on the page only, so the cost follows the number of tasks, not of results.
+ */
+export async function listTasksWithPublishedResults(db: Db, today: string, limit: number) {
+  const lastPublishedOn = sql<string | null>`(SELECT ${samplingResults.publishedOn} FROM ${samplingResults}
+    WHERE ${samplingResults.taskId} = ${samplingTasks.id} AND ${samplingResults.publishedOn} <= ${today}
+    ORDER BY ${samplingResults.publishedOn} DESC LIMIT 1)`;
+  const tasks = await db
+    .select({ ...publicTaskColumns, itemName: samplingItems.name, lastPublishedOn })
+    .from(samplingTasks)
+    .leftJoin(samplingItems, eq(samplingItems.id, samplingTasks.itemId))
+    .where(isNotNull(lastPublishedOn))
+    .orderBy(desc(lastPublishedOn), desc(samplingTasks.id))
+    .limit(limit);
+  if (tasks.length === 0) return [];
+  const ids = tasks.map((t) => t.id);
+  const counts = await db
+    .select({ taskId: samplingResults.taskId, result: samplingResults.result, n: count() })
+    .from(samplingResults)
+    .where(and(inArray(samplingResults.taskId, ids), lte(samplingResults.publishedOn, today)))
+    .groupBy(samplingResults.taskId, samplingResults.result);
+  return tasks.map((t) => ({
+    ...t,
+    lastPublishedOn: t.lastPublishedOn!,
+    results: counts.filter((c) => c.taskId === t.id).map(({ result, n }) => ({ result, n })),
+  }));
 }

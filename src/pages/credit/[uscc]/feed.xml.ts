@@ -3,37 +3,34 @@ import { env } from 'cloudflare:workers';
 import { getDb } from '../../../../functions/db/client';
 import { lookUpProfile } from '../../../../functions/disclosure/profile-lookup';
 import { statusOf } from '../../../../functions/http/status';
-import { recordKindLabels, recordStatusLabels } from '../../../../functions/domain/labels';
-import { atomFeed } from '../../../lib/xml';
+import { recordHeading, recordStatusLabels } from '../../../../functions/domain/labels';
+import { feedResponse, noticeText } from '../../../lib/feeds';
 
 /** Atom feed of one employer's public records, for media and the employer itself to follow changes. */
 export const GET: APIRoute = async ({ params, url, locals }) => {
-  const result = await lookUpProfile(getDb(env.DB), params.uscc ?? '', locals.clock.today());
+  const today = locals.clock.today();
+  const result = await lookUpProfile(getDb(env.DB), params.uscc ?? '', today);
   if (!result.ok) {
     return new Response(result.message, { status: statusOf(result.kind), headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
   const { enterprise, records } = result.profile;
-  const page = new URL(`/credit/${enterprise.uscc}`, url).href;
-  // An entry changes date when its record is withdrawn or repaired, so readers see that too.
-  const entries = records.map((r) => ({
-    id: `${page}#record-${r.id}-${r.status}`,
-    title: `${recordKindLabels[r.kind]}：${r.title}（${recordStatusLabels[r.status]}）`,
-    updated: `${r.notice?.on ?? r.publishedAt ?? r.decidedAt}T00:00:00+08:00`,
-    link: `${page}#record-${r.id}`,
-    summary: [r.decisionNo, r.authority, r.notice?.reason].filter(Boolean).join('；'),
-  }));
-  const updated =
-    entries
-      .map((e) => e.updated)
-      .sort()
-      .at(-1) ?? '2000-01-01T00:00:00+08:00';
-  const body = atomFeed({
-    id: page,
+  const page = `/credit/${enterprise.uscc}`;
+  return feedResponse({
+    format: 'atom',
     title: `${enterprise.name} 信用记录`,
-    link: page,
-    self: url.href,
-    updated,
-    entries,
+    description: `${enterprise.name}（${enterprise.uscc}）正在公示的劳动保障信用记录，以及撤销、修复的公告。`,
+    site: url,
+    page,
+    self: url.pathname,
+    asOf: today,
+    // The id carries the status and the date moves to the notice's, so a withdrawal or a repair
+    // reaches readers as a new entry rather than as an edit they would not be shown.
+    entries: records.map((r) => ({
+      id: `${page}#record-${r.id}-${r.status}`,
+      title: `${recordHeading(r.kind, r.title)}（${recordStatusLabels[r.status]}）`,
+      link: `${page}#record-${r.id}`,
+      date: r.notice?.on ?? r.publishedAt ?? r.decidedAt,
+      summary: [r.notice ? noticeText('该记录', r.status, r.notice) : '', [r.decisionNo, r.authority].filter(Boolean).join('；')],
+    })),
   });
-  return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, no-cache' } });
 };
