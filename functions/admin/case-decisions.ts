@@ -1,11 +1,7 @@
-// Staff decisions on objections (DOMAIN.md §4) and repairs (§3). Each decision changes the case,
-// appends to the timeline the company reads, changes the credit record where the outcome says so,
-// and is audited — all in one batch (functions/audit/append.ts), or not at all.
-import type { SQL } from 'drizzle-orm';
-import { DomainError, type FieldError } from '../domain/errors';
+
+import { DomainError, } from '../domain/errors';
 import type { Staff } from '../auth/access';
 import type { AcceptanceInput, ObjectionDecision, RepairDecision } from './case-input';
-import type { RecordCorrection } from './record-input';
 import { commitAudited, type AuditedChange } from '../audit/append';
 import type { Db } from '../db/client';
 import type { Clock } from '../domain/clock';
@@ -15,27 +11,19 @@ import {
   caseUnchanged,
   findRecord,
   findStaffCase,
-  recordUnchanged,
   updateCaseStatement,
-  updateRecordStatement,
   type CaseRow,
   type CaseUpdate,
-  type RecordRow,
-  type RecordUpdate,
 } from '../db/queries/admin-cases';
 import type { CaseStatus } from '../domain/vocabulary';
-import type { Statement } from '../db/queries/audit';
 import { defaultCalendar } from '../domain/calendar-data';
 import { caseDeadlines } from '../domain/case-deadlines';
 import { formatChineseDate, todayInChina } from '../domain/dates';
-import { recordRuleProblems } from '../domain/import-rows';
-import { caseStatusLabels, recordStatusLabels } from '../domain/labels';
-import { publicationEnd } from '../domain/publication';
+import { caseStatusLabels, } from '../domain/labels';
 import { parseReference } from '../domain/reference';
 import type { CaseKind } from '../domain/vocabulary';
 import { caseSla } from '../domain/case-sla';
-
-export const caseKindLabels: Record<CaseKind, string> = { objection: '异议申诉', repair: '信用修复申请' };
+import { correction, repairEnd, withdrawal, type RecordChange } from './record-changes';
 
 const notFound = () => new DomainError('not_found', 'not_found', '没有找到该办件。');
 
@@ -54,9 +42,6 @@ async function requireCase(db: Db, kind: CaseKind, reference: string): Promise<C
 
 const stateConflict = (c: CaseRow) =>
   new DomainError('conflict', 'case_state', `该办件当前状态为“${caseStatusLabels[c.status]}”，不能作此决定；请刷新页面查看最新情况。`);
-
-const recordConflict = (r: RecordRow) =>
-  new DomainError('conflict', 'record_state', `该信用记录当前状态为“${recordStatusLabels[r.status]}”，不在公示中，不能更正、撤销或终止公示。`);
 
 /** The case as the console and GET /admin/{kind}s/{reference} show it. */
 export async function loadStaffCase(db: Db, kind: CaseKind, reference: string, today: string) {
@@ -107,7 +92,7 @@ function caseStep(
   staff: Staff,
   at: string,
   change: Omit<CaseUpdate, 'updatedAt'> & { note: string },
-  extra: { action: string; guards?: SQL[]; statements?: Statement[]; recordBefore?: unknown; recordAfter?: unknown },
+  extra: { action: string; record?: RecordChange },
 ): AuditedChange<DecisionResult> {
   const { note, ...fields } = change;
   const set: CaseUpdate = { ...fields, updatedAt: at };
@@ -116,13 +101,13 @@ function caseStep(
   return {
     action: extra.action,
     target: `${kind}:${c.reference}`,
-    before: extra.recordBefore === undefined ? { case: caseBefore } : { case: caseBefore, record: extra.recordBefore },
-    after: extra.recordAfter === undefined ? { case: caseAfter } : { case: caseAfter, record: extra.recordAfter },
-    guards: [caseUnchanged(kind, c), ...(extra.guards ?? [])],
+    before: extra.record ? { case: caseBefore, record: extra.record.before } : { case: caseBefore },
+    after: extra.record ? { case: caseAfter, record: extra.record.after } : { case: caseAfter },
+    guards: [caseUnchanged(kind, c), ...(extra.record?.guards ?? [])],
     statements: [
       updateCaseStatement(db, kind, c.id, set),
       caseEventStatement(db, { reference: c.reference, at, status: change.status, note, actor: staff.actor }),
-      ...(extra.statements ?? []),
+      ...(extra.record?.statements ?? []),
     ],
     result: {
       reference: c.reference,
@@ -180,42 +165,6 @@ export function decideAcceptance(
   });
 }
 
-const CORRECTABLE: (keyof RecordCorrection)[] = [
-  'title',
-  'severity',
-  'decisionNo',
-  'authority',
-  'decidedOn',
-  'violationType',
-  'facts',
-  'legalBasis',
-  'penaltyTypes',
-  'penaltyContent',
-  'fineFen',
-];
-
-/** The record after a correction, checked by the same rules as a new record; the period follows the corrected date and severity. */
-function correctedRecord(record: RecordRow, changes: RecordCorrection, note: string, today: string, at: string) {
-  const set: RecordUpdate = {};
-  for (const key of CORRECTABLE) if (changes[key] !== undefined) (set as Record<string, unknown>)[key] = changes[key];
-  const decidedOn = set.decidedOn ?? record.decidedOn;
-  const severity = set.severity ?? record.severity;
-  const problems = recordRuleProblems(
-    { kind: record.kind, severity, decidedOn, penaltyTypes: set.penaltyTypes ?? record.penaltyTypes ?? [] },
-    today,
-  );
-  if (problems.length) {
-    const fields: FieldError[] = problems.map((p) => ({ path: `changes.${p.field}`, message: p.message }));
-    throw new DomainError('invalid', 'validation_failed', '更正后的记录不符合公示规则：如公示期已届满，应选择撤销记录。', { fields });
-  }
-  set.publishUntil = publicationEnd(decidedOn, severity);
-  set.correctionNote = note;
-  const before = Object.fromEntries(Object.keys(set).map((k) => [k, record[k as keyof RecordRow] ?? null]));
-  set.updatedAt = at;
-  const { updatedAt: _at, ...after } = set;
-  return { set, before, after };
-}
-
 export function decideObjection(db: Db, clock: Clock, staff: Staff, reference: string, input: ObjectionDecision): Promise<DecisionResult> {
   return commitAudited(db, clock, staff.actor, async (now) => {
     const today = todayInChina(now);
@@ -236,9 +185,7 @@ export function decideObjection(db: Db, clock: Clock, staff: Staff, reference: s
         { action: 'objection.kept' },
       );
     }
-    if (record.status !== 'published') throw recordConflict(record);
     if (input.outcome === 'withdrawn') {
-      const set = { status: 'withdrawn' as const, withdrawnOn: today, withdrawalReason: input.reason, updatedAt: at };
       return caseStep(
         db,
         'objection',
@@ -251,21 +198,9 @@ export function decideObjection(db: Db, clock: Clock, staff: Staff, reference: s
           outcomeReason: input.reason,
           note: `经核查，该信用记录已撤销，不再公示。理由：${input.reason}`,
         },
-        {
-          action: 'objection.withdrawn',
-          guards: [recordUnchanged(record)],
-          statements: [updateRecordStatement(db, record.id, set)],
-          recordBefore: {
-            id: record.id,
-            status: record.status,
-            withdrawnOn: record.withdrawnOn,
-            withdrawalReason: record.withdrawalReason,
-          },
-          recordAfter: { id: record.id, status: set.status, withdrawnOn: set.withdrawnOn, withdrawalReason: set.withdrawalReason },
-        },
+        { action: 'objection.withdrawn', record: withdrawal(db, record, input.reason, today, at) },
       );
     }
-    const corrected = correctedRecord(record, input.changes, input.correctionNote, today, at);
     return caseStep(
       db,
       'objection',
@@ -278,13 +213,7 @@ export function decideObjection(db: Db, clock: Clock, staff: Staff, reference: s
         outcomeReason: input.correctionNote,
         note: `经核查，信用记录已更正。更正说明：${input.correctionNote}`,
       },
-      {
-        action: 'objection.corrected',
-        guards: [recordUnchanged(record)],
-        statements: [updateRecordStatement(db, record.id, corrected.set)],
-        recordBefore: { id: record.id, ...corrected.before },
-        recordAfter: { id: record.id, ...corrected.after },
-      },
+      { action: 'objection.corrected', record: correction(db, record, input.changes, input.correctionNote, today, at) },
     );
   });
 }
@@ -314,10 +243,8 @@ export function decideRepair(db: Db, clock: Clock, staff: Staff, reference: stri
     }
     const record = await findRecord(db, c.recordId);
     if (!record) throw notFound();
-    if (record.status !== 'published') throw recordConflict(record);
     // "approved → publication stops (终止公示) and the repair result is published": the record becomes
     // a notice on the profile, and the approved repair with its date appears on /repairs/results.
-    const set = { status: 'repaired' as const, repairedOn: today, updatedAt: at };
     const note = input.note?.trim() || null;
     return caseStep(
       db,
@@ -332,13 +259,7 @@ export function decideRepair(db: Db, clock: Clock, staff: Staff, reference: stri
         decidedOn: today,
         note: `经审核，准予信用修复，该信用记录自 ${formatChineseDate(today)}起终止公示，修复结果已公示。${note ? `说明：${note}` : ''}`,
       },
-      {
-        action: 'repair.approved',
-        guards: [recordUnchanged(record)],
-        statements: [updateRecordStatement(db, record.id, set)],
-        recordBefore: { id: record.id, status: record.status, repairedOn: record.repairedOn },
-        recordAfter: { id: record.id, status: set.status, repairedOn: set.repairedOn },
-      },
+      { action: 'repair.approved', record: repairEnd(db, record, today, at) },
     );
   });
 }

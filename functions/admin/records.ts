@@ -144,7 +144,11 @@ export function withdrawRecord(db: Db, clock: Clock, staff: Staff, id: number, r
     const at = now.toISOString();
     const { record, enterpriseName } = await requireRecord(db, id);
     if (record.status !== 'published')
-      throw new DomainError('conflict', 'record_state', `该记录当前状态为“${recordStatusLabels[record.status]}”，只有公示中的记录可以撤销。`);
+      throw new DomainError(
+        'conflict',
+        'record_state',
+        `该记录当前状态为“${recordStatusLabels[record.status]}”，只有公示中的记录可以撤销。`,
+      );
     const set = { status: 'withdrawn' as const, withdrawnOn: today, withdrawalReason: reason, updatedAt: at };
     return {
       action: 'record.withdrawn',

@@ -1,5 +1,5 @@
 // The Chinese terms the rules use, one place for the pages, feeds and CSV headers.
-import type { CaseStatus, ObjectionGround, RecordKind, RecordStatus, Severity } from './vocabulary';
+import type { CaseKind, CaseStatus, ObjectionGround, RecordKind, RecordStatus, Severity } from './vocabulary';
 
 export const recordKindLabels: Record<RecordKind, string> = {
   penalty: '行政处罚',
@@ -52,6 +52,9 @@ export const objectionGroundLabels: Record<ObjectionGround, string> = {
   secret_or_privacy: '侵犯商业秘密或个人隐私',
   other: '其他',
 };
+
+/** The two kinds of case a company files about a record. */
+export const caseKindLabels: Record<CaseKind, string> = { objection: '异议申诉', repair: '信用修复申请' };
 
 export const caseStatusLabels: Record<CaseStatus, string> = {
   received: '已提交',

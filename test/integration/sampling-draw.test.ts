@@ -9,7 +9,6 @@ import { commitTaskSeed, drawTask } from '../../functions/admin/draws';
 import { clockOn } from '../../functions/domain/clock';
 import { DomainError } from '../../functions/domain/errors';
 import {
-  DrawError,
   runDraw,
   strataGrades,
   stratumSize,

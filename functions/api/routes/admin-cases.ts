@@ -12,8 +12,9 @@ import { findAttachment } from '../../db/queries/admin-cases';
 import { decideAcceptance, decideObjection, decideRepair, loadStaffCase } from '../../admin/case-decisions';
 import { loadCaseQueue } from '../../admin/queues';
 import type { CaseKind } from '../../domain/vocabulary';
+import { caseKindLabels } from '../../domain/labels';
 
-const names: Record<CaseKind, string> = { objection: '异议申诉', repair: '信用修复申请' };
+const names = caseKindLabels;
 
 const queue = (kind: CaseKind) =>
   adminRoute(REVIEWERS, {

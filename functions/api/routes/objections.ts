@@ -1,9 +1,10 @@
 import { createRouter } from '../router';
+import { caseKindLabels } from '../../domain/labels';
 import { ObjectionFormSchema } from '../schemas/cases';
 import { ObjectionInputSchema } from '../../cases/input';
 import { caseRoutes, handleSubmission, handleTracking } from './case-routes';
 
-const { submit, track } = caseRoutes('异议申诉', { json: 'ObjectionInput', form: 'ObjectionForm' });
+const { submit, track } = caseRoutes(caseKindLabels.objection, { json: 'ObjectionInput', form: 'ObjectionForm' });
 
 const router = createRouter();
 router.openAPIRegistry.register('ObjectionInput', ObjectionInputSchema);

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router';
+import { caseKindLabels } from '../../domain/labels';
 import { errorResponse } from '../errors';
 import { RepairFormSchema } from '../schemas/cases';
 import { RepairInputSchema } from '../../cases/input';
@@ -9,7 +10,7 @@ import { pageEnvelope } from '../schemas/page';
 import { getDb } from '../../db/client';
 import { countPublishedRepairs, listPublishedRepairs } from '../../db/queries/open-data';
 
-const { submit, track } = caseRoutes('信用修复申请', { json: 'RepairInput', form: 'RepairForm' });
+const { submit, track } = caseRoutes(caseKindLabels.repair, { json: 'RepairInput', form: 'RepairForm' });
 
 const PublishedRepairSchema = z
   .object({
