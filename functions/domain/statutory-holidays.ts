@@ -9,7 +9,7 @@
 // be foreseen, so a provisional year has none, and every deadline over it is shown as 预计.
 import { LunarDay, SolarTerm } from 'tyme4ts';
 import { addDays, dayOfWeek } from './dates';
-import type { CalendarDay, CalendarYear } from './working-days';
+import type { CalendarDay, CalendarYear } from './calendar-year';
 
 const iso = (year: number, month: number, day: number) =>
   `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

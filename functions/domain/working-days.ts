@@ -6,23 +6,10 @@
 // Announced years are data in content/calendar/<year>.json, one file per 国务院办公厅 notice; any
 // other year comes from statutory-holidays.ts.
 import { addDays, dayOfWeek, isIsoDate } from './dates';
+import type { CalendarDay, CalendarYear } from './calendar-year';
 import { provisionalCalendarYear } from './statutory-holidays';
 
-export interface CalendarDay {
-  date: string;
-  name: string;
-}
-
-/** One year's days off and 调休 working days (the shape of content/calendar/<year>.json). */
-export interface CalendarYear {
-  year: number;
-  /** The notice the dates come from, so a reader can check them (or, for a provisional year, how they were computed). */
-  source: string;
-  /** Every day off, weekends inside a holiday included. */
-  holidays: readonly CalendarDay[];
-  /** Weekend days turned into working days (调休上班). */
-  workdays: readonly CalendarDay[];
-}
+export type { CalendarDay, CalendarYear } from './calendar-year';
 
 interface IndexedYear {
   source: string;

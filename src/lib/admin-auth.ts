@@ -1,20 +1,40 @@
-// The gate in front of every /admin page: the same Cloudflare Access verification as the API
-// (functions/auth/access.ts), then the page's roles, then a CSRF token for its forms.
-// Each page calls staffPage() first and returns its `response` when access is refused.
+// The gate in front of every /admin page, run once by src/middleware.ts: the same Cloudflare
+// Access verification as the API (functions/auth/access.ts), then the roles the console part
+// requires, then a CSRF token for its forms. Pages read the result from Astro.locals.
 import { env } from 'cloudflare:workers';
-import type { AstroGlobal } from 'astro';
+import type { APIContext, AstroGlobal } from 'astro';
 import {
   ACCESS_COOKIE,
+  ADMINS,
+  ANY_STAFF,
   authenticateRequest,
   hasAnyRole,
   isCrossSiteWrite,
+  PUBLISHERS,
+  REVIEWERS,
   staffRoleLabels,
   type Staff,
   type StaffRole,
 } from '../../functions/auth/access';
 import { csrfToken, verifyCsrf } from './admin-csrf';
 
-export type StaffPage = { ok: true; staff: Staff; csrf: string } | { ok: false; response: Response };
+/** Pages anyone may open: signing in and out. */
+const OPEN_PAGES = /^\/admin\/(login|logout)\/?$/;
+
+/** Which staff may open which part of the console; the API declares the same roles per route. */
+const CONSOLE_ROLES: [RegExp, readonly StaffRole[]][] = [
+  [/^\/admin\/(objections|repairs)(\/|$)/, REVIEWERS],
+  [/^\/admin\/(records|imports)(\/|$)/, PUBLISHERS],
+  [/^\/admin\/audit(\/|$)/, ADMINS],
+];
+
+/** The roles a console path requires, or null for a path outside the gate. */
+export function consoleRoles(pathname: string): readonly StaffRole[] | null {
+  if (!/^\/admin(\/|$)/.test(pathname) || OPEN_PAGES.test(pathname)) return null;
+  return CONSOLE_ROLES.find(([path]) => path.test(pathname))?.[1] ?? ANY_STAFF;
+}
+
+export type StaffGate = { ok: true; staff: Staff; csrf: string } | { ok: false; response: Response };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -36,12 +56,11 @@ export function refusal(status: 401 | 403 | 503, title: string, message: string,
   return new Response(html, { status, headers });
 }
 
-export async function staffPage(Astro: AstroGlobal, roles: readonly StaffRole[]): Promise<StaffPage> {
-  staffHeaders(Astro.response.headers);
-  const result = await authenticateRequest(Astro.request.headers, env);
+export async function staffGate(context: APIContext, roles: readonly StaffRole[]): Promise<StaffGate> {
+  const result = await authenticateRequest(context.request.headers, env);
   if (!result.ok) {
     const title = result.status === 503 ? '身份认证暂时不可用' : '请先登录';
-    return { ok: false, response: refusal(result.status, title, result.message, Astro.url.pathname + Astro.url.search) };
+    return { ok: false, response: refusal(result.status, title, result.message, context.url.pathname + context.url.search) };
   }
   if (!hasAnyRole(result.staff, roles)) {
     return {
@@ -53,7 +72,15 @@ export async function staffPage(Astro: AstroGlobal, roles: readonly StaffRole[])
       ),
     };
   }
-  return { ok: true, staff: result.staff, csrf: await csrfToken(Astro, result.staff) };
+  return { ok: true, staff: result.staff, csrf: await csrfToken(context, result.staff) };
+}
+
+/** The signed-in staff member of a console page (set by the gate in src/middleware.ts). */
+export function currentStaff(Astro: AstroGlobal): { staff: Staff; csrf: string } {
+  const { staff, csrf } = Astro.locals;
+  // Only reachable if a page outside /admin used this: a bug, never a way in.
+  if (!staff || csrf === undefined) throw new Error(`${Astro.url.pathname} is not behind the staff gate`);
+  return { staff, csrf };
 }
 
 export type StaffForm = { ok: true; form: FormData } | { ok: false; status: number; message: string; form: FormData | null };

@@ -17,6 +17,18 @@ import {
   type FormOutcome,
 } from './admin-forms';
 
+/** The two case queues of the console: their address and their name in the navigation. */
+export const caseQueues: Record<CaseKind, { path: string; label: string }> = {
+  objection: { path: '/admin/objections', label: '异议申诉' },
+  repair: { path: '/admin/repairs', label: '信用修复' },
+};
+
+/** The kind of case a console path segment (objections, repairs) names, or null. */
+export function queueOf(segment: string | undefined): CaseKind | null {
+  const found = (Object.entries(caseQueues) as [CaseKind, { path: string }][]).find(([, q]) => q.path === `/admin/${segment}`);
+  return found?.[0] ?? null;
+}
+
 export type CasePage =
   | { redirect: string }
   | {

@@ -2,7 +2,7 @@
 // HttpOnly, SameSite=Strict cookie scoped to /admin; each form carries HMAC-SHA256(nonce, actor),
 // so a token is bound both to this browser and to the signed-in identity — a token copied from
 // another session or minted for another actor does not verify. Astro's checkOrigin is the first line.
-import type { AstroGlobal } from 'astro';
+import type { AstroCookies } from 'astro';
 import type { Staff } from '../../functions/auth/access';
 
 const COOKIE = 'hrss_admin_csrf';
@@ -19,23 +19,29 @@ async function sign(nonce: string, actor: string): Promise<string> {
   return base64url(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`hrss-admin-csrf-v1\n${actor}`))));
 }
 
-function readNonce(Astro: AstroGlobal): string | null {
-  const value = Astro.cookies.get(COOKIE)?.value;
+/** What the token needs of a request: its cookies and whether it came over https. */
+interface CsrfContext {
+  cookies: AstroCookies;
+  url: URL;
+}
+
+function readNonce(context: CsrfContext): string | null {
+  const value = context.cookies.get(COOKIE)?.value;
   return value && NONCE.test(value) ? value : null;
 }
 
 /** The token for this page's forms; creates the nonce cookie on the first staff page a browser sees. */
-export async function csrfToken(Astro: AstroGlobal, staff: Staff): Promise<string> {
-  let nonce = readNonce(Astro);
+export async function csrfToken(context: CsrfContext, staff: Staff): Promise<string> {
+  let nonce = readNonce(context);
   if (!nonce) {
     nonce = base64url(crypto.getRandomValues(new Uint8Array(32)));
-    Astro.cookies.set(COOKIE, nonce, { path: '/admin', httpOnly: true, sameSite: 'strict', secure: Astro.url.protocol === 'https:' });
+    context.cookies.set(COOKIE, nonce, { path: '/admin', httpOnly: true, sameSite: 'strict', secure: context.url.protocol === 'https:' });
   }
   return sign(nonce, staff.actor);
 }
 
-export async function verifyCsrf(Astro: AstroGlobal, staff: Staff, token: string): Promise<boolean> {
-  const nonce = readNonce(Astro);
+export async function verifyCsrf(context: CsrfContext, staff: Staff, token: string): Promise<boolean> {
+  const nonce = readNonce(context);
   if (!nonce || token.length !== 43) return false;
   const expected = await sign(nonce, staff.actor);
   let diff = 0;

@@ -11,6 +11,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** A real signed Cloudflare Access token with the reviewer role, for the staff console. */
     reviewerToken: string;
+    /** Tokens of each role, and one of no role, for the tests of the staff gate. */
+    staffTokens: Record<'reviewer' | 'publisher' | 'admin' | 'none', string>;
   }
 }
 
@@ -28,6 +30,14 @@ export default async function setup(project: TestProject) {
   const keys = await createAccessKeys();
   const worker = await serveBuiltWorker(state, { vars: { ACCESS_JWKS: keys.jwks, TODAY_OVERRIDE: today } });
   project.provide('baseUrl', worker.url);
+  const sign = (roles: string[], email: string) =>
+    signAccessToken(keys, { audience: 'hrss-disclosure-local', issuer: 'http://127.0.0.1:8787', roles, email });
+  project.provide('staffTokens', {
+    reviewer: await sign(['reviewer'], 'reviewer@hrss.example'),
+    publisher: await sign(['publisher'], 'publisher@hrss.example'),
+    admin: await sign(['admin'], 'admin@hrss.example'),
+    none: await sign([], 'visitor@hrss.example'),
+  });
   project.provide(
     'reviewerToken',
     await signAccessToken(keys, {
