@@ -1,5 +1,4 @@
-
-import { DomainError, } from '../domain/errors';
+import { DomainError } from '../domain/errors';
 import type { Staff } from '../auth/access';
 import type { AcceptanceInput, ObjectionDecision, RepairDecision } from './case-input';
 import { commitAudited, type AuditedChange } from '../audit/append';
@@ -19,7 +18,7 @@ import type { CaseStatus } from '../domain/vocabulary';
 import { defaultCalendar } from '../domain/calendar-data';
 import { caseDeadlines } from '../domain/case-deadlines';
 import { formatChineseDate, todayInChina } from '../domain/dates';
-import { caseStatusLabels, } from '../domain/labels';
+import { caseStatusLabels } from '../domain/labels';
 import { parseReference } from '../domain/reference';
 import type { CaseKind } from '../domain/vocabulary';
 import { caseSla } from '../domain/case-sla';

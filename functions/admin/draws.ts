@@ -88,14 +88,16 @@ export function commitTaskSeed(db: Db, clock: Clock, actor: string, taskId: stri
       const task = await requireRandomTask(db, taskId);
       if (task.seed !== null) throw new DrawError('already_planned', `任务 ${taskId} 已生成种子并公布承诺值，不能重新生成。`);
       const seed = generateSeed();
-      const planned = { taskId, seedCommitment: await commitSeed(seed), planPublishedOn: clock.today() };
+      const seedCommitment = await commitSeed(seed);
+      const planPublishedOn = clock.today();
+      const planned = { taskId, seedCommitment, planPublishedOn };
       return {
         action: 'sampling.seed.commit',
         target: `task:${taskId}`,
         before: null,
-        after: { seedCommitment: planned.seedCommitment, planPublishedOn: planned.planPublishedOn },
+        after: { seedCommitment, planPublishedOn },
         guards: [taskAwaitingSeed(taskId)],
-        statements: [commitSeedStatement(db, taskId, { seed, seedCommitment: planned.seedCommitment, planPublishedOn: planned.planPublishedOn })],
+        statements: [commitSeedStatement(db, taskId, { seed, seedCommitment, planPublishedOn })],
         result: planned,
       };
     }),

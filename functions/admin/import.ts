@@ -162,7 +162,8 @@ async function checkAgainstDatabase(db: Db, kind: ImportKind, rows: RowCheck<Imp
 function summary(kind: ImportKind, value: ImportRow): string {
   if (kind === 'penalties') {
     const p = value as PenaltyRow;
-    return `${p.decisionNo}｜${p.partyName}｜${severityLabels[p.severity]}｜${p.penaltyTypes.join('、')}${p.fineFen !== null ? ` ${formatYuan(p.fineFen)}` : ''}`;
+    const fine = p.fineFen !== null ? ` ${formatYuan(p.fineFen)}` : '';
+    return `${p.decisionNo}｜${p.partyName}｜${severityLabels[p.severity]}｜${p.penaltyTypes.join('、')}${fine}`;
   }
   const s = value as SamplingRow;
   return `${s.taskId}｜${s.enterpriseName}｜${s.inspectedOn}｜${s.result}`;

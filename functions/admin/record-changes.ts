@@ -43,7 +43,11 @@ export function publication(db: Db, record: RecordRow, today: string, at: string
     { kind: record.kind, severity: record.severity, decidedOn: record.decidedOn, penaltyTypes: record.penaltyTypes ?? [] },
     today,
   );
-  if (problems.length) throw validationFailed(problems.map((p) => ({ path: p.field, message: p.message })), '记录内容未通过校验，请按提示修改。');
+  if (problems.length)
+    throw validationFailed(
+      problems.map((p) => ({ path: p.field, message: p.message })),
+      '记录内容未通过校验，请按提示修改。',
+    );
   return change(db, record, { status: 'published', publishedOn: today }, at);
 }
 

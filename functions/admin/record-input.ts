@@ -12,8 +12,7 @@ import { PageQuery } from '../input/paging';
 
 const { createInsertSchema } = createSchemaFactory({ zodInstance: z });
 
-const text = (label: string, max: number) => (s: z.ZodString) =>
-  s.trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 个字`);
+const text = (label: string, max: number) => (s: z.ZodString) => s.trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 个字`);
 const optionalText = (label: string, max: number) => (s: z.ZodString) =>
   s
     .trim()

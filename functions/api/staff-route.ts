@@ -13,7 +13,8 @@ export const accessSecurityScheme = {
   in: 'header' as const,
   name: ACCESS_HEADER,
   description:
-    'Cloudflare Access JWT (RS256/ES256), checked against the team JWKS, ACCESS_AUD and ACCESS_ISSUER. A browser may send it as the CF_Authorization cookie instead. ' +
+    'Cloudflare Access JWT (RS256/ES256), checked against the team JWKS, ACCESS_AUD and ACCESS_ISSUER. ' +
+    'A browser may send it as the CF_Authorization cookie instead. ' +
     'The roles each operation requires (OpenAPI 3.1 role names under `security`) come from the token’s `roles` or `groups` claim.',
 };
 

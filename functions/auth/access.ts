@@ -8,7 +8,10 @@ import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebK
 export const staffRoles = ['reviewer', 'publisher', 'admin'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
-/** Who may do what, shared by the API routes and the console pages: reviewers decide cases, publishers handle records and imports, admins everything. */
+/**
+ * Who may do what, shared by the API routes and the console pages: reviewers decide cases,
+ * publishers handle records and imports, admins everything.
+ */
 export const REVIEWERS = ['reviewer', 'admin'] as const;
 export const PUBLISHERS = ['publisher', 'admin'] as const;
 export const ADMINS = ['admin'] as const;
@@ -45,7 +48,6 @@ export interface AccessSettings {
 export type AccessResult =
   | { ok: true; staff: Staff }
   | { ok: false; status: 401 | 503; code: 'unauthenticated' | 'access_unavailable'; message: string; reason: string };
-
 
 // Key sets live for the isolate's lifetime: jose's remote set caches the team's keys and refetches
 // on an unknown `kid` (key rotation) with a cooldown, so a burst of bad tokens cannot hammer the JWKS URL.
@@ -199,4 +201,3 @@ export function isCrossSiteWrite(method: string, url: string, headers: Headers):
   const origin = headers.get('Origin');
   return origin !== null && origin !== new URL(url).origin;
 }
-

@@ -57,4 +57,3 @@ export function formToInput(form: Record<string, unknown>): Record<string, unkno
   }
   return { ...out, applicant };
 }
-

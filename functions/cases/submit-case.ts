@@ -40,7 +40,6 @@ export interface CaseReceipt {
 /** Idempotency keys are client-made secrets; short ones would make the derived access code guessable. */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 
-
 /** Reads and checks every file by its content before anything is stored. */
 async function checkFiles(kind: CaseKind, files: UploadedFile[]) {
   const errors: FieldError[] = [];
@@ -194,7 +193,11 @@ export async function submitCase(
       }
       if (error instanceof DomainError) throw error;
       console.error('case submission failed', error);
-      throw new DomainError('unavailable', 'storage_unavailable', '申请未能保存（附件或数据存储暂时不可用），没有留下任何内容，请稍后重新提交。');
+      throw new DomainError(
+        'unavailable',
+        'storage_unavailable',
+        '申请未能保存（附件或数据存储暂时不可用），没有留下任何内容，请稍后重新提交。',
+      );
     }
   }
   throw new DomainError('unavailable', 'storage_unavailable', '暂时无法生成办件编号，请稍后重新提交。');

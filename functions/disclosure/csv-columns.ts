@@ -54,7 +54,11 @@ export const penaltyColumns: CsvColumn<PublicPenalty>[] = [
   { header: '撤销或修复说明', value: (r) => (r.withdrawal ? [r.withdrawal.on, r.withdrawal.reason].filter(Boolean).join(' ') : null) },
 ];
 
-const penaltyStatusLabels: Record<PublicPenalty['status'], string> = { published: '公示中', withdrawn: '已撤销', repaired: '已修复，终止公示' };
+const penaltyStatusLabels: Record<PublicPenalty['status'], string> = {
+  published: '公示中',
+  withdrawn: '已撤销',
+  repaired: '已修复，终止公示',
+};
 
 type RepairRow = Awaited<ReturnType<typeof listPublishedRepairs>>[number];
 

@@ -39,4 +39,3 @@ export const openDatasets = {
 };
 
 export type OpenDatasetName = keyof typeof openDatasets;
-

@@ -1,4 +1,7 @@
-/** Headers every response carries: the API's through its middleware, the pages' in src/worker.ts, the prerendered ones through public/_headers (a test keeps it equal). */
+/**
+ * Headers every response carries: the API's through its middleware, the pages' in src/worker.ts,
+ * the prerendered ones through public/_headers (a test keeps it equal).
+ */
 export const securityHeaders: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',

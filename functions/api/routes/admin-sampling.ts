@@ -65,6 +65,7 @@ export const adminSamplingRoutes = createRouter()
   )
   .openapi(draw, async (c) => {
     const beacon = c.req.header('Content-Type')?.includes('json') ? (c.req.valid('json')?.beacon ?? null) : null;
-    const summary = await drawTask(getDb(c.env.DB), c.var.clock, c.env.FILES, c.get('staff').actor, c.req.valid('param').taskId, { beacon });
+    const { taskId } = c.req.valid('param');
+    const summary = await drawTask(getDb(c.env.DB), c.var.clock, c.env.FILES, c.get('staff').actor, taskId, { beacon });
     return c.json(summary as unknown as Record<string, unknown>, 201);
   });

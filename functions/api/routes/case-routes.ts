@@ -15,7 +15,13 @@ import type { CaseKind } from '../../domain/vocabulary';
 
 export async function handleSubmission(c: Context<AppEnv>, kind: CaseKind) {
   const body = await readSubmissionBody(c.req.raw, { allowJson: true });
-  const intake = { db: getDb(c.env.DB), files: c.env.FILES, limiter: c.env.SUBMIT_LIMITER, clock: c.var.clock, turnstileSecret: turnstileSecret(c.env) };
+  const intake = {
+    db: getDb(c.env.DB),
+    files: c.env.FILES,
+    limiter: c.env.SUBMIT_LIMITER,
+    clock: c.var.clock,
+    turnstileSecret: turnstileSecret(c.env),
+  };
   const { receipt, replayed } = await receiveCase(intake, kind, body, {
     headers: c.req.raw.headers,
     idempotencyKey: c.req.header('Idempotency-Key') ?? null,

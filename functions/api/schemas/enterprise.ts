@@ -2,13 +2,11 @@ import { z } from '@hono/zod-openapi';
 import { grades, recordKinds, recordStatuses, severities } from '../../domain/vocabulary';
 
 export const UsccParam = z.object({
-  uscc: z
-    .string()
-    .openapi({
-      param: { name: 'uscc', in: 'path' },
-      example: '91110105MA01ABCD3X',
-      description: '统一社会信用代码（或 15 位注册号）；空格、连字符和小写会被规范化',
-    }),
+  uscc: z.string().openapi({
+    param: { name: 'uscc', in: 'path' },
+    example: '91110105MA01ABCD3X',
+    description: '统一社会信用代码（或 15 位注册号）；空格、连字符和小写会被规范化',
+  }),
 });
 
 export const RecordSchema = z

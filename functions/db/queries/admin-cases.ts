@@ -27,9 +27,8 @@ export interface QueueFilter {
  */
 function dueExpression(kind: CaseKind): SQL<string | null> {
   const t = caseTables[kind];
-  return sql<
-    string | null
-  >`CASE WHEN ${inArray(t.status, [...acceptStageStatuses])} THEN ${t.acceptBy} WHEN ${inArray(t.status, [...decideStageStatuses])} THEN ${t.decideBy} END`;
+  return sql<string | null>`CASE WHEN ${inArray(t.status, [...acceptStageStatuses])} THEN ${t.acceptBy}
+    WHEN ${inArray(t.status, [...decideStageStatuses])} THEN ${t.decideBy} END`;
 }
 
 export async function listCaseQueue(
@@ -204,7 +203,8 @@ export function caseUnchanged(kind: CaseKind, c: Pick<CaseRow, 'id' | 'status' |
 
 /** The record is still as the decision saw it. */
 export function recordUnchanged(r: { id: number; status: RecordStatus; updatedAt: string | null }): SQL {
-  return sql`EXISTS (SELECT 1 FROM ${creditRecords} WHERE ${creditRecords.id} = ${r.id} AND ${creditRecords.status} = ${r.status} AND ${creditRecords.updatedAt} IS ${r.updatedAt})`;
+  return sql`EXISTS (SELECT 1 FROM ${creditRecords}
+    WHERE ${creditRecords.id} = ${r.id} AND ${creditRecords.status} = ${r.status} AND ${creditRecords.updatedAt} IS ${r.updatedAt})`;
 }
 
 /**

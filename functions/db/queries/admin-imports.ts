@@ -37,7 +37,8 @@ export async function existingRecordKeys(db: Db, sourceKeys: string[], decisionN
       .select({ decisionNo: creditRecords.decisionNo })
       .from(creditRecords)
       .where(
-        sql`${creditRecords.kind} = 'penalty' AND ${creditRecords.decisionNo} IN (SELECT value FROM json_each(${JSON.stringify(decisionNos)}))`,
+        sql`${creditRecords.kind} = 'penalty'
+          AND ${creditRecords.decisionNo} IN (SELECT value FROM json_each(${JSON.stringify(decisionNos)}))`,
       ),
   ]);
   return { sourceKeys: new Set(byKey.map((r) => r.key!)), decisionNos: new Set(byNo.map((r) => r.decisionNo!)) };
@@ -130,8 +131,10 @@ export function insertSamplingStatements(db: Db, rows: SamplingInsert[]): Statem
     sqlStatement(
       db,
       sql`INSERT INTO ${creditRecords}
-        (uscc, kind, severity, status, title, authority, decided_on, published_on, publish_until, detail, sampling_result_id, source_key, created_at)
-      SELECT ${v('uscc')}, 'sampling_result', 'none', 'published', ${v('title')}, ${v('authority')}, ${v('inspectedOn')}, ${v('publishedOn')}, NULL,
+        (uscc, kind, severity, status, title, authority, decided_on, published_on, publish_until, detail,
+         sampling_result_id, source_key, created_at)
+      SELECT ${v('uscc')}, 'sampling_result', 'none', 'published', ${v('title')}, ${v('authority')},
+        ${v('inspectedOn')}, ${v('publishedOn')}, NULL,
         json_object('taskId', ${v('taskId')}, 'result', ${v('result')}, 'method', ${v('method')}, 'followUp', ${v('followUp')}),
         (SELECT s.id FROM ${samplingResults} AS s WHERE s.task_id = ${v('taskId')} AND s.uscc = ${v('uscc')}),
         ${v('sourceKey')}, ${v('createdAt')}

@@ -63,7 +63,8 @@ export async function searchEnterprises(db: Db, query: SearchQuery, today: strin
   // shorter names) and paging happen inside that bounded window, and the record counts only
   // for the page — all in one statement, one round trip.
   const rows = await db.all<ItemRow & { matched: number }>(sql`
-    WITH m AS (SELECT rowid AS id FROM enterprise_name_index WHERE enterprise_name_index MATCH ${match} ORDER BY rowid LIMIT ${SEARCH_WINDOW + 1})
+    WITH m AS (SELECT rowid AS id FROM enterprise_name_index
+               WHERE enterprise_name_index MATCH ${match} ORDER BY rowid LIMIT ${SEARCH_WINDOW + 1})
     SELECT p.*, ${negativeRecords(today)} AS negativeRecords FROM (
       SELECT e.uscc, e.name, e.district_code AS districtCode, e.grade, (SELECT count(*) FROM m) AS matched
       FROM m JOIN enterprises AS e ON e.id = m.id
@@ -101,7 +102,8 @@ function toItem(r: ItemRow): SearchItem {
 
 async function countMatches(db: Db, match: string): Promise<number> {
   const [row] = await db.all<{ n: number }>(
-    sql`SELECT count(*) AS n FROM (SELECT rowid FROM enterprise_name_index WHERE enterprise_name_index MATCH ${match} LIMIT ${SEARCH_WINDOW + 1})`,
+    sql`SELECT count(*) AS n FROM (
+      SELECT rowid FROM enterprise_name_index WHERE enterprise_name_index MATCH ${match} LIMIT ${SEARCH_WINDOW + 1})`,
   );
   return row?.n ?? 0;
 }

@@ -68,7 +68,8 @@ export async function findEnterprise(db: Db, uscc: string) {
 export async function getCreditProfile(db: Db, uscc: string, today: string): Promise<CreditProfile | null> {
   // One statement: the enterprise, its public records, and whether an open case sits on each.
   const openCase = (table: typeof objections | typeof repairs) =>
-    sql<number>`EXISTS (SELECT 1 FROM ${table} WHERE ${table.recordId} = ${creditRecords.id} AND ${inArray(table.status, [...openCaseStatuses])})`;
+    sql<number>`EXISTS (SELECT 1 FROM ${table}
+      WHERE ${table.recordId} = ${creditRecords.id} AND ${inArray(table.status, [...openCaseStatuses])})`;
   const rows = await db
     .select({ enterprise: enterprises, record: creditRecords, objectionPending: openCase(objections), repairPending: openCase(repairs) })
     .from(enterprises)

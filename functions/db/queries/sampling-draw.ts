@@ -51,9 +51,14 @@ export type DrawTaskRow = NonNullable<Awaited<ReturnType<typeof findDrawTask>>>;
 
 /** The task has no seed yet: the commitment is published once. */
 export const taskAwaitingSeed = (taskId: string): SQL =>
-  sql`EXISTS (SELECT 1 FROM ${samplingTasks} WHERE ${and(eq(samplingTasks.id, taskId), eq(samplingTasks.status, 'planned'), isNull(samplingTasks.seed))})`;
+  sql`EXISTS (SELECT 1 FROM ${samplingTasks}
+    WHERE ${and(eq(samplingTasks.id, taskId), eq(samplingTasks.status, 'planned'), isNull(samplingTasks.seed))})`;
 
-export function commitSeedStatement(db: Db, taskId: string, set: { seed: string; seedCommitment: string; planPublishedOn: string }): Statement {
+export function commitSeedStatement(
+  db: Db,
+  taskId: string,
+  set: { seed: string; seedCommitment: string; planPublishedOn: string },
+): Statement {
   return statementOf(db, db.update(samplingTasks).set(set).where(eq(samplingTasks.id, taskId)));
 }
 
