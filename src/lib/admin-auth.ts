@@ -50,7 +50,11 @@ export function refusal(status: 401 | 403 | 503, title: string, message: string,
     status === 401
       ? `<p><a href="/admin/login${next ? `?next=${encodeURIComponent(next)}` : ''}">前往登录页</a></p>`
       : '<p><a href="/admin">返回管理后台首页</a></p>';
-  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)} - 管理后台</title></head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${login}</main></body></html>`;
+  const html =
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow">' +
+    `<title>${escapeHtml(title)} - 管理后台</title></head>` +
+    `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${login}</main></body></html>`;
   const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8' });
   staffHeaders(headers);
   return new Response(html, { status, headers });
@@ -63,14 +67,9 @@ export async function staffGate(context: APIContext, roles: readonly StaffRole[]
     return { ok: false, response: refusal(result.status, title, result.message, context.url.pathname + context.url.search) };
   }
   if (!hasAnyRole(result.staff, roles)) {
-    return {
-      ok: false,
-      response: refusal(
-        403,
-        '没有权限',
-        `此页面需要以下角色之一：${roles.map((r) => staffRoleLabels[r]).join('、')}。您的角色：${result.staff.roles.map((r) => staffRoleLabels[r]).join('、') || '无'}。`,
-      ),
-    };
+    const required = roles.map((r) => staffRoleLabels[r]).join('、');
+    const held = result.staff.roles.map((r) => staffRoleLabels[r]).join('、') || '无';
+    return { ok: false, response: refusal(403, '没有权限', `此页面需要以下角色之一：${required}。您的角色：${held}。`) };
   }
   return { ok: true, staff: result.staff, csrf: await csrfToken(context, result.staff) };
 }

@@ -24,6 +24,7 @@ export async function readList<C extends keyof ListData>(collection: C): Promise
 }
 
 /** The latest of several 最后更新 dates (ISO strings sort as dates). */
+// biome-ignore lint/complexity/useMathMinMax: these are strings compared as text; Math.max would coerce them to NaN.
 export const latest = (...dates: string[]) => dates.reduce((a, b) => (b > a ? b : a));
 
 export const enforcementPages = {
