@@ -87,6 +87,8 @@ describe('POST /api/v1/admin/records', () => {
   });
 
   it('marks a draft whose publication is overdue and lists drafts first', async () => {
+    // A draft still in time beside the late one, so that the list holds both kinds of draft.
+    expect((await publisher('POST', '', penalty())).status).toBe(201);
     const late = await (await publisher('POST', '', penalty({ decidedOn: addDays(today, -30) }))).json<any>();
     expect(late.publicationLate).toBe(true);
     const list = await (await publisher('GET', '?status=draft')).json<any>();

@@ -75,10 +75,14 @@ describe('staff draw workflow', () => {
   });
 
   it('records every step in the audit log with the actor', async () => {
-    const rows = await env.DB.prepare("SELECT action, actor FROM audit_log WHERE target = 'task:SJ-2026-77' ORDER BY id").all<{
-      action: string;
-      actor: string;
-    }>();
+    // A task of its own, through the same three steps.
+    const id = 'SJ-2026-76';
+    expect((await staff('POST', '/tasks', { ...task, id })).status).toBe(201);
+    expect((await staff('POST', `/tasks/${id}/commitment`)).status).toBe(201);
+    expect((await staff('POST', `/tasks/${id}/draw`, { beacon: 'ab'.repeat(32) })).status).toBe(201);
+    const rows = await env.DB.prepare('SELECT action, actor FROM audit_log WHERE target = ? ORDER BY id')
+      .bind(`task:${id}`)
+      .all<{ action: string; actor: string }>();
     expect(rows.results).toEqual([
       { action: 'sampling.task.create', actor: 'li.ming@hrss.example' },
       { action: 'sampling.seed.commit', actor: 'li.ming@hrss.example' },

@@ -233,6 +233,7 @@ describe('GET /api/v1/objections/{reference}', () => {
   });
 
   it('sets the 异议处理中 flag on the public profile without saying who filed it', async () => {
+    expect((await postJson(validBody())).status).toBe(201);
     const res = await exports.default.fetch(`http://local/api/v1/enterprises/${uscc}`);
     const profile = await res.json<any>();
     const record = profile.records.find((r: any) => r.id === recordId);

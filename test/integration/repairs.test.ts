@@ -46,6 +46,8 @@ beforeAll(async () => {
   await add('clean', { uscc, kind: 'sampling_result', severity: 'none', publishUntil: null });
   await add('generalRipe2', { uscc, severity: 'general', decidedOn: addMonths(today, -5), publishUntil: addMonths(today, 7) });
   await add('generalRipe3', { uscc, severity: 'general', decidedOn: addMonths(today, -6), publishUntil: addMonths(today, 6) });
+  await add('generalRipe4', { uscc, severity: 'general', decidedOn: addMonths(today, -4), publishUntil: addMonths(today, 8) });
+  await add('generalRipe5', { uscc, severity: 'general', decidedOn: addMonths(today, -4), publishUntil: addMonths(today, 8) });
   await add('minor', { uscc, severity: 'minor', decidedOn: addMonths(today, -1), publishUntil: addMonths(today, 2) });
 });
 
@@ -57,12 +59,14 @@ describe('POST /api/v1/repairs', () => {
   });
 
   it('sets the 修复中 flag on the public profile', async () => {
+    expect((await repairForm(records.generalRipe4!, complete)).status).toBe(201);
     const profile = await (await exports.default.fetch(`http://local/api/v1/enterprises/${uscc}`)).json<any>();
-    expect(profile.records.find((r: any) => r.id === records.generalRipe).flags).toContain('repair_pending');
+    expect(profile.records.find((r: any) => r.id === records.generalRipe4).flags).toContain('repair_pending');
   });
 
   it('refuses a second open repair of the same record', async () => {
-    const res = await repairForm(records.generalRipe!, complete);
+    expect((await repairForm(records.generalRipe5!, complete)).status).toBe(201);
+    const res = await repairForm(records.generalRipe5!, complete);
     expect(res.status).toBe(422);
     expect((await res.json<any>()).error.fields[0].message).toContain('已有正在办理');
   });

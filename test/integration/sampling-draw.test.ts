@@ -15,6 +15,7 @@ import {
   summarizeDraw,
   verifyDraw,
   type DrawRecord,
+  type DrawSummary,
   type StratumGrade,
 } from '../../functions/domain/draw';
 
@@ -111,29 +112,31 @@ beforeAll(async () => {
   });
   await insertSamplingTask(env.DB, { id: 'SJ-2026-105', ...planned, kind: 'targeted' });
   await insertSamplingTask(env.DB, { id: 'SJ-2026-106', status: 'completed' });
+  // Planned tasks of the main task's shape that no draw touches: one per test that plans or refuses.
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-107', ...planned, scope: { districts: ['110105'], industries: [] }, ratios: RATIOS });
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-108', ...planned, scope: { districts: ['110105'], industries: [] }, ratios: RATIOS });
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-109', ...planned, scope: { districts: ['110105'], industries: [] }, ratios: RATIOS });
 });
-
-let planCommitment = '';
 
 describe('commitTaskSeed', () => {
   it('draws a secret seed and publishes only its commitment with the plan', async () => {
-    const plan = await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-101');
-    planCommitment = plan.seedCommitment;
-    expect(plan).toEqual({ taskId: 'SJ-2026-101', seedCommitment: expect.stringMatching(/^[0-9a-f]{64}$/), planPublishedOn: '2026-03-01' });
-    const { seed } = await storedTask('SJ-2026-101');
+    const plan = await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-108');
+    expect(plan).toEqual({ taskId: 'SJ-2026-108', seedCommitment: expect.stringMatching(/^[0-9a-f]{64}$/), planPublishedOn: '2026-03-01' });
+    const { seed } = await storedTask('SJ-2026-108');
     expect(seed).toMatch(/^[0-9a-f]{64}$/);
 
-    const task = await json('/tasks/SJ-2026-101');
+    const task = await json('/tasks/SJ-2026-108');
     expect(task.body).toMatchObject({ status: 'planned', seedCommitment: plan.seedCommitment, planPublishedOn: '2026-03-01' });
     expect(task.text).not.toContain(seed);
-    const draw = await json('/tasks/SJ-2026-101/draw');
+    const draw = await json('/tasks/SJ-2026-108/draw');
     expect(draw.status).toBe(404);
     expect(draw.body.error).toMatchObject({ code: 'not_found', message: expect.stringContaining('尚未抽取') });
     expect(draw.text).not.toContain(seed);
   });
 
   it('never replaces a seed once its commitment is public', async () => {
-    await expect(commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-101')).rejects.toMatchObject({ code: 'already_planned' });
+    await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-109');
+    await expect(commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-109')).rejects.toMatchObject({ code: 'already_planned' });
   });
 
   it('refuses targeted tasks and unknown tasks', async () => {
@@ -143,16 +146,27 @@ describe('commitTaskSeed', () => {
 });
 
 describe('drawTask and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
+  // The year's draws the tests below read, made once and in this order: SJ-2026-101 (the main task,
+  // kept inline), then SJ-2026-102 (kept in R2, its inspector loads counted from 101's).
+  let planCommitment: string;
+  let summary: DrawSummary;
   let record: DrawRecord;
 
+  beforeAll(async () => {
+    planCommitment = (await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-101')).seedCommitment;
+    summary = await drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-101', { beacon: BEACON.toUpperCase() });
+    record = (await json('/tasks/SJ-2026-101/draw')).body;
+    await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-102');
+    await drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-102', { beacon: null, inlineLimit: 0 });
+  });
+
   it('will not draw before the plan has published a commitment', async () => {
-    await expect(drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-102', { beacon: null })).rejects.toMatchObject({
+    await expect(drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-107', { beacon: null })).rejects.toMatchObject({
       code: 'not_planned',
     });
   });
 
   it('draws once, stores the record and marks the task drawn', async () => {
-    const summary = await drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-101', { beacon: BEACON.toUpperCase() });
     const task = await storedTask('SJ-2026-101');
     expect(task).toMatchObject({
       status: 'drawn',
@@ -167,11 +181,11 @@ describe('drawTask and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   it('publishes exactly the stored record, which verifies', async () => {
     const res = await json('/tasks/SJ-2026-101/draw');
     expect(res.status).toBe(200);
-    record = res.body;
-    expect(record).toEqual((await storedTask('SJ-2026-101')).draw);
-    expect(record).toMatchObject({ algorithm: 'hmac-sha256-v1', taskId: 'SJ-2026-101', beacon: BEACON, seedCommitment: planCommitment });
-    expect(record.seed).toBe((await storedTask('SJ-2026-101')).seed);
-    const verification = await verifyDraw(record, planCommitment);
+    const published: DrawRecord = res.body;
+    expect(published).toEqual((await storedTask('SJ-2026-101')).draw);
+    expect(published).toMatchObject({ algorithm: 'hmac-sha256-v1', taskId: 'SJ-2026-101', beacon: BEACON, seedCommitment: planCommitment });
+    expect(published.seed).toBe((await storedTask('SJ-2026-101')).seed);
+    const verification = await verifyDraw(published, planCommitment);
     expect(verification.ok).toBe(true);
   });
 
@@ -213,8 +227,6 @@ describe('drawTask and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   });
 
   it('keeps a record too large for a D1 row in R2 and serves it unchanged, carrying inspector loads over', async () => {
-    await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-102');
-    await drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-102', { beacon: null, inlineLimit: 0 });
     const stored = (await storedTask('SJ-2026-102')).draw as { storage: string; key: string };
     expect(stored).toMatchObject({ storage: 'r2', key: expect.stringMatching(/^draws\/SJ-2026-102\//) });
     const res = await json('/tasks/SJ-2026-102/draw');
