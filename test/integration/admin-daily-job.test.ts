@@ -29,8 +29,8 @@ async function insertCase(
   const grounds = table === 'objections' ? ', grounds' : '';
   const value = table === 'objections' ? ", 'wrong_info'" : '';
   await env.DB.prepare(
-    `INSERT INTO ${table} (reference, access_code_hash, uscc, record_id, statement, applicant_name, applicant_phone, applicant_email, status, accept_by, decide_by,
-       accept_by_provisional, decide_by_provisional, created_at${grounds})
+    `INSERT INTO ${table} (reference, access_code_hash, uscc, record_id, statement, applicant_name, applicant_phone, applicant_email,
+       status, accept_by, decide_by, accept_by_provisional, decide_by_provisional, created_at${grounds})
      VALUES (?, 'x', ?, ?, '情况说明十个字以上的内容', '周敏', '13912345678', 'a@example.com', ?, ?, ?, ?, ?, ?${value})`,
   )
     .bind(
