@@ -41,6 +41,8 @@ describe('credit lookup in the browser', () => {
     await expectNoAxeViolations(page);
 
     await page.emulateMedia({ media: 'print' });
+    // What print shows is the rendered text: textContent would include what the print style hides.
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what this checks
     const printed = await page.locator('body').innerText();
     await page.emulateMedia({ media: 'screen' });
     expect(printed).toContain('信用信息查询结果');

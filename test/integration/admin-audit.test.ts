@@ -2,6 +2,7 @@
 // SHA-256 so that a changed, removed or inserted row is found by GET /api/v1/admin/audit/verify.
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { AuditList, AuditVerification } from '../fixtures/api';
 import { createAccessKeys, signAccessToken, type AccessKeys } from '../fixtures/access-tokens';
 import { insertEnterprise, makeUscc } from '../fixtures/enterprises';
 import { addDays } from '../../functions/domain/dates';
@@ -24,7 +25,8 @@ async function as(role: StaffRole, email: string, method: 'GET' | 'POST', path: 
   });
 }
 const admin = (path: string) => as('admin', 'root@hrss.example', 'GET', path);
-const verify = async () => (await admin('/audit/verify')).json<any>();
+const verify = async () => (await admin('/audit/verify')).json<AuditVerification>();
+const audit = async (query = '') => (await admin(`/audit${query}`)).json<AuditList>();
 
 interface Row {
   id: number;
@@ -112,19 +114,19 @@ describe('the audit log', () => {
 
 describe('GET /api/v1/admin/audit', () => {
   it('browses newest first, filtered by actor, target, action and date', async () => {
-    const all = await (await admin('/audit')).json<any>();
+    const all = await audit();
     expect(all.total).toBe(5);
-    expect(all.items[0].action).toBe('record.published');
-    expect(all.items.map((e: any) => e.id)).toEqual([...all.items.map((e: any) => e.id)].sort((a: number, b: number) => b - a));
-    expect((await (await admin('/audit?actor=b@hrss.example')).json<any>()).total).toBe(2);
-    expect((await (await admin('/audit?action=record.published')).json<any>()).total).toBe(1);
-    const target = all.items[0].target;
-    expect((await (await admin(`/audit?target=${encodeURIComponent(target)}`)).json<any>()).items.map((e: any) => e.action)).toEqual([
+    expect(all.items[0]!.action).toBe('record.published');
+    expect(all.items.map((e) => e.id)).toEqual([...all.items.map((e) => e.id)].sort((a, b) => b - a));
+    expect((await audit('?actor=b@hrss.example')).total).toBe(2);
+    expect((await audit('?action=record.published')).total).toBe(1);
+    const target = all.items[0]!.target;
+    expect((await audit(`?target=${encodeURIComponent(target)}`)).items.map((e) => e.action)).toEqual([
       'record.published',
       'record.created',
     ]);
-    expect((await (await admin(`/audit?from=${today}&to=${today}`)).json<any>()).total).toBe(5);
-    expect((await (await admin(`/audit?to=${addDays(today, -1)}`)).json<any>()).total).toBe(0);
+    expect((await audit(`?from=${today}&to=${today}`)).total).toBe(5);
+    expect((await audit(`?to=${addDays(today, -1)}`)).total).toBe(0);
     expect((await admin('/audit?from=yesterday')).status).toBe(422);
   });
 

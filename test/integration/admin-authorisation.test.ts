@@ -6,6 +6,8 @@ import { env, exports } from 'cloudflare:workers';
 import { SignJWT, UnsecuredJWT, exportJWK, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAccessKeys, signAccessToken, type AccessKeys, type TokenOptions } from '../fixtures/access-tokens';
+import type { ApiErrorBody, StaffMe } from '../fixtures/api';
+import type { OpenApiDocument } from '../fixtures/openapi';
 import { createApp } from '../../functions/api/app';
 import { staffRoles, type StaffRole } from '../../functions/auth/access';
 
@@ -25,7 +27,8 @@ const token = (options: Partial<TokenOptions> = {}, signWith: AccessKeys = keys)
 
 /** Path parameters get values that match no row: reaching the handler then answers 404 or 422, never 2xx by accident. */
 function url(op: Operation) {
-  return `http://local${op.path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' ? '999999' : op.path.includes('/repairs/') ? 'XF-2026-AAAAAA' : 'YY-2026-AAAAAA'))}`;
+  const value = (name: string) => (name === 'id' ? '999999' : op.path.includes('/repairs/') ? 'XF-2026-AAAAAA' : 'YY-2026-AAAAAA');
+  return `http://local${op.path.replace(/\{(\w+)\}/g, (_, name: string) => value(name))}`;
 }
 
 function call(op: Operation, headers: Record<string, string> = {}) {
@@ -46,9 +49,7 @@ beforeAll(async () => {
   strangerKeys = await createAccessKeys();
   env.ACCESS_JWKS = keys.jwks;
 
-  const doc = await (await exports.default.fetch('http://local/api/v1/openapi.json')).json<{
-    paths: Record<string, Record<string, any>>;
-  }>();
+  const doc = await (await exports.default.fetch('http://local/api/v1/openapi.json')).json<OpenApiDocument>();
   operations = Object.entries(doc.paths)
     .filter(([path]) => path.startsWith('/api/v1/admin/'))
     .flatMap(([path, item]) =>
@@ -95,7 +96,7 @@ describe('every /api/v1/admin route', () => {
     for (const op of operations) {
       const res = await call(op);
       expect(res.status, `${op.method} ${op.path}`).toBe(401);
-      expect((await res.json<any>()).error.code).toBe('unauthenticated');
+      expect((await res.json<ApiErrorBody>()).error.code).toBe('unauthenticated');
       expect(res.headers.get('cache-control')).toBe('no-store');
     }
   });
@@ -151,7 +152,7 @@ describe('every /api/v1/admin route', () => {
       for (const jwt of tokens) {
         const res = await call(op, bearer(jwt));
         expect(res.status, `${op.method} ${op.path}`).toBe(403);
-        expect((await res.json<any>()).error.code).toBe('forbidden');
+        expect((await res.json<ApiErrorBody>()).error.code).toBe('forbidden');
       }
     }
   });
@@ -195,7 +196,7 @@ describe('every /api/v1/admin route', () => {
       Cookie: `theme=dark; CF_Authorization=${await token({ roles: ['reviewer'], email: 'li.ming@hrss.example' })}`,
     });
     expect(good.status).toBe(200);
-    expect(await good.json<any>()).toMatchObject({ actor: 'li.ming@hrss.example', roles: ['reviewer'] });
+    expect(await good.json<StaffMe>()).toMatchObject({ actor: 'li.ming@hrss.example', roles: ['reviewer'] });
     const expired = await call(me, { Cookie: `CF_Authorization=${await token({ expiresIn: -5 })}` });
     expect(expired.status).toBe(401);
   });
@@ -206,9 +207,9 @@ describe('every /api/v1/admin route', () => {
       me,
       bearer(await token({ roles: undefined, email: null, sub: 'svc-7', claims: { groups: ['hrss-all', 'publisher'] } })),
     );
-    expect(await viaGroups.json<any>()).toMatchObject({ actor: 'svc-7', email: null, roles: ['publisher'] });
+    expect(await viaGroups.json<StaffMe>()).toMatchObject({ actor: 'svc-7', email: null, roles: ['publisher'] });
     const viaCustom = await call(me, bearer(await token({ roles: undefined, claims: { custom: { roles: ['reviewer'] } } })));
-    expect((await viaCustom.json<any>()).roles).toEqual(['reviewer']);
+    expect((await viaCustom.json<StaffMe>()).roles).toEqual(['reviewer']);
   });
 
   it('refuses a cross-site write even with a valid cookie', async () => {
@@ -219,7 +220,7 @@ describe('every /api/v1/admin route', () => {
       'Sec-Fetch-Site': 'cross-site',
     });
     expect(res.status).toBe(403);
-    expect((await res.json<any>()).error.code).toBe('cross_site_request');
+    expect((await res.json<ApiErrorBody>()).error.code).toBe('cross_site_request');
   });
 
   it('is closed when Access is not configured: no keys, no entry', async () => {
@@ -241,7 +242,7 @@ describe('every /api/v1/admin route', () => {
     try {
       const res = await call(operations.find((o) => o.path === '/api/v1/admin/me')!, bearer(jwt));
       expect(res.status).toBe(503);
-      expect((await res.json<any>()).error.code).toBe('access_unavailable');
+      expect((await res.json<ApiErrorBody>()).error.code).toBe('access_unavailable');
       expect(String(outage.mock.calls[0]?.[0])).toBe('https://hrss.cloudflareaccess.com/cdn-cgi/access/certs');
     } finally {
       outage.mockRestore();

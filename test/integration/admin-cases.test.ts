@@ -2,6 +2,17 @@
 // the profile's flags, the record corrected or withdrawn, the repair result listed.
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  api,
+  bodyOf,
+  publicRecordOf,
+  type ApiErrorBody,
+  type AuditVerification,
+  type CaseCreated,
+  type DecisionResult,
+  type Queue,
+  type StaffCase,
+} from '../fixtures/api';
 import { createAccessKeys, signAccessToken, type AccessKeys } from '../fixtures/access-tokens';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { file, jpegBytes, pdfBytes } from '../fixtures/files';
@@ -47,7 +58,7 @@ async function fileObjection(recordId: number) {
     }),
   });
   expect(res.status).toBe(201);
-  return res.json<{ reference: string; accessCode: string; acceptBy: string }>();
+  return res.json<CaseCreated>();
 }
 
 async function fileRepair(recordId: number) {
@@ -66,16 +77,15 @@ async function fileRepair(recordId: number) {
     body: data,
   });
   expect(res.status).toBe(201);
-  return res.json<{ reference: string; accessCode: string }>();
+  return res.json<CaseCreated>();
 }
 
-const publicTimeline = async (kind: 'objections' | 'repairs', c: { reference: string; accessCode: string }) =>
-  (await exports.default.fetch(`http://local/api/v1/${kind}/${c.reference}`, { headers: { 'X-Access-Code': c.accessCode } })).json<any>();
+/** What the company sees of its case with the reference and access code it was given. */
+const publicTimeline = async (kind: 'objections' | 'repairs', c: CaseCreated) =>
+  bodyOf(await api[kind][':reference'].$get({ param: { reference: c.reference }, header: { 'x-access-code': c.accessCode } }), 200);
 
-const publicRecord = async (recordId: number) => {
-  const profile = await (await exports.default.fetch(`http://local/api/v1/enterprises/${uscc}`)).json<any>();
-  return profile.records.find((r: any) => r.id === recordId);
-};
+/** The record as the public profile shows it (the tests read records the public sees). */
+const publicRecord = async (recordId: number) => (await publicRecordOf(uscc, recordId))!;
 
 const auditFor = (target: string) =>
   env.DB.prepare('SELECT actor, action, before, after FROM audit_log WHERE target = ? ORDER BY id')
@@ -98,20 +108,20 @@ describe('GET /api/v1/admin/objections (queue)', () => {
 
     const res = await staff('GET', '/objections');
     expect(res.status).toBe(200);
-    const body = await res.json<any>();
+    const body = await res.json<Queue>();
     expect(body.items[0]).toMatchObject({ reference: late.reference, status: 'received', sla: { stage: 'accept', due: past, late: true } });
-    expect(body.items[0].sla.workingDaysLeft).toBeLessThan(0);
-    expect(body.items[0].sla.label).toMatch(/^受理逾期 \d+ 个工作日$/);
-    const fresh = body.items.find((i: any) => i.reference === onTime.reference);
+    expect(body.items[0]!.sla.workingDaysLeft).toBeLessThan(0);
+    expect(body.items[0]!.sla.label).toMatch(/^受理逾期 \d+ 个工作日$/);
+    const fresh = body.items.find((i) => i.reference === onTime.reference)!;
     expect(fresh.sla).toMatchObject({ stage: 'accept', due: onTime.acceptBy, late: false, workingDaysLeft: 2 });
     expect(fresh.enterpriseName).toBe('北京决定测试有限公司');
 
-    const overdueOnly = await (await staff('GET', '/objections?overdue=true')).json<any>();
-    expect(overdueOnly.items.map((i: any) => i.reference)).toEqual([late.reference]);
-    const dueSoon = await (await staff('GET', `/objections?dueBy=${addDays(today, -1)}`)).json<any>();
-    expect(dueSoon.items.map((i: any) => i.reference)).toEqual([late.reference]);
-    const closed = await (await staff('GET', '/objections?status=closed')).json<any>();
-    expect(closed.items.every((i: any) => i.status === 'closed')).toBe(true);
+    const overdueOnly = await (await staff('GET', '/objections?overdue=true')).json<Queue>();
+    expect(overdueOnly.items.map((i) => i.reference)).toEqual([late.reference]);
+    const dueSoon = await (await staff('GET', `/objections?dueBy=${addDays(today, -1)}`)).json<Queue>();
+    expect(dueSoon.items.map((i) => i.reference)).toEqual([late.reference]);
+    const closed = await (await staff('GET', '/objections?status=closed')).json<Queue>();
+    expect(closed.items.every((i) => i.status === 'closed')).toBe(true);
   });
 
   it('rejects a bad filter with 422', async () => {
@@ -126,7 +136,7 @@ describe('GET /api/v1/admin/repairs/{reference} and attachments', () => {
     const filed = await fileRepair(recordId);
     const res = await staff('GET', `/repairs/${filed.reference.toLowerCase()}`);
     expect(res.status).toBe(200);
-    const body = await res.json<any>();
+    const body = await res.json<StaffCase>();
     expect(body).toMatchObject({
       kind: 'repair',
       reference: filed.reference,
@@ -137,12 +147,12 @@ describe('GET /api/v1/admin/repairs/{reference} and attachments', () => {
       sla: { stage: 'accept' },
       timeline: [{ status: 'received', note: '申请已提交', actor: null }],
     });
-    expect(body.attachments.map((a: any) => [a.role, a.fileName])).toEqual([
+    expect(body.attachments.map((a) => [a.role, a.fileName])).toEqual([
       ['commitment', '信用修复承诺书.pdf'],
       ['evidence', '缴款凭证.jpg'],
     ]);
 
-    const download = await exports.default.fetch(`http://local${body.attachments[0].href}`, { headers: await staffHeaders('reviewer') });
+    const download = await exports.default.fetch(`http://local${body.attachments[0]!.href}`, { headers: await staffHeaders('reviewer') });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toBe(
@@ -151,9 +161,9 @@ describe('GET /api/v1/admin/repairs/{reference} and attachments', () => {
     expect(download.headers.get('cache-control')).toBe('no-store');
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdfBytes);
 
-    expect((await exports.default.fetch(`http://local${body.attachments[0].href}`)).status).toBe(401);
+    expect((await exports.default.fetch(`http://local${body.attachments[0]!.href}`)).status).toBe(401);
     expect(
-      (await exports.default.fetch(`http://local${body.attachments[0].href}`, { headers: await staffHeaders('publisher') })).status,
+      (await exports.default.fetch(`http://local${body.attachments[0]!.href}`, { headers: await staffHeaders('publisher') })).status,
     ).toBe(403);
   });
 
@@ -170,7 +180,7 @@ describe('POST /api/v1/admin/{kind}/{reference}/acceptance', () => {
     const res = await staff('POST', `/objections/${filed.reference}/acceptance`, { decision: 'accept' });
     expect(res.status).toBe(200);
     const decideBy = addWorkingDays(defaultCalendar, today, 10);
-    expect(await res.json<any>()).toEqual({
+    expect(await res.json<DecisionResult>()).toEqual({
       reference: filed.reference,
       status: 'accepted',
       outcome: null,
@@ -195,16 +205,16 @@ describe('POST /api/v1/admin/{kind}/{reference}/acceptance', () => {
 
     const missing = await staff('POST', `/objections/${filed.reference}/acceptance`, { decision: 'reject' });
     expect(missing.status).toBe(422);
-    expect((await missing.json<any>()).error.fields[0].path).toBe('reason');
+    expect((await missing.json<ApiErrorBody>()).error.fields![0]!.path).toBe('reason');
 
     const res = await staff('POST', `/objections/${filed.reference}/acceptance`, {
       decision: 'reject',
       reason: '未提交加盖公章的异议申诉信用承诺书。',
     });
     expect(res.status).toBe(200);
-    expect((await res.json<any>()).status).toBe('not_accepted');
+    expect((await res.json<DecisionResult>()).status).toBe('not_accepted');
     expect((await publicRecord(recordId)).flags).not.toContain('objection_pending');
-    expect((await publicTimeline('objections', filed)).timeline.at(-1).note).toContain('未提交加盖公章的异议申诉信用承诺书');
+    expect((await publicTimeline('objections', filed)).timeline.at(-1)!.note).toContain('未提交加盖公章的异议申诉信用承诺书');
   });
 
   it('answers 409 when the case is no longer waiting for acceptance', async () => {
@@ -212,7 +222,7 @@ describe('POST /api/v1/admin/{kind}/{reference}/acceptance', () => {
     expect((await staff('POST', `/objections/${filed.reference}/acceptance`, { decision: 'accept' })).status).toBe(200);
     const again = await staff('POST', `/objections/${filed.reference}/acceptance`, { decision: 'accept' });
     expect(again.status).toBe(409);
-    expect((await again.json<any>()).error.code).toBe('case_state');
+    expect((await again.json<ApiErrorBody>()).error.code).toBe('case_state');
   });
 });
 
@@ -237,12 +247,12 @@ describe('POST /api/v1/admin/objections/{reference}/decision', () => {
       reason: '经核对处罚决定书原件，记载内容准确。',
     });
     expect(res.status).toBe(200);
-    expect(await res.json<any>()).toMatchObject({ status: 'closed', outcome: 'kept' });
+    expect(await res.json<DecisionResult>()).toMatchObject({ status: 'closed', outcome: 'kept' });
     const record = await publicRecord(recordId);
     expect(record).toMatchObject({ status: 'published', title: '维持测试记录', flags: [] });
     const timeline = await publicTimeline('objections', filed);
     expect(timeline).toMatchObject({ status: 'closed' });
-    expect(timeline.timeline.at(-1).note).toContain('维持原信用记录。理由：经核对处罚决定书原件，记载内容准确。');
+    expect(timeline.timeline.at(-1)!.note).toContain('维持原信用记录。理由：经核对处罚决定书原件，记载内容准确。');
   });
 
   it('corrects the record: new values, a correction note, the 已更正 flag, and the period follows the corrected date', async () => {
@@ -264,7 +274,7 @@ describe('POST /api/v1/admin/objections/{reference}/decision', () => {
       flags: ['corrected'],
     });
     expect(record.detail).toMatchObject({ facts: '拖欠 3 名劳动者工资 4.2 万元', correctionNote: '拖欠人数更正为 3 人。' });
-    expect((await publicTimeline('objections', filed)).timeline.at(-1).note).toContain('信用记录已更正');
+    expect((await publicTimeline('objections', filed)).timeline.at(-1)!.note).toContain('信用记录已更正');
 
     const [entry] = (await auditFor(`objection:${filed.reference}`)).results.filter((e) => e.action === 'objection.corrected');
     expect(JSON.parse(entry!.before!).record).toMatchObject({ id: recordId, title: '拖欠 13 名劳动者工资' });
@@ -283,7 +293,10 @@ describe('POST /api/v1/admin/objections/{reference}/decision', () => {
       changes: { decidedOn: addMonths(today, -14) },
     });
     expect(res.status).toBe(422);
-    expect((await res.json<any>()).error.fields[0]).toMatchObject({ path: 'changes.decidedOn', message: expect.stringContaining('届满') });
+    expect((await res.json<ApiErrorBody>()).error.fields![0]).toMatchObject({
+      path: 'changes.decidedOn',
+      message: expect.stringContaining('届满'),
+    });
     expect(
       (await staff('POST', `/objections/${filed.reference}/decision`, { outcome: 'corrected', correctionNote: '没有改动。', changes: {} }))
         .status,
@@ -297,13 +310,13 @@ describe('POST /api/v1/admin/objections/{reference}/decision', () => {
     const res = await staff('POST', `/objections/${filed.reference}/decision`, { outcome: 'withdrawn', reason });
     expect(res.status).toBe(200);
     expect(await publicRecord(recordId)).toMatchObject({ status: 'withdrawn', detail: null, notice: { reason, on: today }, flags: [] });
-    const penalties = await (await exports.default.fetch(`http://local/api/v1/penalties?q=${uscc}`)).json<any>();
-    expect(penalties.items.find((p: any) => p.id === recordId)).toMatchObject({
+    const penalties = await bodyOf(await api.penalties.$get({ query: { q: uscc } }), 200);
+    expect(penalties.items.find((p) => p.id === recordId)).toMatchObject({
       status: 'withdrawn',
       facts: null,
       withdrawal: { reason, on: today },
     });
-    expect((await publicTimeline('objections', filed)).timeline.at(-1).note).toContain(reason);
+    expect((await publicTimeline('objections', filed)).timeline.at(-1)!.note).toContain(reason);
   });
 
   it('lets only one of two simultaneous decisions land, and the audit chain stays whole', async () => {
@@ -319,7 +332,7 @@ describe('POST /api/v1/admin/objections/{reference}/decision', () => {
       .bind(filed.reference)
       .first<{ n: number }>();
     expect(events!.n).toBe(1);
-    const verify = await (await staff('GET', '/audit/verify', undefined, 'admin')).json<any>();
+    const verify = await (await staff('GET', '/audit/verify', undefined, 'admin')).json<AuditVerification>();
     expect(verify).toMatchObject({ ok: true, firstBreak: null });
   });
 });
@@ -337,10 +350,10 @@ describe('POST /api/v1/admin/repairs/{reference}/decision', () => {
     expect((await publicRecord(recordId)).flags).toContain('repair_pending');
     const res = await staff('POST', `/repairs/${filed.reference}/decision`, { outcome: 'approved' });
     expect(res.status).toBe(200);
-    expect(await res.json<any>()).toMatchObject({ status: 'closed', outcome: 'approved' });
+    expect(await res.json<DecisionResult>()).toMatchObject({ status: 'closed', outcome: 'approved' });
 
     expect(await publicRecord(recordId)).toMatchObject({ status: 'repaired', detail: null, flags: [], notice: { on: today } });
-    const published = await (await exports.default.fetch('http://local/api/v1/repairs/published')).json<any>();
+    const published = await bodyOf(await api.repairs.published.$get({ query: {} }), 200);
     expect(published.items).toContainEqual(
       expect.objectContaining({
         uscc,
@@ -351,7 +364,7 @@ describe('POST /api/v1/admin/repairs/{reference}/decision', () => {
         outcome: 'approved',
       }),
     );
-    expect((await publicTimeline('repairs', filed)).timeline.at(-1).note).toContain('准予信用修复');
+    expect((await publicTimeline('repairs', filed)).timeline.at(-1)!.note).toContain('准予信用修复');
   });
 
   it('rejects with reasons in writing: the record stays published, the 修复中 flag goes', async () => {
@@ -363,9 +376,9 @@ describe('POST /api/v1/admin/repairs/{reference}/decision', () => {
     });
     expect(res.status).toBe(200);
     expect(await publicRecord(recordId)).toMatchObject({ status: 'published', flags: [] });
-    const published = await (await exports.default.fetch('http://local/api/v1/repairs/published')).json<any>();
-    expect(published.items.some((i: any) => i.recordId === recordId)).toBe(false);
-    expect((await publicTimeline('repairs', filed)).timeline.at(-1).note).toContain('罚款尚未缴清');
+    const published = await bodyOf(await api.repairs.published.$get({ query: {} }), 200);
+    expect(published.items.some((i) => i.recordId === recordId)).toBe(false);
+    expect((await publicTimeline('repairs', filed)).timeline.at(-1)!.note).toContain('罚款尚未缴清');
   });
 
   it('refuses to approve when the record is no longer published', async () => {
@@ -374,6 +387,6 @@ describe('POST /api/v1/admin/repairs/{reference}/decision', () => {
     await env.DB.prepare("UPDATE credit_records SET status = 'expired' WHERE id = ?").bind(recordId).run();
     const res = await staff('POST', `/repairs/${filed.reference}/decision`, { outcome: 'approved' });
     expect(res.status).toBe(409);
-    expect((await res.json<any>()).error.code).toBe('record_state');
+    expect((await res.json<ApiErrorBody>()).error.code).toBe('record_state');
   });
 });

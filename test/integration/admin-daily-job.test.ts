@@ -29,8 +29,8 @@ async function insertCase(
   const grounds = table === 'objections' ? ', grounds' : '';
   const value = table === 'objections' ? ", 'wrong_info'" : '';
   await env.DB.prepare(
-    `INSERT INTO ${table} (reference, access_code_hash, uscc, record_id, statement, applicant_name, applicant_phone, applicant_email, status, accept_by, decide_by,
-       accept_by_provisional, decide_by_provisional, created_at${grounds})
+    `INSERT INTO ${table} (reference, access_code_hash, uscc, record_id, statement, applicant_name, applicant_phone, applicant_email,
+       status, accept_by, decide_by, accept_by_provisional, decide_by_provisional, created_at${grounds})
      VALUES (?, 'x', ?, ?, '情况说明十个字以上的内容', '周敏', '13912345678', 'a@example.com', ?, ?, ?, ?, ?, ?${value})`,
   )
     .bind(
@@ -69,35 +69,47 @@ function announcedCalendar() {
   ]);
 }
 
-beforeAll(async () => {
-  await insertEnterprise(env.DB, { uscc, name: '北京定时任务测试有限公司' });
-  ids.ended = (await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -12), publishUntil: today })).id;
-  ids.live = (await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -1), publishUntil: addMonths(today, 11) })).id;
-  const past = addDays(today, -3);
-  const future = addDays(today, 5);
-  await insertCase('objections', 'YY-2026-AAAAA3', 'received', past, future); // acceptance late
-  await insertCase('objections', 'YY-2026-AAAAA4', 'accepted', past, future); // accepted in time, decision not yet due
-  await insertCase('objections', 'YY-2026-AAAAA6', 'closed', past, past); // done: never overdue
-  await insertCase('repairs', 'XF-2026-AAAAA7', 'accepted', addDays(today, -20), past); // decision late
-  await insertCase('repairs', 'XF-2026-AAAAA9', 'received', today, future); // due today: not yet late
-  expect(provisional.acceptBy.provisional && provisional.decideBy.provisional).toBe(true);
-  await insertCase('objections', 'YY-2026-AAAAC3', 'received', provisional.acceptBy.date, provisional.decideBy.date, {
-    createdAt: `${FILED_ON}T02:00:00.000Z`,
+/** Later than FUTURE_YEAR: a year that even the announced calendar below leaves unannounced. */
+const LATER_FILED_ON = `${FUTURE_YEAR + 1}-06-15`;
+
+/** An open objection filed on `filedOn` (by default the day before 除夕), its deadlines provisional as counted then. */
+async function insertProvisionalObjection(reference: string, filedOn = FILED_ON) {
+  const deadlines = caseDeadlines(defaultCalendar, 'objection', { submittedOn: filedOn });
+  expect(deadlines.acceptBy.provisional && deadlines.decideBy.provisional).toBe(true);
+  await insertCase('objections', reference, 'received', deadlines.acceptBy.date, deadlines.decideBy.date, {
+    createdAt: `${filedOn}T02:00:00.000Z`,
     acceptByProvisional: true,
     decideByProvisional: true,
   });
+}
+
+// Shared and only read: the employer and the live record every case below is about. Each test
+// inserts the records and cases its run of the job is to find, so that none relies on another's.
+beforeAll(async () => {
+  await insertEnterprise(env.DB, { uscc, name: '北京定时任务测试有限公司' });
+  ids.live = (await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -1), publishUntil: addMonths(today, 11) })).id;
 });
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('runDailyJobs (the cron trigger)', () => {
   it('archives ended records, flags overdue cases, and logs what it did', async () => {
+    const ended = (await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -12), publishUntil: today })).id;
+    const past = addDays(today, -3);
+    const future = addDays(today, 5);
+    await insertCase('objections', 'YY-2026-AAAAA3', 'received', past, future); // acceptance late
+    await insertCase('objections', 'YY-2026-AAAAA4', 'accepted', past, future); // accepted in time, decision not yet due
+    await insertCase('objections', 'YY-2026-AAAAA6', 'closed', past, past); // done: never overdue
+    await insertCase('repairs', 'XF-2026-AAAAA7', 'accepted', addDays(today, -20), past); // decision late
+    await insertCase('repairs', 'XF-2026-AAAAA9', 'received', today, future); // due today: not yet late
+    await insertProvisionalObjection('YY-2026-AAAAC7', LATER_FILED_ON); // its year not announced: left as it is
+
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const summary = await runDailyJobs(env, clock);
     expect(summary).toEqual({ expiredRecords: 1, recomputedDeadlines: 0, overdueObjections: 1, overdueRepairs: 1 });
     const status = async (id: number) =>
       (await env.DB.prepare('SELECT status FROM credit_records WHERE id = ?').bind(id).first<{ status: string }>())!.status;
-    expect(await status(ids.ended!)).toBe('expired');
+    expect(await status(ended)).toBe('expired');
     expect(await status(ids.live!)).toBe('published');
     expect((await caseRow('objections', 'YY-2026-AAAAA3'))!.overdue).toBe(1);
     expect((await caseRow('objections', 'YY-2026-AAAAA4'))!.overdue).toBe(0);
@@ -111,13 +123,18 @@ describe('runDailyJobs (the cron trigger)', () => {
       expiredRecords: 1,
       overdueObjections: 1,
       overdueRepairs: 1,
-      expiredRecordIds: [ids.ended],
+      expiredRecordIds: [ended],
       overdueReferences: ['YY-2026-AAAAA3', 'XF-2026-AAAAA7'],
     });
   });
 
   it('changes nothing when run again', async () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    // Work of its own for the first run: an ended record, a late acceptance and a late decision.
+    await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -12), publishUntil: today });
+    await insertCase('objections', 'YY-2026-AAAAD3', 'received', addDays(today, -3), addDays(today, 5));
+    await insertCase('repairs', 'XF-2026-AAAAD7', 'accepted', addDays(today, -20), addDays(today, -3));
+    await runDailyJobs(env, clock);
     expect(await runDailyJobs(env, clock)).toEqual({ expiredRecords: 0, recomputedDeadlines: 0, overdueObjections: 0, overdueRepairs: 0 });
   });
 
@@ -133,6 +150,7 @@ describe('runDailyJobs (the cron trigger)', () => {
 describe('runDailyJobs when a year is announced (DOMAIN.md §9: "recomputed, with an audit entry, when the official year is added")', () => {
   it('moves provisional deadlines to the announced calendar, audits the change and tells the company on its timeline', async () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    await insertProvisionalObjection('YY-2026-AAAAC3');
     const calendar = announcedCalendar();
     const fresh = caseDeadlines(calendar, 'objection', { submittedOn: FILED_ON });
     expect(fresh.acceptBy.provisional).toBe(false);
@@ -161,6 +179,10 @@ describe('runDailyJobs when a year is announced (DOMAIN.md §9: "recomputed, wit
 
   it('leaves a recomputed case alone afterwards, and provisional cases alone while their year is still unannounced', async () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    // A case of its own, recomputed by a first run once its year is announced.
+    await insertProvisionalObjection('YY-2026-AAAAC6');
+    await runDailyJobs(env, clock, announcedCalendar());
+    expect((await caseRow('objections', 'YY-2026-AAAAC6'))!.accept_by_provisional).toBe(0);
     expect(await runDailyJobs(env, clock, announcedCalendar())).toMatchObject({ recomputedDeadlines: 0 });
     const repair = caseDeadlines(defaultCalendar, 'repair', { submittedOn: FILED_ON });
     await insertCase('repairs', 'XF-2026-AAAAC4', 'received', repair.acceptBy.date, repair.decideBy.date, {
@@ -171,5 +193,7 @@ describe('runDailyJobs when a year is announced (DOMAIN.md §9: "recomputed, wit
     const before = await caseRow('repairs', 'XF-2026-AAAAC4');
     expect(await runDailyJobs(env, clock)).toMatchObject({ recomputedDeadlines: 0 });
     expect(await caseRow('repairs', 'XF-2026-AAAAC4')).toEqual(before);
+    // Closed again, so that no other test's run of the announced calendar finds this case still open.
+    await env.DB.prepare("UPDATE repairs SET status = 'closed' WHERE reference = 'XF-2026-AAAAC4'").run();
   });
 });

@@ -2,6 +2,7 @@
 // before anything is written, all-or-nothing per file, and no duplicates on re-import.
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { api, bodyOf, profileOf, type ApiErrorBody, type ImportReport, type ImportResult, type StaffRecordList } from '../fixtures/api';
 import { createAccessKeys, signAccessToken, type AccessKeys } from '../fixtures/access-tokens';
 import { insertEnterprise, makeUscc } from '../fixtures/enterprises';
 import { insertSamplingTask } from '../fixtures/sampling';
@@ -112,7 +113,7 @@ describe('POST /api/v1/admin/imports/preview', () => {
     const before = await snapshot();
     const res = await upload('/preview', 'penalties', csv(penaltyHeader, rows));
     expect(res.status).toBe(200);
-    const report = await res.json<any>();
+    const report = await res.json<ImportReport>();
     expect(await snapshot()).toEqual(before);
 
     expect(report).toMatchObject({
@@ -124,14 +125,14 @@ describe('POST /api/v1/admin/imports/preview', () => {
       committable: false,
     });
     expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(report.accepted.map((r: any) => r.line)).toEqual([2, 3]);
+    expect(report.accepted.map((r) => r.line)).toEqual([2, 3]);
     expect(report.accepted[0]).toMatchObject({
       key: `penalty:${good[0]}`,
       summary: expect.stringContaining('20,000.00 元'),
       publishUntil: publicationEnd(decided, 'general'),
       publicationDue: addWorkingDays(defaultCalendar, decided, 7).date,
     });
-    const reasons = Object.fromEntries(report.rejected.map((r: any) => [r.line, r.reasons.join(' / ')]));
+    const reasons = Object.fromEntries(report.rejected.map((r) => [r.line, r.reasons.join(' / ')]));
     expect(Object.keys(reasons).map(Number)).toEqual([4, 5, 6, 7, 8, 9]);
     expect(reasons[4]).toMatch(/统一社会信用代码/);
     expect(reasons[5]).toMatch(/决定日期/);
@@ -143,11 +144,13 @@ describe('POST /api/v1/admin/imports/preview', () => {
   });
 
   it('reports problems with the file itself', async () => {
-    const missing = await (await upload('/preview', 'penalties', '决定书文号,当事人名称\r\n1,2\r\n')).json<any>();
+    const missing = await (await upload('/preview', 'penalties', '决定书文号,当事人名称\r\n1,2\r\n')).json<ImportReport>();
     expect(missing.fileErrors.join()).toMatch(/缺少列/);
-    const xlsx = await (await upload('/preview', 'penalties', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), {}, 'book.xlsx')).json<any>();
+    const xlsx = await (
+      await upload('/preview', 'penalties', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), {}, 'book.xlsx')
+    ).json<ImportReport>();
     expect(xlsx.fileErrors.join()).toMatch(/另存为/);
-    const broken = await (await upload('/preview', 'penalties', `${penaltyHeader.join(',')}\r\n"unclosed`)).json<any>();
+    const broken = await (await upload('/preview', 'penalties', `${penaltyHeader.join(',')}\r\n"unclosed`)).json<ImportReport>();
     expect(broken.fileErrors).toEqual(['文件不是有效的 CSV：第 2 行：引号没有闭合']);
     expect([missing, xlsx, broken].every((r) => r.committable === false)).toBe(true);
   });
@@ -171,7 +174,7 @@ describe('POST /api/v1/admin/imports', () => {
     const before = await snapshot();
     const res = await upload('', 'penalties', csv(penaltyHeader, [penaltyRow(), penaltyRow({ uscc: UNKNOWN })]));
     expect(res.status).toBe(422);
-    const error = (await res.json<any>()).error;
+    const error = (await res.json<ApiErrorBody>()).error;
     expect(error.code).toBe('import_rejected');
     expect(error.fields).toEqual([{ path: 'line.3', message: expect.stringMatching(/没有使用该代码登记/) }]);
     expect(await snapshot()).toEqual(before);
@@ -183,10 +186,12 @@ describe('POST /api/v1/admin/imports', () => {
     const file = csv(penaltyHeader, rows);
     const res = await upload('', 'penalties', file);
     expect(res.status).toBe(201);
-    const result = await res.json<any>();
+    const result = await res.json<ImportResult>();
     expect(result).toMatchObject({ kind: 'penalties', rowCount: 450, published: false });
 
-    const first = await env.DB.prepare('SELECT * FROM credit_records WHERE source_key = ?').bind(`penalty:${rows[0]![0]}`).first<any>();
+    const first = await env.DB.prepare('SELECT * FROM credit_records WHERE source_key = ?')
+      .bind(`penalty:${rows[0]![0]}`)
+      .first<Record<string, unknown>>();
     expect(first).toMatchObject({
       uscc: A,
       kind: 'penalty',
@@ -202,13 +207,13 @@ describe('POST /api/v1/admin/imports', () => {
     expect(await count('SELECT count(*) AS n FROM credit_records WHERE source_key LIKE ?', 'penalty:%')).toBeGreaterThanOrEqual(450);
     const imported = await env.DB.prepare('SELECT kind, file_name, actor, row_count FROM imports WHERE file_sha256 = ?')
       .bind(result.sha256)
-      .first<any>();
+      .first<{ kind: string; file_name: string; actor: string; row_count: number }>();
     expect(imported).toEqual({ kind: 'penalties', file_name: '处罚决定.csv', actor: 'chen.jing@hrss.example', row_count: 450 });
     const audit = await env.DB.prepare('SELECT actor, action, after FROM audit_log WHERE target = ?')
       .bind(`import:${result.sha256}`)
-      .first<any>();
+      .first<{ actor: string; action: string; after: string }>();
     expect(audit).toMatchObject({ actor: 'chen.jing@hrss.example', action: 'import.committed' });
-    expect(JSON.parse(audit.after)).toMatchObject({ rowCount: 450, kind: 'penalties' });
+    expect(JSON.parse(audit!.after)).toMatchObject({ rowCount: 450, kind: 'penalties' });
 
     // Drafts show their publication due date in the console.
     const token = await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: ['publisher'] });
@@ -216,22 +221,22 @@ describe('POST /api/v1/admin/imports', () => {
       await exports.default.fetch(`http://local/api/v1/admin/records?status=draft&uscc=${A}`, {
         headers: { 'Cf-Access-Jwt-Assertion': token },
       })
-    ).json<any>();
-    expect(listed.items[0].publicationDue).toBe(addWorkingDays(defaultCalendar, decided, 7).date);
+    ).json<StaffRecordList>();
+    expect(listed.items[0]!.publicationDue).toBe(addWorkingDays(defaultCalendar, decided, 7).date);
 
     const before = await snapshot();
     const again = await upload('', 'penalties', file);
     expect(again.status).toBe(409);
-    expect((await again.json<any>()).error).toMatchObject({
+    expect((await again.json<ApiErrorBody>()).error).toMatchObject({
       code: 'already_imported',
       message: expect.stringContaining('chen.jing@hrss.example'),
     });
     expect(await snapshot()).toEqual(before);
-    const preview = await (await upload('/preview', 'penalties', file)).json<any>();
+    const preview = await (await upload('/preview', 'penalties', file)).json<ImportReport>();
     expect(preview).toMatchObject({ committable: false, alreadyImported: { actor: 'chen.jing@hrss.example', rowCount: 450 } });
 
     // The same rows in another file are duplicates too.
-    const overlap = await (await upload('/preview', 'penalties', csv(penaltyHeader, [rows[0]!, penaltyRow()]))).json<any>();
+    const overlap = await (await upload('/preview', 'penalties', csv(penaltyHeader, [rows[0]!, penaltyRow()]))).json<ImportReport>();
     expect(overlap.rejected).toEqual([{ line: 2, key: `penalty:${rows[0]![0]}`, reasons: [expect.stringContaining('不会重复导入')] }]);
   });
 
@@ -239,9 +244,9 @@ describe('POST /api/v1/admin/imports', () => {
     const row = penaltyRow();
     const res = await upload('', 'penalties', csv(penaltyHeader, [row]), { publish: 'true' });
     expect(res.status).toBe(201);
-    expect((await res.json<any>()).published).toBe(true);
-    const penalties = await (await exports.default.fetch(`http://local/api/v1/penalties?q=${A}&pageSize=100`)).json<any>();
-    const found = penalties.items.find((p: any) => p.decisionNo === row[0]);
+    expect((await res.json<ImportResult>()).published).toBe(true);
+    const penalties = await bodyOf(await api.penalties.$get({ query: { q: A, pageSize: '100' } }), 200);
+    const found = penalties.items.find((p) => p.decisionNo === row[0])!;
     expect(found).toMatchObject({ status: 'published', fineFen: 2_000_000 });
     // Masked on the way out, as everything public is.
     expect(found.facts).not.toContain('13912345678');
@@ -276,9 +281,9 @@ describe('POST /api/v1/admin/imports', () => {
     ];
     const report = await (
       await upload('/preview', 'sampling_results', csv(header, [row(A, '北京导入甲有限公司'), row(B, '北京导入乙（集团）有限公司')]))
-    ).json<any>();
+    ).json<ImportReport>();
     expect(report.accepted).toHaveLength(1);
-    expect(report.rejected[0].reasons).toContain('该单位不在任务 SJ-2026-702 公布的抽取结果中（非随机的重点检查任务除外）');
+    expect(report.rejected[0]!.reasons).toContain('该单位不在任务 SJ-2026-702 公布的抽取结果中（非随机的重点检查任务除外）');
   });
 
   it('imports sampling results into the task’s list and the employers’ profiles', async () => {
@@ -309,30 +314,31 @@ describe('POST /api/v1/admin/imports', () => {
     ];
     const unknownTask = await (
       await upload('/preview', 'sampling_results', csv(header, [['SJ-2099-001', ...rows[0]!.slice(1)]]))
-    ).json<any>();
-    expect(unknownTask.rejected[0].reasons).toContain('没有编号为 SJ-2099-001 的抽查任务');
+    ).json<ImportReport>();
+    expect(unknownTask.rejected[0]!.reasons).toContain('没有编号为 SJ-2099-001 的抽查任务');
 
     const res = await upload('', 'sampling_results', csv(header, rows), {}, '抽查结果.csv');
     expect(res.status).toBe(201);
-    const results = await (await exports.default.fetch('http://local/api/v1/sampling/tasks/SJ-2026-701/results')).json<any>();
-    expect(results.items.map((r: any) => [r.uscc, r.result])).toEqual(
+    const results = await bodyOf(await api.sampling.tasks[':taskId'].results.$get({ param: { taskId: 'SJ-2026-701' }, query: {} }), 200);
+    expect(results.items.map((r) => [r.uscc, r.result])).toEqual(
       [
         [A, '未发现问题'],
         [B, '发现问题已责令改正'],
       ].sort(),
     );
-    const profile = await (await exports.default.fetch(`http://local/api/v1/enterprises/${B}`)).json<any>();
-    expect(profile.records.find((r: any) => r.kind === 'sampling_result')).toMatchObject({
+    const profile = await profileOf(B);
+    expect(profile.records.find((r) => r.kind === 'sampling_result')).toMatchObject({
       severity: 'none',
       status: 'published',
       detail: expect.objectContaining({ result: '发现问题已责令改正', taskId: 'SJ-2026-701' }),
     });
     const linked = await env.DB.prepare(
-      "SELECT count(*) AS n FROM credit_records WHERE kind = 'sampling_result' AND sampling_result_id IS NOT NULL AND source_key LIKE 'sampling:SJ-2026-701:%'",
+      `SELECT count(*) AS n FROM credit_records
+       WHERE kind = 'sampling_result' AND sampling_result_id IS NOT NULL AND source_key LIKE 'sampling:SJ-2026-701:%'`,
     ).first<{ n: number }>();
     expect(linked!.n).toBe(2);
 
-    const dup = await (await upload('/preview', 'sampling_results', csv(header, [rows[0]!]), {}, 'again.csv')).json<any>();
-    expect(dup.rejected[0].reasons.join()).toMatch(/已有此对象的抽查结果/);
+    const dup = await (await upload('/preview', 'sampling_results', csv(header, [rows[0]!]), {}, 'again.csv')).json<ImportReport>();
+    expect(dup.rejected[0]!.reasons.join()).toMatch(/已有此对象的抽查结果/);
   });
 });

@@ -2,6 +2,15 @@
 // public notice — each audited with the staff member who did it.
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  api,
+  bodyOf,
+  publicRecordOf,
+  type ApiErrorBody,
+  type AuditVerification,
+  type StaffRecord,
+  type StaffRecordList,
+} from '../fixtures/api';
 import { createAccessKeys, signAccessToken, type AccessKeys } from '../fixtures/access-tokens';
 import { insertEnterprise, makeUscc } from '../fixtures/enterprises';
 import { addDays, addMonths } from '../../functions/domain/dates';
@@ -48,10 +57,14 @@ const penalty = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const publicRecord = async (id: number) => {
-  const profile = await (await exports.default.fetch(`http://local/api/v1/enterprises/${uscc}`)).json<any>();
-  return profile.records.find((r: any) => r.id === id) ?? null;
-};
+const publicRecord = async (id: number) => (await publicRecordOf(uscc, id)) ?? null;
+
+/** The columns of an audit entry a test reads. */
+interface AuditRow {
+  actor: string;
+  action: string;
+  after: string;
+}
 
 beforeAll(async () => {
   keys = await createAccessKeys();
@@ -64,7 +77,7 @@ describe('POST /api/v1/admin/records', () => {
     const body = penalty();
     const res = await publisher('POST', '', body);
     expect(res.status).toBe(201);
-    const record = await res.json<any>();
+    const record = await res.json<StaffRecord>();
     expect(record).toMatchObject({
       uscc,
       enterpriseName: '北京录入测试有限公司',
@@ -81,19 +94,21 @@ describe('POST /api/v1/admin/records', () => {
 
     const audit = await env.DB.prepare('SELECT actor, action, after FROM audit_log WHERE target = ?')
       .bind(`record:${record.id}`)
-      .first<any>();
+      .first<AuditRow>();
     expect(audit).toMatchObject({ actor: 'wang.fang@hrss.example', action: 'record.created' });
-    expect(JSON.parse(audit.after)).toMatchObject({ id: record.id, status: 'draft', decisionNo: body.decisionNo });
+    expect(JSON.parse(audit!.after)).toMatchObject({ id: record.id, status: 'draft', decisionNo: body.decisionNo });
   });
 
   it('marks a draft whose publication is overdue and lists drafts first', async () => {
-    const late = await (await publisher('POST', '', penalty({ decidedOn: addDays(today, -30) }))).json<any>();
+    // A draft still in time beside the late one, so that the list holds both kinds of draft.
+    expect((await publisher('POST', '', penalty())).status).toBe(201);
+    const late = await (await publisher('POST', '', penalty({ decidedOn: addDays(today, -30) }))).json<StaffRecord>();
     expect(late.publicationLate).toBe(true);
-    const list = await (await publisher('GET', '?status=draft')).json<any>();
+    const list = await (await publisher('GET', '?status=draft')).json<StaffRecordList>();
     expect(list.items.length).toBeGreaterThanOrEqual(2);
-    expect(list.items.every((r: any) => r.status === 'draft' && r.publicationDue)).toBe(true);
-    const all = await (await publisher('GET', `?uscc=${uscc.toLowerCase()}`)).json<any>();
-    expect(all.items[0].status).toBe('draft');
+    expect(list.items.every((r) => r.status === 'draft' && r.publicationDue)).toBe(true);
+    const all = await (await publisher('GET', `?uscc=${uscc.toLowerCase()}`)).json<StaffRecordList>();
+    expect(all.items[0]!.status).toBe('draft');
   });
 
   it('says what is wrong, field by field', async () => {
@@ -111,8 +126,8 @@ describe('POST /api/v1/admin/records', () => {
     for (const [body, path, message] of cases) {
       const res = await publisher('POST', '', body);
       expect(res.status, path).toBe(422);
-      const fields = (await res.json<any>()).error.fields;
-      expect(fields.find((f: any) => f.path === path)?.message, `${path}: ${JSON.stringify(fields)}`).toMatch(message);
+      const fields = (await res.json<ApiErrorBody>()).error.fields!;
+      expect(fields.find((f) => f.path === path)?.message, `${path}: ${JSON.stringify(fields)}`).toMatch(message);
     }
   });
 
@@ -121,25 +136,27 @@ describe('POST /api/v1/admin/records', () => {
     expect((await publisher('POST', '', body)).status).toBe(201);
     const again = await publisher('POST', '', body);
     expect(again.status).toBe(422);
-    expect((await again.json<any>()).error.fields).toEqual([{ path: 'decisionNo', message: expect.stringContaining('已有信用记录') }]);
+    expect((await again.json<ApiErrorBody>()).error.fields).toEqual([
+      { path: 'decisionNo', message: expect.stringContaining('已有信用记录') },
+    ]);
   });
 });
 
 describe('POST /api/v1/admin/records/{id}/publish and /withdraw', () => {
   it('publishes a draft: the profile and 事后公开 show it from today', async () => {
-    const draft = await (await publisher('POST', '', penalty())).json<any>();
+    const draft = await (await publisher('POST', '', penalty())).json<StaffRecord>();
     const res = await publisher('POST', `/${draft.id}/publish`);
     expect(res.status).toBe(200);
-    expect(await res.json<any>()).toMatchObject({ status: 'published', publishedOn: today, publicationDue: null });
+    expect(await res.json<StaffRecord>()).toMatchObject({ status: 'published', publishedOn: today, publicationDue: null });
     expect(await publicRecord(draft.id)).toMatchObject({ status: 'published', publishedAt: today, decisionNo: draft.decisionNo });
-    const penalties = await (await exports.default.fetch(`http://local/api/v1/penalties?q=${uscc}`)).json<any>();
-    expect(penalties.items.map((p: any) => p.id)).toContain(draft.id);
+    const penalties = await bodyOf(await api.penalties.$get({ query: { q: uscc } }), 200);
+    expect(penalties.items.map((p) => p.id)).toContain(draft.id);
     const again = await publisher('POST', `/${draft.id}/publish`);
     expect(again.status).toBe(409);
   });
 
   it('withdraws a published record: a notice with the reason, not silence', async () => {
-    const draft = await (await publisher('POST', '', penalty())).json<any>();
+    const draft = await (await publisher('POST', '', penalty())).json<StaffRecord>();
     await publisher('POST', `/${draft.id}/publish`);
     const noReason = await publisher('POST', `/${draft.id}/withdraw`, { reason: '' });
     expect(noReason.status).toBe(422);
@@ -147,8 +164,8 @@ describe('POST /api/v1/admin/records/{id}/publish and /withdraw', () => {
     const res = await publisher('POST', `/${draft.id}/withdraw`, { reason });
     expect(res.status).toBe(200);
     expect(await publicRecord(draft.id)).toMatchObject({ status: 'withdrawn', detail: null, notice: { reason, on: today } });
-    const penalties = await (await exports.default.fetch(`http://local/api/v1/penalties?q=${uscc}`)).json<any>();
-    expect(penalties.items.find((p: any) => p.id === draft.id)).toMatchObject({ status: 'withdrawn', withdrawal: { reason } });
+    const penalties = await bodyOf(await api.penalties.$get({ query: { q: uscc } }), 200);
+    expect(penalties.items.find((p) => p.id === draft.id)).toMatchObject({ status: 'withdrawn', withdrawal: { reason } });
     const actions = await env.DB.prepare('SELECT action FROM audit_log WHERE target = ? ORDER BY id')
       .bind(`record:${draft.id}`)
       .all<{ action: string }>();
@@ -156,7 +173,7 @@ describe('POST /api/v1/admin/records/{id}/publish and /withdraw', () => {
   });
 
   it('only withdraws what is published, and answers 404 for no such record', async () => {
-    const draft = await (await publisher('POST', '', penalty())).json<any>();
+    const draft = await (await publisher('POST', '', penalty())).json<StaffRecord>();
     expect((await publisher('POST', `/${draft.id}/withdraw`, { reason: '录入错误，应删除。' })).status).toBe(409);
     expect((await publisher('GET', '/999999')).status).toBe(404);
     expect((await publisher('GET', `/${draft.id}`)).status).toBe(200);
@@ -165,12 +182,12 @@ describe('POST /api/v1/admin/records/{id}/publish and /withdraw', () => {
   it('gives concurrent creations distinct ids and one unbroken audit chain', async () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => publisher('POST', '', penalty())));
     expect(results.map((r) => r.status)).toEqual(Array(6).fill(201));
-    const ids = await Promise.all(results.map(async (r) => (await r.json<any>()).id));
+    const ids = await Promise.all(results.map(async (r) => (await r.json<StaffRecord>()).id));
     expect(new Set(ids).size).toBe(6);
     const admin = await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: ['admin'] });
     const verify = await (
       await exports.default.fetch('http://local/api/v1/admin/audit/verify', { headers: { 'Cf-Access-Jwt-Assertion': admin } })
-    ).json<any>();
+    ).json<AuditVerification>();
     expect(verify).toMatchObject({ ok: true, firstBreak: null });
   });
 });

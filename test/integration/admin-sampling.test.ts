@@ -1,12 +1,13 @@
 // Staff plan a task, publish the seed commitment, draw once; the public can then verify the draw.
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { api, bodyOf, type ApiErrorBody, type SeedCommitted } from '../fixtures/api';
 import { createAccessKeys, signAccessToken, type AccessKeys } from '../fixtures/access-tokens';
 import { insertEnterprise, makeUscc } from '../fixtures/enterprises';
 import { insertSamplingItem } from '../fixtures/sampling';
 import { getDb } from '../../functions/db/client';
 import { inspectors } from '../../functions/db/schema';
-import { verifyDraw, type DrawRecord } from '../../functions/domain/draw';
+import { verifyDraw } from '../../functions/domain/draw';
 
 let keys: AccessKeys;
 
@@ -18,6 +19,9 @@ async function staff(method: string, path: string, body?: unknown, roles = ['pub
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
+
+const publicTask = (taskId: string) => api.sampling.tasks[':taskId'].$get({ param: { taskId } });
+const publicDraw = (taskId: string) => api.sampling.tasks[':taskId'].draw.$get({ param: { taskId } });
 
 const task = {
   id: 'SJ-2026-77',
@@ -54,16 +58,16 @@ describe('staff draw workflow', () => {
   it('plans, commits, draws once, and the public record verifies', async () => {
     const created = await staff('POST', '/tasks', task);
     expect(created.status, await created.clone().text()).toBe(201);
-    const committed = await (await staff('POST', `/tasks/${task.id}/commitment`)).json<any>();
+    const committed = await (await staff('POST', `/tasks/${task.id}/commitment`)).json<SeedCommitted>();
     expect(committed.seedCommitment).toMatch(/^[0-9a-f]{64}$/);
     // Before the draw the public sees the commitment and no seed.
-    const before = await exports.default.fetch(`http://local/api/v1/sampling/tasks/${task.id}`);
-    expect((await before.json<any>()).seedCommitment).toBe(committed.seedCommitment);
-    expect((await exports.default.fetch(`http://local/api/v1/sampling/tasks/${task.id}/draw`)).status).toBe(404);
+    const before = await publicTask(task.id);
+    expect((await bodyOf(before, 200)).seedCommitment).toBe(committed.seedCommitment);
+    expect((await publicDraw(task.id)).status).toBe(404);
 
     const drawn = await staff('POST', `/tasks/${task.id}/draw`, { beacon: 'ab'.repeat(32) });
     expect(drawn.status).toBe(201);
-    const record = await (await exports.default.fetch(`http://local/api/v1/sampling/tasks/${task.id}/draw`)).json<DrawRecord>();
+    const record = await bodyOf(await publicDraw(task.id), 200);
     expect(record.beacon).toBe('ab'.repeat(32));
     expect(record.seedCommitment).toBe(committed.seedCommitment);
     const verification = await verifyDraw(record);
@@ -75,10 +79,14 @@ describe('staff draw workflow', () => {
   });
 
   it('records every step in the audit log with the actor', async () => {
-    const rows = await env.DB.prepare("SELECT action, actor FROM audit_log WHERE target = 'task:SJ-2026-77' ORDER BY id").all<{
-      action: string;
-      actor: string;
-    }>();
+    // A task of its own, through the same three steps.
+    const id = 'SJ-2026-76';
+    expect((await staff('POST', '/tasks', { ...task, id })).status).toBe(201);
+    expect((await staff('POST', `/tasks/${id}/commitment`)).status).toBe(201);
+    expect((await staff('POST', `/tasks/${id}/draw`, { beacon: 'ab'.repeat(32) })).status).toBe(201);
+    const rows = await env.DB.prepare('SELECT action, actor FROM audit_log WHERE target = ? ORDER BY id')
+      .bind(`task:${id}`)
+      .all<{ action: string; actor: string }>();
     expect(rows.results).toEqual([
       { action: 'sampling.task.create', actor: 'li.ming@hrss.example' },
       { action: 'sampling.seed.commit', actor: 'li.ming@hrss.example' },
@@ -89,7 +97,7 @@ describe('staff draw workflow', () => {
   it('rejects a bad plan with field messages and a reviewer with 403', async () => {
     const bad = await staff('POST', '/tasks', { ...task, id: 'x', scope: { districts: ['999999'], industries: [] }, ratios: {} });
     expect(bad.status).toBe(422);
-    const paths = (await bad.json<any>()).error.fields.map((f: any) => f.path);
+    const paths = (await bad.json<ApiErrorBody>()).error.fields!.map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['id', 'scope.districts.0', 'ratios']));
     expect((await staff('POST', '/tasks', { ...task, id: 'SJ-2026-78' }, ['reviewer'])).status).toBe(403);
   });

@@ -1,10 +1,12 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { api, bodyOf } from '../fixtures/api';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { addMonths } from '../../functions/domain/dates';
 import { today } from '../fixtures/today';
 
-const get = (path: string) => exports.default.fetch(`http://local${path}`);
+/** GET /api/v1/enterprises/{uscc}, the value put into the path as given. */
+const profile = (uscc: string, headers: Record<string, string> = {}) => api.enterprises[':uscc'].$get({ param: { uscc } }, { headers });
 const known = makeUscc('MA01PRF01');
 
 beforeAll(async () => {
@@ -22,13 +24,13 @@ beforeAll(async () => {
 
 describe('GET /api/v1/enterprises/{uscc}', () => {
   it('answers the contract for a known code', async () => {
-    const res = await get(`/api/v1/enterprises/${known}`);
+    const res = await profile(known);
     expect(res.status).toBe(200);
-    const body = await res.json<any>();
+    const body = await bodyOf(res, 200);
     expect(body.enterprise).toMatchObject({ uscc: known, name: '北京档案测试科技有限公司', district: '朝阳区' });
     expect(body.grade).toEqual({ value: 'B', year: 2025, reasons: [expect.stringContaining('C 级')] });
     expect(body.warnings).toEqual([]);
-    expect(body.records.map((r: any) => r.title)).toEqual(['仍在公示的处罚']);
+    expect(body.records.map((r) => r.title)).toEqual(['仍在公示的处罚']);
     expect(body.records[0]).toMatchObject({ kind: 'penalty', severity: 'general', status: 'published', flags: [] });
     for (const key of ['id', 'decisionNo', 'authority', 'decidedAt', 'publishedAt', 'publishUntil', 'detail']) {
       expect(body.records[0]).toHaveProperty(key);
@@ -37,27 +39,27 @@ describe('GET /api/v1/enterprises/{uscc}', () => {
 
   it('normalises spaces, hyphens and lower case before looking up', async () => {
     const typed = `${known.slice(0, 6)} ${known.slice(6, 12)}-${known.slice(12)}`.toLowerCase();
-    const res = await get(`/api/v1/enterprises/${encodeURIComponent(typed)}`);
+    const res = await profile(encodeURIComponent(typed));
     expect(res.status).toBe(200);
   });
 
   it('hides a record on the day its publication period ends and drafts always', async () => {
-    const body = await (await get(`/api/v1/enterprises/${known}`)).json<any>();
-    const titles = body.records.map((r: any) => r.title);
+    const body = await bodyOf(await profile(known), 200);
+    const titles = body.records.map((r) => r.title);
     expect(titles).not.toContain('今天到期的处罚');
     expect(titles).not.toContain('草稿处罚');
   });
 
   it('answers 400 invalid_uscc for a malformed code', async () => {
     for (const bad of ['123', 'ABCDEFGHIJKLMNOPQR', '91110105MA01ABCDIO', "'; DROP TABLE enterprises;--"]) {
-      const res = await get(`/api/v1/enterprises/${encodeURIComponent(bad)}`);
+      const res = await profile(encodeURIComponent(bad));
       expect(res.status, bad).toBe(400);
-      expect((await res.json<any>()).error.code).toBe('invalid_uscc');
+      expect((await bodyOf(res, 400)).error.code).toBe('invalid_uscc');
     }
   });
 
   it('answers 404 not_found for a valid code of no known employer', async () => {
-    const res = await get(`/api/v1/enterprises/${makeUscc('MA01NNE00')}`);
+    const res = await profile(makeUscc('MA01NNE00'));
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
   });
@@ -66,25 +68,25 @@ describe('GET /api/v1/enterprises/{uscc}', () => {
     const good = makeUscc('MA01EARLY');
     const early = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     await insertEnterprise(env.DB, { uscc: early, name: '北京早期赋码测试有限公司' });
-    const res = await get(`/api/v1/enterprises/${early}`);
+    const res = await profile(early);
     expect(res.status).toBe(200);
-    expect((await res.json<any>()).warnings).toEqual([expect.stringContaining('校验位')]);
+    expect((await bodyOf(res, 200)).warnings).toEqual([expect.stringContaining('校验位')]);
   });
 
   it('rejects a wrong check character that matches nobody, naming the expected character', async () => {
     const good = makeUscc('MA01TYP00');
     const typo = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    const res = await get(`/api/v1/enterprises/${typo}`);
+    const res = await profile(typo);
     expect(res.status).toBe(400);
-    const body = await res.json<any>();
+    const body = await bodyOf(res, 400);
     expect(body.error.code).toBe('invalid_uscc');
     expect(body.error.message).toContain(`“${good[17]}”`);
   });
 
   it('looks up a legacy 15-digit registration number exactly', async () => {
     await insertEnterprise(env.DB, { uscc: '110105012345678', name: '北京老注册号测试有限公司' });
-    expect((await get('/api/v1/enterprises/110105012345678')).status).toBe(200);
-    expect((await get('/api/v1/enterprises/110105012345679')).status).toBe(404);
+    expect((await profile('110105012345678')).status).toBe(200);
+    expect((await profile('110105012345679')).status).toBe(404);
   });
 });
 
@@ -92,22 +94,22 @@ describe('caching of GET /api/v1/enterprises/{uscc}', () => {
   it('revalidates with an ETag, answers 304 when unchanged and a new ETag when a record changes', async () => {
     const uscc = makeUscc('MA01ETAG0');
     await insertEnterprise(env.DB, { uscc, name: '北京缓存测试有限公司' });
-    const first = await get(`/api/v1/enterprises/${uscc}`);
+    const first = await profile(uscc);
     expect(first.headers.get('cache-control')).toBe('public, no-cache');
     const tag = first.headers.get('etag');
     expect(tag).toBeTruthy();
 
-    const again = await exports.default.fetch(`http://local/api/v1/enterprises/${uscc}`, { headers: { 'If-None-Match': tag! } });
+    const again = await profile(uscc, { 'If-None-Match': tag! });
     expect(again.status).toBe(304);
 
     await insertRecord(env.DB, { uscc, title: '新公示的处罚', decidedOn: today, publishUntil: addMonths(today, 12) });
-    const changed = await exports.default.fetch(`http://local/api/v1/enterprises/${uscc}`, { headers: { 'If-None-Match': tag! } });
+    const changed = await profile(uscc, { 'If-None-Match': tag! });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(tag);
   });
 
   it('never stores an error', async () => {
-    const res = await get('/api/v1/enterprises/123');
+    const res = await profile('123');
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 });
@@ -129,7 +131,7 @@ describe('privacy of a profile (DOMAIN.md §8)', () => {
         contactPhone: '010-65001234',
       },
     });
-    const res = await get(`/api/v1/enterprises/${uscc}`);
+    const res = await profile(uscc);
     const text = JSON.stringify(await res.json());
     expect(text).toContain('王建国');
     expect(text).toContain('李某某');
@@ -153,7 +155,7 @@ describe('profiles of an A, a B and a C employer (DOMAIN.md §5)', () => {
         gradeYear: 2025,
         gradeReason: c.reason,
       });
-      const body = await (await get(`/api/v1/enterprises/${uscc}`)).json<any>();
+      const body = await bodyOf(await profile(uscc), 200);
       expect(body.grade).toEqual({ value: c.grade, year: 2025, reasons: [c.reason] });
     }
   });
@@ -171,7 +173,7 @@ describe('a withdrawn record on the profile (DOMAIN.md §2)', () => {
       facts: '不应再公开的违法事实',
       publishUntil: addMonths(today, 6),
     });
-    const body = await (await get(`/api/v1/enterprises/${uscc}`)).json<any>();
+    const body = await bodyOf(await profile(uscc), 200);
     expect(body.records).toHaveLength(1);
     expect(body.records[0]).toMatchObject({
       status: 'withdrawn',

@@ -4,7 +4,9 @@
 import { env, exports } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ApiErrorBody } from '../fixtures/api';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
+import type { OpenApiDocument } from '../fixtures/openapi';
 import { insertSamplingResult, insertSamplingTask } from '../fixtures/sampling';
 import { addMonths } from '../../functions/domain/dates';
 import { today } from '../fixtures/today';
@@ -162,9 +164,7 @@ beforeAll(async () => {
   recordId = (await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -4), publishUntil: addMonths(today, 8) })).id;
   await insertSamplingTask(env.DB, { id: 'SJ-2026-901' });
   await insertSamplingResult(env.DB, { taskId: 'SJ-2026-901', uscc });
-  const doc = await (await exports.default.fetch('http://local/api/v1/openapi.json')).json<{
-    paths: Record<string, Record<string, unknown>>;
-  }>();
+  const doc = await (await exports.default.fetch('http://local/api/v1/openapi.json')).json<OpenApiDocument>();
   templates = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
   );
@@ -198,7 +198,7 @@ describe('fuzzing every API route', () => {
         expect(elapsed, `${method} ${url.pathname} took ${elapsed} ms`).toBeLessThan(5_000);
         expect(raw).not.toMatch(/\bat [\w$.<>]+ \(|node_modules|\.ts:\d+|SQLITE_|D1_ERROR/);
         if (res.status >= 400 && method !== 'HEAD') {
-          const parsed = JSON.parse(raw);
+          const parsed: ApiErrorBody = JSON.parse(raw);
           expect(Object.keys(parsed)).toEqual(['error']);
           expect(parsed.error.code).toMatch(/^[a-z_]+$/);
           expect(typeof parsed.error.message).toBe('string');

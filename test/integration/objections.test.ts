@@ -1,5 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { api, profileOf, type ApiErrorBody, type CaseCreated } from '../fixtures/api';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { exeBytes, file, pdfBytes, pngBytes } from '../fixtures/files';
 import { addMonths } from '../../functions/domain/dates';
@@ -30,7 +31,16 @@ const postJson = (body: unknown, headers: Record<string, string> = {}) =>
   });
 
 const track = (reference: string, code: string) =>
-  exports.default.fetch(`http://local/api/v1/objections/${reference}`, { headers: { 'X-Access-Code': code } });
+  api.objections[':reference'].$get({ param: { reference }, header: { 'x-access-code': code } });
+
+/** The columns of attachments a test reads. */
+interface AttachmentRow {
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+}
 
 beforeAll(async () => {
   await insertEnterprise(env.DB, { uscc, name: '北京异议测试有限公司' });
@@ -41,7 +51,7 @@ describe('POST /api/v1/objections', () => {
   it.each(objectionGrounds)('accepts the ground %s and answers reference, access code and deadlines', async (grounds) => {
     const res = await postJson({ ...validBody(), grounds });
     expect(res.status).toBe(201);
-    const body = await res.json<any>();
+    const body = await res.json<CaseCreated>();
     // DOMAIN.md §4 and §9: 2 working days to accept, 10 more to decide, 预计 where a year is not announced.
     const { acceptBy, decideBy } = caseDeadlines(defaultCalendar, 'objection', { submittedOn: today });
     expect(body).toEqual({
@@ -58,7 +68,7 @@ describe('POST /api/v1/objections', () => {
   });
 
   it('stores the access code only as a hash', async () => {
-    const body = await (await postJson(validBody())).json<any>();
+    const body = await (await postJson(validBody())).json<CaseCreated>();
     const row = await env.DB.prepare('SELECT access_code_hash FROM objections WHERE reference = ?')
       .bind(body.reference)
       .first<{ access_code_hash: string }>();
@@ -81,9 +91,9 @@ describe('POST /api/v1/objections', () => {
     for (const [body, path, message] of cases) {
       const res = await postJson(body);
       expect(res.status, path).toBe(422);
-      const error = (await res.json<any>()).error;
+      const error = (await res.json<ApiErrorBody>()).error;
       expect(error.code).toBe('validation_failed');
-      const field = error.fields.find((f: any) => f.path === path);
+      const field = error.fields!.find((f) => f.path === path);
       expect(field?.message, path).toMatch(message);
     }
   });
@@ -91,13 +101,13 @@ describe('POST /api/v1/objections', () => {
   it('rejects a record that is not this enterprise’s or not public', async () => {
     const res = await postJson({ ...validBody(), recordId: 999999 });
     expect(res.status).toBe(422);
-    expect((await res.json<any>()).error.fields[0].path).toBe('recordId');
+    expect((await res.json<ApiErrorBody>()).error.fields![0]!.path).toBe('recordId');
   });
 
   it('answers 400 invalid_json for malformed JSON and 415 for other media types', async () => {
     const bad = await postJson('{"uscc": ');
     expect(bad.status).toBe(400);
-    expect((await bad.json<any>()).error.code).toBe('invalid_json');
+    expect((await bad.json<ApiErrorBody>()).error.code).toBe('invalid_json');
     const text = await exports.default.fetch('http://local/api/v1/objections', {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain', 'CF-Connecting-IP': client() },
@@ -112,7 +122,7 @@ describe('POST /api/v1/objections', () => {
       postJson(validBody(), { 'Idempotency-Key': key }),
       postJson(validBody(), { 'Idempotency-Key': key }),
     ]);
-    const [first, second] = [await a.json<any>(), await b.json<any>()];
+    const [first, second] = [await a.json<CaseCreated>(), await b.json<CaseCreated>()];
     expect([a.status, b.status].sort()).toEqual([200, 201]);
     expect(second.reference).toBe(first.reference);
     expect(second.accessCode).toBe(first.accessCode);
@@ -130,7 +140,7 @@ describe('POST /api/v1/objections', () => {
     expect(statuses.at(-1)).toBe(429);
     const res = await postJson(validBody(), { 'CF-Connecting-IP': '203.0.113.77' });
     expect(res.headers.get('retry-after')).toBe('60');
-    expect((await res.json<any>()).error.code).toBe('rate_limited');
+    expect((await res.json<ApiErrorBody>()).error.code).toBe('rate_limited');
   });
 
   it('answers 413 for a body over the limit without reading it all', async () => {
@@ -144,7 +154,7 @@ describe('POST /api/v1/objections', () => {
       body: 'x',
     });
     expect(res.status).toBe(413);
-    expect((await res.json<any>()).error.code).toBe('payload_too_large');
+    expect((await res.json<ApiErrorBody>()).error.code).toBe('payload_too_large');
   });
 });
 
@@ -170,29 +180,29 @@ describe('POST /api/v1/objections as multipart with attachments', () => {
   it('stores PDF and PNG evidence in R2 with its SHA-256 and a sanitised name', async () => {
     const res = await form([file(pdfBytes, '../../证据 一.pdf'), file(pngBytes, 'photo.PNG', 'image/png')]);
     expect(res.status).toBe(201);
-    const { reference } = await res.json<any>();
+    const { reference } = await res.json<CaseCreated>();
     const rows = await env.DB.prepare(
       'SELECT file_name, content_type, size, sha256, storage_key FROM attachments WHERE reference = ? ORDER BY id',
     )
       .bind(reference)
-      .all<any>();
+      .all<AttachmentRow>();
     expect(rows.results.map((r) => [r.file_name, r.content_type])).toEqual([
       ['证据 一.pdf', 'application/pdf'],
       ['photo.png', 'image/png'],
     ]);
-    const stored = await env.FILES.get(rows.results[0].storage_key);
+    const stored = await env.FILES.get(rows.results[0]!.storage_key);
     expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(pdfBytes);
     const digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', pdfBytes)), (b) => b.toString(16).padStart(2, '0')).join(
       '',
     );
-    expect(rows.results[0].sha256).toBe(digest);
+    expect(rows.results[0]!.sha256).toBe(digest);
   });
 
   it('rejects an executable renamed .pdf, by content, and stores nothing', async () => {
     const before = await env.DB.prepare('SELECT count(*) AS n FROM objections').first<{ n: number }>();
     const res = await form([file(exeBytes, '处罚决定.pdf')]);
     expect(res.status).toBe(422);
-    const field = (await res.json<any>()).error.fields[0];
+    const field = (await res.json<ApiErrorBody>()).error.fields![0];
     expect(field).toMatchObject({ path: 'attachments', message: expect.stringContaining('不是 PDF、JPG 或 PNG') });
     const after = await env.DB.prepare('SELECT count(*) AS n FROM objections').first<{ n: number }>();
     expect(after!.n).toBe(before!.n);
@@ -201,13 +211,13 @@ describe('POST /api/v1/objections as multipart with attachments', () => {
   it('rejects more than five attachments', async () => {
     const res = await form(Array.from({ length: 6 }, (_, i) => file(pdfBytes, `${i}.pdf`)));
     expect(res.status).toBe(422);
-    expect((await res.json<any>()).error.fields[0].message).toContain('最多 5 个');
+    expect((await res.json<ApiErrorBody>()).error.fields![0]!.message).toContain('最多 5 个');
   });
 });
 
 describe('GET /api/v1/objections/{reference}', () => {
   it('shows the status timeline with the right access code', async () => {
-    const created = await (await postJson(validBody())).json<any>();
+    const created = await (await postJson(validBody())).json<CaseCreated>();
     const res = await track(created.reference, created.accessCode.toLowerCase().replace('-', ' '));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -222,7 +232,7 @@ describe('GET /api/v1/objections/{reference}', () => {
   });
 
   it('answers a wrong code exactly like an unknown reference', async () => {
-    const created = await (await postJson(validBody())).json<any>();
+    const created = await (await postJson(validBody())).json<CaseCreated>();
     const wrong = await track(created.reference, 'AAAA-AAAA');
     const unknown = await track('YY-2026-AAAAAA', created.accessCode);
     const malformed = await track('nonsense', created.accessCode);
@@ -233,9 +243,9 @@ describe('GET /api/v1/objections/{reference}', () => {
   });
 
   it('sets the 异议处理中 flag on the public profile without saying who filed it', async () => {
-    const res = await exports.default.fetch(`http://local/api/v1/enterprises/${uscc}`);
-    const profile = await res.json<any>();
-    const record = profile.records.find((r: any) => r.id === recordId);
+    expect((await postJson(validBody())).status).toBe(201);
+    const profile = await profileOf(uscc);
+    const record = profile.records.find((r) => r.id === recordId)!;
     expect(record.flags).toContain('objection_pending');
     expect(JSON.stringify(profile)).not.toMatch(/周敏|13912345678|zhoumin/);
   });
@@ -244,7 +254,7 @@ describe('GET /api/v1/objections/{reference}', () => {
 describe('50 concurrent submissions', () => {
   it('all get distinct references and all are readable afterwards', async () => {
     const responses = await Promise.all(Array.from({ length: 50 }, () => postJson(validBody())));
-    const created = await Promise.all(responses.map((r) => r.json<any>()));
+    const created = await Promise.all(responses.map((r) => r.json<CaseCreated>()));
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
     expect(new Set(created.map((c) => c.reference)).size).toBe(50);
     const reads = await Promise.all(created.map((c) => track(c.reference, c.accessCode)));
@@ -258,7 +268,8 @@ describe('Turnstile, when a secret is configured', () => {
     const seen: string[] = [];
     // The only stub of the suite: Cloudflare's siteverify endpoint, unreachable from tests.
     const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (_input, init) => {
-      const token = (init?.body as FormData).get('response');
+      if (!(init?.body instanceof FormData)) throw new Error('siteverify called without a form');
+      const token = init.body.get('response');
       seen.push(String(token));
       return Response.json({ success: token === 'passed-token' });
     });
@@ -266,7 +277,7 @@ describe('Turnstile, when a secret is configured', () => {
     try {
       const missing = await postJson(validBody());
       expect(missing.status).toBe(422);
-      expect((await missing.json<any>()).error.fields[0].path).toBe('cf-turnstile-response');
+      expect((await missing.json<ApiErrorBody>()).error.fields![0]!.path).toBe('cf-turnstile-response');
       const failed = await postJson(validBody(), { 'CF-Turnstile-Response': 'bot-token' });
       expect(failed.status).toBe(422);
       const passed = await postJson(validBody(), { 'CF-Turnstile-Response': 'passed-token' });

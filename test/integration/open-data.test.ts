@@ -1,5 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDataJson } from '../fixtures/api';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { insertSamplingResult, insertSamplingTask } from '../fixtures/sampling';
 import { addMonths } from '../../functions/domain/dates';
@@ -39,17 +40,16 @@ describe('GET /api/v1/open-data/{dataset}', () => {
   });
 
   it('gives penalties as JSON with the licence, and nothing past its publication period', async () => {
-    const res = await get('/penalties?format=json');
-    const body = await res.json<any>();
+    const body = await openDataJson('penalties');
     expect(body).toMatchObject({ dataset: 'penalties', licence: expect.stringContaining('注明来源'), generatedAt: expect.any(String) });
-    expect(body.items.map((p: any) => p.decisionNo)).toEqual(['京朝人社监罚字〔2026〕第 90 号']);
+    expect(body.items.map((p) => p.decisionNo)).toEqual(['京朝人社监罚字〔2026〕第 90 号']);
     const csv = await (await get('/penalties')).text();
     expect(csv).toContain('12345.67');
     expect(csv).not.toContain('过期');
   });
 
   it('answers an empty list for a dataset with no rows yet, and 422 for an unknown one', async () => {
-    expect((await (await get('/repairs?format=json')).json<any>()).items).toEqual([]);
+    expect((await openDataJson('repairs')).items).toEqual([]);
     const res = await get('/secrets');
     expect(res.status).toBe(422);
   });

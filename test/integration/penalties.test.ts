@@ -1,12 +1,17 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { InferRequestType } from 'hono/client';
+import { api, bodyOf, type ApiErrorBody } from '../fixtures/api';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { addMonths } from '../../functions/domain/dates';
 import { today } from '../fixtures/today';
 
-const json = async (query: string) => {
+/** GET /api/v1/penalties with these query parameters, answering 200. */
+const list = async (query: InferRequestType<typeof api.penalties.$get>['query'] = {}) => bodyOf(await api.penalties.$get({ query }), 200);
+/** The same with a hand-written query string, for values the typed client would not let through. */
+const listRaw = async (query: string) => {
   const res = await exports.default.fetch(`http://local/api/v1/penalties${query}`);
-  return { status: res.status, body: await res.json<any>() };
+  return { status: res.status, body: await res.json<ApiErrorBody>() };
 };
 const builder = makeUscc('MA01PEN01');
 const cafe = makeUscc('MA01PEN02', '110108');
@@ -48,9 +53,10 @@ beforeAll(async () => {
 
 describe('GET /api/v1/penalties', () => {
   it('lists public penalty decisions newest first with the fields of DOMAIN.md §8', async () => {
-    const { status, body } = await json('');
-    expect(status).toBe(200);
-    expect(body.items.map((p: any) => p.decisionNo)).toEqual([
+    const res = await api.penalties.$get({ query: {} });
+    expect(res.status).toBe(200);
+    const body = await bodyOf(res, 200);
+    expect(body.items.map((p) => p.decisionNo)).toEqual([
       '京海人社监罚字〔2026〕第 7 号',
       '京朝人社监罚字〔2026〕第 11 号',
       '京海人社监罚字〔2026〕第 3 号',
@@ -68,20 +74,20 @@ describe('GET /api/v1/penalties', () => {
   });
 
   it('shows a withdrawn decision as a notice with its reason and no facts', async () => {
-    const { body } = await json('');
-    const withdrawn = body.items.find((p: any) => p.status === 'withdrawn');
+    const body = await list();
+    const withdrawn = body.items.find((p) => p.status === 'withdrawn')!;
     expect(withdrawn.withdrawal).toEqual({ reason: '行政复议决定撤销原处罚决定', on: '2026-04-01' });
     expect(withdrawn.facts).toBeNull();
   });
 
   it('searches by party name fragment or code, date range and violation type', async () => {
-    expect((await json(`?q=${encodeURIComponent('建筑劳务')}`)).body.items.map((p: any) => p.uscc)).toEqual([builder]);
-    expect((await json(`?q=${cafe.toLowerCase()}`)).body.total).toBe(2);
-    expect((await json('?from=2026-03-01&to=2026-04-30')).body.items.map((p: any) => p.decisionNo)).toEqual([
+    expect((await list({ q: '建筑劳务' })).items.map((p) => p.uscc)).toEqual([builder]);
+    expect((await list({ q: cafe.toLowerCase() })).total).toBe(2);
+    expect((await list({ from: '2026-03-01', to: '2026-04-30' })).items.map((p) => p.decisionNo)).toEqual([
       '京朝人社监罚字〔2026〕第 11 号',
     ]);
-    expect((await json(`?violationType=${encodeURIComponent('违法延长工时')}`)).body.total).toBe(1);
-    expect((await json(`?q=${encodeURIComponent('不存在的名称')}`)).body.items).toEqual([]);
+    expect((await list({ violationType: '违法延长工时' })).total).toBe(1);
+    expect((await list({ q: '不存在的名称' })).items).toEqual([]);
   });
 
   it('rejects impossible dates, a reversed range and an unknown type', async () => {
@@ -90,10 +96,10 @@ describe('GET /api/v1/penalties', () => {
       ['?from=2026-05-01&to=2026-01-01', 'to'],
       ['?violationType=x', 'violationType'],
     ]) {
-      const { status, body } = await json(qs!);
+      const { status, body } = await listRaw(qs!);
       expect(status, qs).toBe(422);
       expect(
-        body.error.fields.map((f: any) => f.path),
+        body.error.fields!.map((f) => f.path),
         qs,
       ).toContain(field);
     }

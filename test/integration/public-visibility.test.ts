@@ -1,8 +1,9 @@
 // One rule of what the public sees (functions/domain/publication.ts, publicView): every surface
 // that reads credit records for the public, and the daily job, agree on it for each record status
 // and for a record past its 公示截止期.
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { api, bodyOf, openDataJson, profileOf } from '../fixtures/api';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { today } from '../fixtures/today';
 import { addMonths } from '../../functions/domain/dates';
@@ -12,7 +13,6 @@ import { runDailyJobs } from '../../functions/jobs/daily';
 import type { RecordStatus } from '../../functions/domain/vocabulary';
 
 const uscc = makeUscc('MA01KJ001');
-const api = (path: string) => exports.default.fetch(`http://local/api/v1${path}`);
 
 /** One penalty per case of the rule: each status within its period, and three past it. */
 const cases: { label: string; status: RecordStatus; ended: boolean }[] = [
@@ -66,26 +66,26 @@ describe('what the public sees of a record (DOMAIN.md §2, §3 — publicView)',
   });
 
   it('is what the profile shows, notices without detail', async () => {
-    const body = await (await api(`/enterprises/${uscc}`)).json<any>();
-    expect(shownAs(body.records.map((r: any) => ({ id: r.id, notice: r.notice !== null })))).toEqual(expectedShown());
+    const body = await profileOf(uscc);
+    expect(shownAs(body.records.map((r) => ({ id: r.id, notice: r.notice !== null })))).toEqual(expectedShown());
     for (const r of body.records) if (r.notice) expect(r.detail).toBeNull();
   });
 
   it('is what the search counts as negative records: those shown in full', async () => {
-    const body = await (await api(`/enterprises?q=${uscc}`)).json<any>();
-    expect(body.items[0].negativeRecords).toBe([...expected.values()].filter((v) => v === 'full').length);
+    const body = await bodyOf(await api.enterprises.$get({ query: { q: uscc } }), 200);
+    expect(body.items[0]!.negativeRecords).toBe([...expected.values()].filter((v) => v === 'full').length);
   });
 
   it('is what the penalties list shows', async () => {
-    const body = await (await api(`/penalties?q=${uscc}&pageSize=50`)).json<any>();
-    expect(shownAs(body.items.map((p: any) => ({ id: p.id, notice: p.status !== 'published' })))).toEqual(expectedShown());
+    const body = await bodyOf(await api.penalties.$get({ query: { q: uscc, pageSize: '50' } }), 200);
+    expect(shownAs(body.items.map((p) => ({ id: p.id, notice: p.status !== 'published' })))).toEqual(expectedShown());
     for (const p of body.items) if (p.status !== 'published') expect(p.facts).toBeNull();
   });
 
   it('is what open data exports', async () => {
-    const body = await (await api('/open-data/penalties?format=json')).json<any>();
-    const mine = body.items.filter((p: any) => p.uscc === uscc);
-    expect(shownAs(mine.map((p: any) => ({ id: p.id, notice: p.status !== 'published' })))).toEqual(expectedShown());
+    const body = await openDataJson('penalties');
+    const mine = body.items.filter((p) => p.uscc === uscc);
+    expect(shownAs(mine.map((p) => ({ id: p.id, notice: p.status !== 'published' })))).toEqual(expectedShown());
   });
 
   it('is what the daily job leaves published: it archives exactly the records shown in full until their period ended', async () => {
@@ -101,7 +101,7 @@ describe('what the public sees of a record (DOMAIN.md §2, §3 — publicView)',
       if (row.id === ids.get('published, period ended')) expect(row.status).toBe('expired');
       else expect(row.status).toBe(cases.find((c) => ids.get(c.label) === row.id)!.status);
     }
-    const profile = await (await api(`/enterprises/${uscc}`)).json<any>();
-    expect(shownAs(profile.records.map((r: any) => ({ id: r.id, notice: r.notice !== null })))).toEqual(expectedShown());
+    const profile = await profileOf(uscc);
+    expect(shownAs(profile.records.map((r) => ({ id: r.id, notice: r.notice !== null })))).toEqual(expectedShown());
   });
 });

@@ -1,5 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { api, bodyOf, publicRecordOf, type ApiErrorBody, type CaseCreated } from '../fixtures/api';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { file, jpegBytes, pdfBytes } from '../fixtures/files';
 import { addMonths } from '../../functions/domain/dates';
@@ -46,6 +47,8 @@ beforeAll(async () => {
   await add('clean', { uscc, kind: 'sampling_result', severity: 'none', publishUntil: null });
   await add('generalRipe2', { uscc, severity: 'general', decidedOn: addMonths(today, -5), publishUntil: addMonths(today, 7) });
   await add('generalRipe3', { uscc, severity: 'general', decidedOn: addMonths(today, -6), publishUntil: addMonths(today, 6) });
+  await add('generalRipe4', { uscc, severity: 'general', decidedOn: addMonths(today, -4), publishUntil: addMonths(today, 8) });
+  await add('generalRipe5', { uscc, severity: 'general', decidedOn: addMonths(today, -4), publishUntil: addMonths(today, 8) });
   await add('minor', { uscc, severity: 'minor', decidedOn: addMonths(today, -1), publishUntil: addMonths(today, 2) });
 });
 
@@ -53,18 +56,19 @@ describe('POST /api/v1/repairs', () => {
   it('accepts an eligible record with commitment and evidence', async () => {
     const res = await repairForm(records.generalRipe!, complete);
     expect(res.status).toBe(201);
-    expect((await res.json<any>()).reference).toMatch(/^XF-\d{4}-/);
+    expect((await res.json<CaseCreated>()).reference).toMatch(/^XF-\d{4}-/);
   });
 
   it('sets the 修复中 flag on the public profile', async () => {
-    const profile = await (await exports.default.fetch(`http://local/api/v1/enterprises/${uscc}`)).json<any>();
-    expect(profile.records.find((r: any) => r.id === records.generalRipe).flags).toContain('repair_pending');
+    expect((await repairForm(records.generalRipe4!, complete)).status).toBe(201);
+    expect((await publicRecordOf(uscc, records.generalRipe4!))!.flags).toContain('repair_pending');
   });
 
   it('refuses a second open repair of the same record', async () => {
-    const res = await repairForm(records.generalRipe!, complete);
+    expect((await repairForm(records.generalRipe5!, complete)).status).toBe(201);
+    const res = await repairForm(records.generalRipe5!, complete);
     expect(res.status).toBe(422);
-    expect((await res.json<any>()).error.fields[0].message).toContain('已有正在办理');
+    expect((await res.json<ApiErrorBody>()).error.fields![0]!.message).toContain('已有正在办理');
   });
 
   it('accepts a minor record at once', async () => {
@@ -79,7 +83,7 @@ describe('POST /api/v1/repairs', () => {
   ])('refuses the ineligible record %s, saying why and from when', async (name, why) => {
     const res = await repairForm(records[name]!, complete);
     expect(res.status).toBe(422);
-    const field = (await res.json<any>()).error.fields[0];
+    const field = (await res.json<ApiErrorBody>()).error.fields![0]!;
     expect(field.path).toBe('recordId');
     expect(field.message).toContain(why);
     if (why.startsWith('最短')) expect(field.message).toMatch(/自 \d{4}年\d{1,2}月\d{1,2}日 起可申请/);
@@ -88,7 +92,7 @@ describe('POST /api/v1/repairs', () => {
   it('requires the signed commitment and the evidence', async () => {
     const res = await repairForm(records.generalRipe2!, {});
     expect(res.status).toBe(422);
-    const paths = (await res.json<any>()).error.fields.map((f: any) => f.path);
+    const paths = (await res.json<ApiErrorBody>()).error.fields!.map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['commitment', 'evidence']));
   });
 
@@ -104,7 +108,7 @@ describe('POST /api/v1/repairs', () => {
     try {
       const res = await repairForm(records.generalRipe3!, complete);
       expect(res.status).toBe(503);
-      expect((await res.json<any>()).error).toMatchObject({
+      expect((await res.json<ApiErrorBody>()).error).toMatchObject({
         code: 'storage_unavailable',
         message: expect.stringContaining('没有留下任何内容'),
       });
@@ -125,9 +129,9 @@ describe('POST /api/v1/repairs', () => {
 
 describe('GET /api/v1/repairs/published', () => {
   it('lists approved repairs only, without the applicant', async () => {
-    const res = await exports.default.fetch('http://local/api/v1/repairs/published');
+    const res = await api.repairs.published.$get({ query: {} });
     expect(res.status).toBe(200);
-    const body = await res.json<any>();
+    const body = await bodyOf(res, 200);
     expect(body).toMatchObject({ items: [], total: 0, page: 1 });
   });
 });

@@ -1,6 +1,7 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { api, bodyOf } from '../fixtures/api';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { insertSamplingResult, insertSamplingTask } from '../fixtures/sampling';
 import { getDb } from '../../functions/db/client';
@@ -15,6 +16,7 @@ import {
   summarizeDraw,
   verifyDraw,
   type DrawRecord,
+  type DrawSummary,
   type StratumGrade,
 } from '../../functions/domain/draw';
 
@@ -22,11 +24,9 @@ import {
 const STAFF = 'draw.test@hrss.example';
 
 const db = getDb(env.DB);
-const fetchApi = (path: string) => exports.default.fetch(`http://local/api/v1/sampling${path}`);
-const json = async (path: string) => {
-  const res = await fetchApi(path);
-  return { status: res.status, headers: res.headers, text: await res.clone().text(), body: await res.json<any>() };
-};
+/** GET /api/v1/sampling/tasks/{taskId} and …/draw, the id put into the path as given. */
+const publicTask = (taskId: string) => api.sampling.tasks[':taskId'].$get({ param: { taskId } });
+const publicDraw = (taskId: string) => api.sampling.tasks[':taskId'].draw.$get({ param: { taskId } });
 const storedTask = async (id: string) => (await db.select().from(samplingTasks).where(eq(samplingTasks.id, id)))[0]!;
 
 const BEACON = '8990e7a9aaed2ffed73dbd7092123d6f289930540d7651336225dc172e51b2ce';
@@ -111,29 +111,37 @@ beforeAll(async () => {
   });
   await insertSamplingTask(env.DB, { id: 'SJ-2026-105', ...planned, kind: 'targeted' });
   await insertSamplingTask(env.DB, { id: 'SJ-2026-106', status: 'completed' });
+  // Planned tasks of the main task's shape that no draw touches: one per test that plans or refuses.
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-107', ...planned, scope: { districts: ['110105'], industries: [] }, ratios: RATIOS });
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-108', ...planned, scope: { districts: ['110105'], industries: [] }, ratios: RATIOS });
+  await insertSamplingTask(env.DB, { id: 'SJ-2026-109', ...planned, scope: { districts: ['110105'], industries: [] }, ratios: RATIOS });
 });
-
-let planCommitment = '';
 
 describe('commitTaskSeed', () => {
   it('draws a secret seed and publishes only its commitment with the plan', async () => {
-    const plan = await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-101');
-    planCommitment = plan.seedCommitment;
-    expect(plan).toEqual({ taskId: 'SJ-2026-101', seedCommitment: expect.stringMatching(/^[0-9a-f]{64}$/), planPublishedOn: '2026-03-01' });
-    const { seed } = await storedTask('SJ-2026-101');
+    const plan = await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-108');
+    expect(plan).toEqual({ taskId: 'SJ-2026-108', seedCommitment: expect.stringMatching(/^[0-9a-f]{64}$/), planPublishedOn: '2026-03-01' });
+    const { seed } = await storedTask('SJ-2026-108');
     expect(seed).toMatch(/^[0-9a-f]{64}$/);
 
-    const task = await json('/tasks/SJ-2026-101');
-    expect(task.body).toMatchObject({ status: 'planned', seedCommitment: plan.seedCommitment, planPublishedOn: '2026-03-01' });
-    expect(task.text).not.toContain(seed);
-    const draw = await json('/tasks/SJ-2026-101/draw');
+    const task = await publicTask('SJ-2026-108');
+    const taskText = await task.clone().text();
+    expect(await bodyOf(task, 200)).toMatchObject({
+      status: 'planned',
+      seedCommitment: plan.seedCommitment,
+      planPublishedOn: '2026-03-01',
+    });
+    expect(taskText).not.toContain(seed);
+    const draw = await publicDraw('SJ-2026-108');
     expect(draw.status).toBe(404);
-    expect(draw.body.error).toMatchObject({ code: 'not_found', message: expect.stringContaining('尚未抽取') });
-    expect(draw.text).not.toContain(seed);
+    const drawText = await draw.clone().text();
+    expect((await bodyOf(draw, 404)).error).toMatchObject({ code: 'not_found', message: expect.stringContaining('尚未抽取') });
+    expect(drawText).not.toContain(seed);
   });
 
   it('never replaces a seed once its commitment is public', async () => {
-    await expect(commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-101')).rejects.toMatchObject({ code: 'already_planned' });
+    await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-109');
+    await expect(commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-109')).rejects.toMatchObject({ code: 'already_planned' });
   });
 
   it('refuses targeted tasks and unknown tasks', async () => {
@@ -143,16 +151,27 @@ describe('commitTaskSeed', () => {
 });
 
 describe('drawTask and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
+  // The year's draws the tests below read, made once and in this order: SJ-2026-101 (the main task,
+  // kept inline), then SJ-2026-102 (kept in R2, its inspector loads counted from 101's).
+  let planCommitment: string;
+  let summary: DrawSummary;
   let record: DrawRecord;
 
+  beforeAll(async () => {
+    planCommitment = (await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-101')).seedCommitment;
+    summary = await drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-101', { beacon: BEACON.toUpperCase() });
+    record = await bodyOf(await publicDraw('SJ-2026-101'), 200);
+    await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-102');
+    await drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-102', { beacon: null, inlineLimit: 0 });
+  });
+
   it('will not draw before the plan has published a commitment', async () => {
-    await expect(drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-102', { beacon: null })).rejects.toMatchObject({
+    await expect(drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-107', { beacon: null })).rejects.toMatchObject({
       code: 'not_planned',
     });
   });
 
   it('draws once, stores the record and marks the task drawn', async () => {
-    const summary = await drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-101', { beacon: BEACON.toUpperCase() });
     const task = await storedTask('SJ-2026-101');
     expect(task).toMatchObject({
       status: 'drawn',
@@ -165,13 +184,13 @@ describe('drawTask and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   });
 
   it('publishes exactly the stored record, which verifies', async () => {
-    const res = await json('/tasks/SJ-2026-101/draw');
+    const res = await publicDraw('SJ-2026-101');
     expect(res.status).toBe(200);
-    record = res.body;
-    expect(record).toEqual((await storedTask('SJ-2026-101')).draw);
-    expect(record).toMatchObject({ algorithm: 'hmac-sha256-v1', taskId: 'SJ-2026-101', beacon: BEACON, seedCommitment: planCommitment });
-    expect(record.seed).toBe((await storedTask('SJ-2026-101')).seed);
-    const verification = await verifyDraw(record, planCommitment);
+    const published = await bodyOf(res, 200);
+    expect(published).toEqual((await storedTask('SJ-2026-101')).draw);
+    expect(published).toMatchObject({ algorithm: 'hmac-sha256-v1', taskId: 'SJ-2026-101', beacon: BEACON, seedCommitment: planCommitment });
+    expect(published.seed).toBe((await storedTask('SJ-2026-101')).seed);
+    const verification = await verifyDraw(published, planCommitment);
     expect(verification.ok).toBe(true);
   });
 
@@ -213,15 +232,13 @@ describe('drawTask and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   });
 
   it('keeps a record too large for a D1 row in R2 and serves it unchanged, carrying inspector loads over', async () => {
-    await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-102');
-    await drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-102', { beacon: null, inlineLimit: 0 });
     const stored = (await storedTask('SJ-2026-102')).draw as { storage: string; key: string };
     expect(stored).toMatchObject({ storage: 'r2', key: expect.stringMatching(/^draws\/SJ-2026-102\//) });
-    const res = await json('/tasks/SJ-2026-102/draw');
+    const res = await publicDraw('SJ-2026-102');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
-    expect(res.text).toBe(await (await env.FILES.get(stored.key))!.text());
-    const large: DrawRecord = res.body;
+    expect(await res.clone().text()).toBe(await (await env.FILES.get(stored.key))!.text());
+    const large: DrawRecord = await bodyOf(res, 200);
     expect((await verifyDraw(large)).ok).toBe(true);
     // The year's earlier draw (inline) is this one's starting load.
     const before = summarizeDraw(record).inspectorLoad;
@@ -231,9 +248,9 @@ describe('drawTask and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   it('counts loads from records kept in R2 too', async () => {
     await commitTaskSeed(db, clockOn('2026-03-01'), STAFF, 'SJ-2026-103');
     await drawTask(db, clockOn('2026-03-10'), env.FILES, STAFF, 'SJ-2026-103', { beacon: null });
-    const third: DrawRecord = (await json('/tasks/SJ-2026-103/draw')).body;
+    const third: DrawRecord = await bodyOf(await publicDraw('SJ-2026-103'), 200);
     const first = summarizeDraw(record).inspectorLoad;
-    const second = summarizeDraw((await json('/tasks/SJ-2026-102/draw')).body).inspectorLoad;
+    const second = summarizeDraw(await bodyOf(await publicDraw('SJ-2026-102'), 200)).inspectorLoad;
     for (const i of third.inspectors) expect(i.load).toBe((first[i.id] ?? 0) + (second[i.id] ?? 0));
   });
 
@@ -249,16 +266,16 @@ describe('drawTask and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
       message: expect.stringContaining(dongcheng[0]!),
     });
     expect(await storedTask('SJ-2026-104')).toMatchObject({ status: 'planned', draw: null, drawnOn: null });
-    expect((await json('/tasks/SJ-2026-104/draw')).status).toBe(404);
+    expect((await publicDraw('SJ-2026-104')).status).toBe(404);
   });
 
   it('answers 404 for unknown, targeted and record-less tasks, and 422 for a malformed id', async () => {
-    expect((await json('/tasks/SJ-1999-999/draw')).status).toBe(404);
-    expect((await json('/tasks/SJ-2026-105/draw')).body.error.message).toContain('重点检查');
-    expect((await json('/tasks/SJ-2026-106/draw')).status).toBe(404);
-    const bad = await json(`/tasks/${encodeURIComponent('x y<z>')}/draw`);
+    expect((await publicDraw('SJ-1999-999')).status).toBe(404);
+    expect((await bodyOf(await publicDraw('SJ-2026-105'), 404)).error.message).toContain('重点检查');
+    expect((await publicDraw('SJ-2026-106')).status).toBe(404);
+    const bad = await publicDraw(encodeURIComponent('x y<z>'));
     expect(bad.status).toBe(422);
-    expect(bad.body.error.code).toBe('validation_failed');
+    expect((await bodyOf(bad, 422)).error.code).toBe('validation_failed');
   });
 });
 
@@ -293,8 +310,7 @@ describe('the draw inside workerd at scale', () => {
     expect(summary.candidateCount).toBe(n);
     expect(summary.strata.map((s) => s.selectedCount)).toEqual(strataGrades.map(() => stratumSize(100, n / 4)));
     expect((await storedTask('SJ-2026-201')).draw).toMatchObject({ storage: 'r2' });
-    const res = await fetchApi('/tasks/SJ-2026-201/draw');
-    const published: DrawRecord = await res.json();
+    const published: DrawRecord = await bodyOf(await publicDraw('SJ-2026-201'), 200);
     expect(published.strata[0]!.candidates[0]).toBe('91110111MA0000000X');
     const started2 = Date.now();
     expect((await verifyDraw(published)).ok).toBe(true);

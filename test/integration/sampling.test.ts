@@ -1,15 +1,16 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { InferRequestType } from 'hono/client';
+import { api, bodyOf, type ApiErrorBody } from '../fixtures/api';
 import { makeUscc } from '../fixtures/enterprises';
 import { insertSamplingResult, insertSamplingTask } from '../fixtures/sampling';
 import { addDays } from '../../functions/domain/dates';
 import { today } from '../fixtures/today';
 
 const fetchApi = (path: string, init?: RequestInit) => exports.default.fetch(`http://local/api/v1/sampling${path}`, init);
-const json = async (path: string) => {
-  const res = await fetchApi(path);
-  return { status: res.status, body: await res.json<any>() };
-};
+const tasks = api.sampling.tasks;
+const results = (taskId: string, query: InferRequestType<(typeof tasks)[':taskId']['results']['$get']>['query'] = {}) =>
+  tasks[':taskId'].results.$get({ param: { taskId }, query });
 
 beforeAll(async () => {
   await insertSamplingTask(env.DB, { id: 'SJ-2026-001', seed: 'ab'.repeat(32), seedCommitment: 'cd'.repeat(32) });
@@ -33,8 +34,9 @@ beforeAll(async () => {
 
 describe('GET /api/v1/sampling/items', () => {
   it('lists the 随机抽查事项清单 with every field of DOMAIN.md §7', async () => {
-    const { status, body } = await json('/items');
-    expect(status).toBe(200);
+    const res = await api.sampling.items.$get();
+    expect(res.status).toBe(200);
+    const body = await bodyOf(res, 200);
     expect(body.items[0]).toEqual({
       id: 'SX-01',
       category: expect.any(String),
@@ -51,42 +53,44 @@ describe('GET /api/v1/sampling/items', () => {
 
 describe('GET /api/v1/sampling/tasks', () => {
   it('pages tasks newest first and filters by year', async () => {
-    const all = await json('/tasks');
-    expect(all.body).toMatchObject({ total: 2, page: 1, pageSize: 20 });
-    expect(all.body.items.map((t: any) => t.id)).toEqual(['SJ-2026-001', 'SJ-2025-004']);
-    const y2025 = await json('/tasks?year=2025');
-    expect(y2025.body.items.map((t: any) => t.id)).toEqual(['SJ-2025-004']);
+    const all = await bodyOf(await tasks.$get({ query: {} }), 200);
+    expect(all).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+    expect(all.items.map((t) => t.id)).toEqual(['SJ-2026-001', 'SJ-2025-004']);
+    const y2025 = await bodyOf(await tasks.$get({ query: { year: '2025' } }), 200);
+    expect(y2025.items.map((t) => t.id)).toEqual(['SJ-2025-004']);
   });
 
   it('never publishes the secret seed', async () => {
-    const { body } = await json('/tasks/SJ-2026-001');
+    const body = await bodyOf(await tasks[':taskId'].$get({ param: { taskId: 'SJ-2026-001' } }), 200);
     expect(body.seedCommitment).toBe('cd'.repeat(32));
     expect(JSON.stringify(body)).not.toContain('ab'.repeat(32));
-    expect(body.item.id).toBe('SX-01');
+    expect(body.item!.id).toBe('SX-01');
   });
 
   it('answers 404 for an unknown task and 422 for a malformed id or year', async () => {
-    expect((await json('/tasks/SJ-1999-999')).status).toBe(404);
-    expect((await json(`/tasks/${encodeURIComponent('x y<z>')}`)).status).toBe(422);
-    expect((await json('/tasks?year=20x6')).status).toBe(422);
+    expect((await tasks[':taskId'].$get({ param: { taskId: 'SJ-1999-999' } })).status).toBe(404);
+    expect((await tasks[':taskId'].$get({ param: { taskId: encodeURIComponent('x y<z>') } })).status).toBe(422);
+    expect((await tasks.$get({ query: { year: '20x6' } })).status).toBe(422);
   });
 });
 
 describe('GET /api/v1/sampling/tasks/{taskId}/results', () => {
   it('lists published results only, filtered by category and district', async () => {
-    const all = await json('/tasks/SJ-2026-001/results');
-    expect(all.body.total).toBe(2);
-    expect(all.body.items.map((r: any) => r.enterpriseName)).not.toContain('北京尚未公示有限公司');
-    const problems = await json(`/tasks/SJ-2026-001/results?result=${encodeURIComponent('发现问题已责令改正')}`);
-    expect(problems.body.items.map((r: any) => r.districtCode)).toEqual(['110108']);
-    const haidian = await json(`/tasks/SJ-2026-001/results?district=${encodeURIComponent('海淀区')}`);
-    expect(haidian.body.total).toBe(1);
+    const all = await bodyOf(await results('SJ-2026-001'), 200);
+    expect(all.total).toBe(2);
+    expect(all.items.map((r) => r.enterpriseName)).not.toContain('北京尚未公示有限公司');
+    const problems = await bodyOf(await results('SJ-2026-001', { result: '发现问题已责令改正' }), 200);
+    expect(problems.items.map((r) => r.districtCode)).toEqual(['110108']);
+    const haidian = await bodyOf(await results('SJ-2026-001', { district: '海淀区' }), 200);
+    expect(haidian.total).toBe(1);
   });
 
   it('rejects an unknown result category with the allowed values', async () => {
-    const { status, body } = await json('/tasks/SJ-2026-001/results?result=bad');
-    expect(status).toBe(422);
-    expect(body.error.fields[0]).toMatchObject({ path: 'result', message: expect.stringContaining('未发现问题') });
+    // Not a category the typed client would let through: the query string by hand.
+    const res = await fetchApi('/tasks/SJ-2026-001/results?result=bad');
+    expect(res.status).toBe(422);
+    const body = await res.json<ApiErrorBody>();
+    expect(body.error.fields![0]).toMatchObject({ path: 'result', message: expect.stringContaining('未发现问题') });
   });
 
   it('downloads CSV with a BOM, a Chinese header row, quoting and formula neutralisation', async () => {

@@ -244,7 +244,7 @@ const poolArb = (max: number) =>
   codesArb(max * 4).chain((codes) =>
     fc.array(fc.constantFrom(...strataGrades), { minLength: codes.length, maxLength: codes.length }).map((grades) => {
       const pool: Record<StratumGrade, string[]> = { A: [], B: [], C: [], none: [] };
-      codes.forEach((c, i) => pool[grades[i]!].push(c));
+      for (const [i, c] of codes.entries()) pool[grades[i]!].push(c);
       return pool;
     }),
   );
@@ -296,7 +296,10 @@ describe('runDraw — properties', () => {
     await fc.assert(
       fc.asyncProperty(poolArb(30), seedArb, fc.integer(), async (pool, seed, salt) => {
         let state = salt >>> 0 || 1;
-        const rng = () => ((state = (state * 1103515245 + 12345) >>> 0), state / 2 ** 32);
+        const rng = () => {
+          state = (state * 1103515245 + 12345) >>> 0;
+          return state / 2 ** 32;
+        };
         const shuffled = Object.fromEntries(strataGrades.map((g) => [g, shuffle(pool[g], rng)]));
         const a = await runDraw(input({ pool, seed }));
         const b = await runDraw(input({ pool: shuffled, seed, inspectors: shuffle(plenty(4), rng) }));

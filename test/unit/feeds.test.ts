@@ -26,8 +26,17 @@ const decode = (text: string) =>
  */
 function parseXml(xml: string): XmlElement {
   if (notXmlChar.test(xml)) throw new Error('a character XML 1.0 forbids');
-  const token =
-    /<\?[^?]*\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\/([\w:.-]+)\s*>|<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*(\/?)>|([^<]+)/y;
+  const token = new RegExp(
+    [
+      String.raw`<\?[^?]*\?>`, // declaration or processing instruction
+      String.raw`<!\[CDATA\[([\s\S]*?)\]\]>`, // 1: CDATA text
+      String.raw`<!--[\s\S]*?-->`, // comment
+      String.raw`<\/([\w:.-]+)\s*>`, // 2: end tag
+      String.raw`<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*(\/?)>`, // 3: start tag, 4: its attributes, 5: self-closing
+      '([^<]+)', // 6: text
+    ].join('|'),
+    'y',
+  );
   const checkText = (text: string) => {
     if (text.includes('<') || text.replace(reference, '').includes('&')) throw new Error(`unescaped text: ${text}`);
     return decode(text);
