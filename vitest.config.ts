@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { suiteToday } from './test/suite-today.ts';
+import { newLocalSecrets } from './scripts/lib/local-secrets.ts';
 
 // Three projects, one run: pure domain rules in Node, the API inside workerd against a real
 // local D1 with the real migrations, and the built site in real Chromium. Every project runs on
@@ -9,6 +10,8 @@ import { suiteToday } from './test/suite-today.ts';
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('functions/db/migrations');
   const today = suiteToday();
+  // Fresh secrets for each run, as `npm run dev:keys` makes them for a local site.
+  const secrets = await newLocalSecrets();
   return {
     test: {
       provide: { today },
@@ -23,7 +26,7 @@ export default defineConfig(async () => {
               // The Astro half of src/worker.ts needs build-time virtual modules; the API worker does not.
               main: './functions/api/worker.ts',
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, TODAY_OVERRIDE: today } },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, TODAY_OVERRIDE: today, ...secrets } },
             }),
           ],
           test: {

@@ -3,7 +3,12 @@
 // Production trusts Cloudflare Access: tokens signed by the team's keys (ACCESS_JWKS_URL). Locally
 // there is no Access, so this script makes a key pair of our own, puts its public half in
 // .dev.vars as ACCESS_JWKS (the Worker then verifies local tokens exactly as it verifies Access
-// tokens), keeps the private half in .dev-keys/ (never committed), and prints a signed token.
+// tokens), keeps the private half in .dev-keys/ (never committed), and prints a signed token. It
+// also adds to .dev.vars the local secrets that sign audit checkpoints and credit reports and the
+// CSRF secret (scripts/lib/local-secrets.ts), keeping any already there.
+//
+//   npm run dev:keys -- --secrets-only            only the secrets (npm start runs this)
+//   npm run dev:keys -- --signing-key audit       print a new signing key, for `wrangler secret put`
 //
 //   npm run dev:keys                              token for role admin, valid 8 hours
 //   npm run dev:keys -- --role reviewer --email li.ming@example.gov.cn --hours 2
@@ -12,6 +17,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { ensureLocalSecrets, newSigningKey } from './lib/local-secrets.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const keyDir = resolve(root, '.dev-keys');
@@ -25,14 +31,34 @@ const { values } = parseArgs({
     email: { type: 'string', default: 'developer@127.0.0.1' },
     hours: { type: 'string', default: '8' },
     rotate: { type: 'boolean', default: false },
+    'secrets-only': { type: 'boolean', default: false },
+    'signing-key': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
-  console.log('Usage: npm run dev:keys -- [--role admin|publisher|reviewer]... [--email you@example] [--hours 8] [--rotate]');
+  console.log(
+    'Usage: npm run dev:keys -- [--role admin|publisher|reviewer]... [--email you@example] [--hours 8] [--rotate] [--secrets-only]\n' +
+      '       npm run dev:keys -- --signing-key audit|report',
+  );
   process.exit(0);
 }
+
+// A production key is made the same way and only printed, to pipe into `wrangler secret put`.
+if (values['signing-key'] !== undefined) {
+  const purpose = values['signing-key'];
+  if (purpose !== 'audit' && purpose !== 'report') {
+    console.error('--signing-key takes audit or report.');
+    process.exit(1);
+  }
+  console.log(await newSigningKey(purpose));
+  process.exit(0);
+}
+
+const added = await ensureLocalSecrets(devVarsPath);
+if (added.length) console.log(`Added ${added.join(', ')} to .dev.vars.`);
+if (values['secrets-only']) process.exit(0);
 
 const roles = (values.role ?? ['admin']).flatMap((r) => r.split(','));
 for (const role of roles) {

@@ -35,6 +35,8 @@ function npm(args: string[]) {
 }
 
 if (!process.argv.includes('--serve')) {
+  // The secrets the site signs with, made once and kept in .dev.vars.
+  npm(['run', 'dev:keys', '--', '--secrets-only']);
   npm(['run', 'db:migrate']);
   npm(['run', 'db:seed', '--', '--if-empty', ...(today ? ['--today', today] : [])]);
   npm(['run', 'build']);

@@ -2,17 +2,13 @@
 // and the console forms accept.
 import { z } from '@hono/zod-openapi';
 import { caseStatuses } from '../domain/vocabulary';
-import { dateField } from '../input/fields';
+import { dateField, proseText } from '../input/fields';
 import { PageQuery } from '../input/paging';
 import { RecordCorrectionSchema } from './record-input';
 
 /** A reason the company will read: required, plain, bounded. */
 export const reasonText = (what: string) =>
-  z
-    .string({ message: `请填写${what}` })
-    .trim()
-    .min(5, `${what}至少 5 个字，请写明事实和依据`)
-    .max(1000, `${what}不超过 1000 个字`);
+  proseText(`请填写${what}`).trim().min(5, `${what}至少 5 个字，请写明事实和依据`).max(1000, `${what}不超过 1000 个字`);
 
 export const AcceptanceInputSchema = z
   .discriminatedUnion(
@@ -38,7 +34,7 @@ export const RepairDecisionSchema = z
   .discriminatedUnion(
     'outcome',
     [
-      z.object({ outcome: z.literal('approved'), note: z.string().trim().max(1000, '说明不超过 1000 个字').optional() }),
+      z.object({ outcome: z.literal('approved'), note: proseText().trim().max(1000, '说明不超过 1000 个字').optional() }),
       z.object({ outcome: z.literal('rejected'), reason: reasonText('不予修复的理由') }),
     ],
     { message: '请选择处理结果：准予修复或不予修复' },

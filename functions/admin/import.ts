@@ -38,6 +38,7 @@ import {
   type SamplingRow,
 } from '../domain/import-rows';
 import { severityLabels } from '../domain/labels';
+import { publicRecordDetail } from '../domain/masking';
 import { parseUscc, usccDistrictCode, usccMessages } from '../domain/uscc';
 import { sha256Hex } from '../domain/hex';
 
@@ -110,7 +111,13 @@ async function checkAgainstDatabase(db: Db, kind: ImportKind, rows: RowCheck<Imp
     valid.map((r) => r.value.uscc),
   );
   const extra = new Map<number, { reasons: string[]; warnings: string[] }>();
-  const note = (line: number) => extra.get(line) ?? (extra.set(line, { reasons: [], warnings: [] }), extra.get(line)!);
+  const note = (line: number) => {
+    const existing = extra.get(line);
+    if (existing) return existing;
+    const created = { reasons: [], warnings: [] };
+    extra.set(line, created);
+    return created;
+  };
 
   const checkEnterprise = (line: number, uscc: string, checkValid: boolean, name: string, what: string) => {
     const enterprise = found.get(uscc);
@@ -195,16 +202,17 @@ async function buildReport(db: Db, file: ImportFile, today: string) {
   const rows: { value: ImportRow; key: string; districtCode: string }[] = [];
   for (const r of checked.rows) {
     const more = extra.get(r.line);
-    if (!r.ok || (more && more.reasons.length)) {
+    if (!r.ok || more?.reasons.length) {
       report.rejected.push({ line: r.line, key: r.key, reasons: [...(r.ok ? [] : r.reasons), ...(more?.reasons ?? [])] });
       continue;
     }
     const penalty = file.kind === 'penalties' ? (r.value as PenaltyRow) : null;
+    const masked = penalty ? maskingNotice(penalty, found.get(penalty.uscc)?.legalRepresentative ?? null) : [];
     report.accepted.push({
       line: r.line,
       key: r.key,
       summary: summary(file.kind, r.value),
-      warnings: [...r.warnings, ...(more?.warnings ?? [])],
+      warnings: [...r.warnings, ...(more?.warnings ?? []), ...masked],
       publishUntil: penalty?.publishUntil ?? null,
       publicationDue: penalty ? publicationDue(penalty.decidedOn) : null,
     });
@@ -212,6 +220,12 @@ async function buildReport(db: Db, file: ImportFile, today: string) {
   }
   report.committable = !alreadyImported && report.rejected.length === 0 && report.accepted.length > 0;
   return { report, rows };
+}
+
+/** DOMAIN.md §8: staff see, before they commit, where a name in the text will be shown as 张某某. */
+function maskingNotice(p: PenaltyRow, legalRepresentative: string | null): string[] {
+  const shown = publicRecordDetail({ ...p, legalBasis: p.legalBasis, correctionNote: null, detail: null }, legalRepresentative);
+  return shown.facts !== p.facts ? [`主要违法事实中的自然人姓名公开时将隐去，公众将看到：“${String(shown.facts)}”`] : [];
 }
 
 export async function previewImport(db: Db, file: ImportFile, today: string): Promise<ImportReport> {

@@ -6,14 +6,15 @@ import type { RecordInput } from './record-input';
 import { commitAudited } from '../audit/append';
 import type { Db } from '../db/client';
 import type { Clock } from '../domain/clock';
-import { recordUnchanged, updateRecordStatement, type RecordRow } from '../db/queries/admin-cases';
+import type { RecordRow } from '../db/queries/admin-cases';
 import { decisionNoInUse, getStaffRecord, insertRecordStatement, nextRecordId, recordIdFree } from '../db/queries/admin-records';
 import { findEnterprise } from '../db/queries/enterprises';
 import { defaultCalendar } from '../domain/calendar-data';
 import { todayInChina } from '../domain/dates';
 import { penaltyPublicationDue, penaltySourceKey, recordRuleProblems } from '../domain/import-rows';
-import { recordStatusLabels } from '../domain/labels';
 import { publicationEnd } from '../domain/publication';
+import { publicRecordDetail } from '../domain/masking';
+import { publication, withdrawal, type RecordChange } from './record-changes';
 
 const invalid = (fields: FieldError[]) => validationFailed(fields, '记录内容未通过校验，请按提示修改。');
 
@@ -23,10 +24,29 @@ export function publicationDueOf(r: Pick<RecordRow, 'kind' | 'status' | 'decided
   return penaltyPublicationDue(defaultCalendar, r.decidedOn);
 }
 
-export function toStaffRecord(r: RecordRow, enterpriseName: string | null, today: string) {
+/**
+ * What the public will read of the record's statements where masking changes them (DOMAIN.md §8:
+ * persons other than the responsible ones become 张某某), so staff see it before they publish.
+ */
+function maskedForPublic(r: RecordRow, legalRepresentative: string | null): { facts: string | null; penaltyContent: string | null } | null {
+  const shown = publicRecordDetail(r, legalRepresentative);
+  const facts = typeof shown.facts === 'string' ? shown.facts : null;
+  const penaltyContent = typeof shown.penaltyContent === 'string' ? shown.penaltyContent : null;
+  return facts !== r.facts || penaltyContent !== r.penaltyContent ? { facts, penaltyContent } : null;
+}
+
+export type StaffRecordEnterprise = { name: string; legalRepresentative: string } | null;
+
+export function toStaffRecord(r: RecordRow, enterprise: StaffRecordEnterprise, today: string) {
   const publicationDue = publicationDueOf(r);
   const { detail: _detail, samplingResultId: _samplingResultId, ...rest } = r;
-  return { ...rest, enterpriseName, publicationDue, publicationLate: publicationDue !== null && publicationDue < today };
+  return {
+    ...rest,
+    enterpriseName: enterprise?.name ?? null,
+    publicationDue,
+    publicationLate: publicationDue !== null && publicationDue < today,
+    maskedForPublic: maskedForPublic(r, enterprise?.legalRepresentative ?? null),
+  };
 }
 
 export type StaffRecordView = ReturnType<typeof toStaffRecord>;
@@ -38,8 +58,8 @@ async function requireRecord(db: Db, id: number) {
 }
 
 export async function loadStaffRecord(db: Db, id: number, today: string) {
-  const { record, enterpriseName } = await requireRecord(db, id);
-  return toStaffRecord(record, enterpriseName, today);
+  const { record, enterprise } = await requireRecord(db, id);
+  return toStaffRecord(record, enterprise, today);
 }
 
 /** A new record starts as a draft; it is public only once published. */
@@ -104,7 +124,7 @@ export function createRecord(db: Db, clock: Clock, staff: Staff, input: RecordIn
           correctionNote: null,
           updatedAt: null,
         },
-        enterprise!.name,
+        enterprise ?? null,
         today,
       ),
     };
@@ -113,51 +133,22 @@ export function createRecord(db: Db, clock: Clock, staff: Staff, input: RecordIn
 
 export function publishRecord(db: Db, clock: Clock, staff: Staff, id: number): Promise<StaffRecordView> {
   return commitAudited(db, clock, staff.actor, async (now) => {
-    const today = todayInChina(now);
-    const at = now.toISOString();
-    const { record, enterpriseName } = await requireRecord(db, id);
-    if (record.status !== 'draft')
-      throw new DomainError('conflict', 'record_state', `该记录当前状态为“${recordStatusLabels[record.status]}”，只有草稿可以发布。`);
-    // Checked again at publication: a draft can outlive its period, or the rules can have been tightened.
-    const problems = recordRuleProblems(
-      { kind: record.kind, severity: record.severity, decidedOn: record.decidedOn, penaltyTypes: record.penaltyTypes ?? [] },
-      today,
-    );
-    if (problems.length) throw invalid(problems.map((p) => ({ path: p.field, message: p.message })));
-    const set = { status: 'published' as const, publishedOn: today, updatedAt: at };
-    return {
-      action: 'record.published',
-      target: `record:${id}`,
-      before: { status: record.status, publishedOn: record.publishedOn },
-      after: { status: set.status, publishedOn: set.publishedOn },
-      guards: [recordUnchanged(record)],
-      statements: [updateRecordStatement(db, id, set)],
-      result: toStaffRecord({ ...record, ...set }, enterpriseName, today),
-    };
+    const { record, enterprise } = await requireRecord(db, id);
+    const change = publication(db, record, todayInChina(now), now.toISOString());
+    return recordStep('record.published', change, enterprise, todayInChina(now));
   });
 }
 
 /** DOMAIN.md §2: "withdrawn … with the reason. The public sees a withdrawal notice (tombstone), not silence." */
 export function withdrawRecord(db: Db, clock: Clock, staff: Staff, id: number, reason: string): Promise<StaffRecordView> {
   return commitAudited(db, clock, staff.actor, async (now) => {
-    const today = todayInChina(now);
-    const at = now.toISOString();
-    const { record, enterpriseName } = await requireRecord(db, id);
-    if (record.status !== 'published')
-      throw new DomainError(
-        'conflict',
-        'record_state',
-        `该记录当前状态为“${recordStatusLabels[record.status]}”，只有公示中的记录可以撤销。`,
-      );
-    const set = { status: 'withdrawn' as const, withdrawnOn: today, withdrawalReason: reason, updatedAt: at };
-    return {
-      action: 'record.withdrawn',
-      target: `record:${id}`,
-      before: { status: record.status, withdrawnOn: record.withdrawnOn, withdrawalReason: record.withdrawalReason },
-      after: { status: set.status, withdrawnOn: set.withdrawnOn, withdrawalReason: set.withdrawalReason },
-      guards: [recordUnchanged(record)],
-      statements: [updateRecordStatement(db, id, set)],
-      result: toStaffRecord({ ...record, ...set }, enterpriseName, today),
-    };
+    const { record, enterprise } = await requireRecord(db, id);
+    const change = withdrawal(db, record, reason, todayInChina(now), now.toISOString());
+    return recordStep('record.withdrawn', change, enterprise, todayInChina(now));
   });
+}
+
+function recordStep(action: string, change: RecordChange, enterprise: StaffRecordEnterprise, today: string) {
+  const { row, before, after, guards, statements } = change;
+  return { action, target: `record:${row.id}`, before, after, guards, statements, result: toStaffRecord(row, enterprise, today) };
 }

@@ -5,20 +5,21 @@ import { createSchemaFactory } from 'drizzle-zod';
 import { samplingTasks } from '../db/schema';
 import { districtCodes } from '../domain/districts';
 import { taskKinds } from '../domain/vocabulary';
-import { dateField } from '../input/fields';
+import { dateField, lineText } from '../input/fields';
+import { cleanLine } from '../domain/text';
 
 const { createInsertSchema } = createSchemaFactory({ zodInstance: z });
 
 export const NewTaskSchema = createInsertSchema(samplingTasks, {
   id: (s) => s.regex(/^[A-Z]{2}-\d{4}-[0-9A-Z]{2,10}$/, '任务编号形如 SJ-2026-05'),
-  name: (s) => s.trim().min(4, '请填写任务名称').max(100),
+  name: (s) => s.overwrite(cleanLine).trim().min(4, '请填写任务名称').max(100),
   itemId: (s) => s.min(1).max(40),
   kind: () => z.enum(taskKinds).default('random'),
-  authority: (s) => s.trim().min(4).max(100),
+  authority: (s) => s.overwrite(cleanLine).trim().min(4).max(100),
   scope: () =>
     z.object({
       districts: z.array(z.enum(districtCodes as [string, ...string[]], { message: '应为北京市的区划代码，如 110105' })).max(16),
-      industries: z.array(z.string().trim().min(2).max(40)).max(50),
+      industries: z.array(lineText().trim().min(2).max(40)).max(50),
     }),
   // DOMAIN.md §5: ratios by grade in basis points (500 = 5 %).
   ratios: () =>

@@ -15,6 +15,7 @@ import { openDataRoutes } from './routes/open-data';
 import { objectionsRoutes } from './routes/objections';
 import { repairsRoutes } from './routes/repairs';
 import { adminRoutes } from './routes/admin';
+import { auditRoutes } from './routes/audit';
 
 /** The API under /api/v1: error handling, validation hook and security headers installed once, here. */
 export function createApp() {
@@ -38,6 +39,7 @@ export function createApp() {
     .route('/open-data', openDataRoutes)
     .route('/objections', objectionsRoutes)
     .route('/repairs', repairsRoutes)
+    .route('/audit', auditRoutes)
     .route('/admin', adminRoutes);
 
   app.doc31('/openapi.json', {

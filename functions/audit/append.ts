@@ -7,6 +7,9 @@ import type { Clock } from '../domain/clock';
 import { appendAuditStatement, isAuditConflict, latestAuditHash, type Statement } from '../db/queries/audit';
 import { GENESIS_HASH, auditEntryHash } from '../domain/audit-chain';
 
+/** Who the audit log names for what the system does by itself (the daily job, locks). */
+export const SYSTEM_ACTOR = 'system:daily-job';
+
 export interface AuditedChange<T> {
   action: string;
   target: string;

@@ -1,11 +1,8 @@
-// Filters of the audit log, for the API and the console page.
-import { z } from '@hono/zod-openapi';
-import { optionalDateQuery } from '../input/fields';
+import { lineText, optionalDateQuery } from '../input/fields';
 import { pageQuery } from '../input/paging';
 
 const filterText = (name: string, max: number, description?: string) =>
-  z
-    .string()
+  lineText()
     .trim()
     .max(max)
     .optional()

@@ -1,7 +1,7 @@
 // What an objection (DOMAIN.md §4) or a repair application (§3) must contain, checked the same way
 // for JSON, multipart and the no-JavaScript forms. Every message says what to write instead.
 import { z } from '@hono/zod-openapi';
-import { UsccField } from '../input/fields';
+import { UsccField, lineText, proseText } from '../input/fields';
 import { objectionGroundLabels } from '../domain/labels';
 import { objectionGrounds } from '../domain/vocabulary';
 
@@ -14,19 +14,18 @@ const recordId = z
   .pipe(z.number().int().positive('请选择要提出异议或修复的信用记录'))
   .openapi({ type: 'integer', example: 1 });
 
-const statement = z
-  .string({ message: '请填写情况说明' })
+const statement = proseText('请填写情况说明')
   .trim()
   .min(10, '情况说明至少 10 个字，请写明事实和理由')
   .max(2000, '情况说明不超过 2000 个字');
 
 export const ApplicantSchema = z.object({
-  name: z.string({ message: '请填写联系人姓名' }).trim().min(1, '请填写联系人姓名').max(50, '联系人姓名不超过 50 个字'),
-  phone: z
-    .string({ message: '请填写联系电话' })
+  name: lineText('请填写联系人姓名').trim().min(1, '请填写联系人姓名').max(50, '联系人姓名不超过 50 个字'),
+  phone: lineText('请填写联系电话')
+    .max(40, '联系电话不超过 40 个字符')
     .transform((v) => v.replace(/[\s-]/g, ''))
     .pipe(z.string().regex(PHONE, '请填写有效的手机号码（11 位）或固定电话（如 010-12345678）')),
-  email: z.string({ message: '请填写电子邮箱' }).trim().max(254).pipe(z.email('请填写有效的电子邮箱，例如 name@example.com')),
+  email: lineText('请填写电子邮箱').trim().max(254).pipe(z.email('请填写有效的电子邮箱，例如 name@example.com')),
 });
 
 export const ObjectionInputSchema = z

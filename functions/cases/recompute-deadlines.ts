@@ -2,7 +2,7 @@
 // an audit entry, when the official year is added." Run by the daily job: each open case whose
 // running deadline is provisional is counted again with the calendar as it is now; a change (a new
 // date, or the same date now confirmed) is one audited batch with an entry on the case's timeline.
-import { commitAudited } from '../audit/append';
+import { commitAudited, SYSTEM_ACTOR } from '../audit/append';
 import type { Db } from '../db/client';
 import {
   caseEventStatement,
@@ -18,9 +18,6 @@ import type { Clock } from '../domain/clock';
 import { formatChineseDate, todayInChina } from '../domain/dates';
 import { caseKinds, type CaseKind } from '../domain/vocabulary';
 import type { WorkingDayCalendar } from '../domain/working-days';
-
-/** Who the audit log names for changes the system makes by itself. */
-export const SYSTEM_ACTOR = 'system:daily-job';
 
 const shown = (date: string, provisional: boolean) => `${formatChineseDate(date)}${provisional ? '（预计）' : ''}`;
 

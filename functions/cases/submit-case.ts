@@ -4,7 +4,7 @@
 import { DomainError, validationFailed, type FieldError } from '../domain/errors';
 import type { ObjectionInput, RepairInput } from './input';
 import type { Db } from '../db/client';
-import { findCaseByIdempotencyKey, findRecordForCase, hasOpenRepair, insertCase, type NewCase } from '../db/queries/cases';
+import { findCaseByIdempotencyKey, findRecordForCase, hasOpenCase, insertCase, type NewCase } from '../db/queries/cases';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sanitizeFileName, sniffAttachmentType } from '../domain/attachments';
 import { caseDeadlines } from '../domain/case-deadlines';
 import { defaultCalendar } from '../domain/calendar-data';
@@ -13,6 +13,7 @@ import { repairEligibility } from '../domain/repair-eligibility';
 import { deriveAccessCode, generateAccessCode, generateReference, hashAccessCode } from '../domain/reference';
 import type { CaseKind } from '../domain/vocabulary';
 import { formatChineseDate } from '../domain/dates';
+import { canonicalJson } from '../domain/canonical-json';
 import { sha256Hex } from '../domain/hex';
 
 export interface UploadedFile {
@@ -92,11 +93,29 @@ async function checkRecord(db: Db, submission: CaseSubmission, today: string): P
       const from = 'from' in eligibility && eligibility.from ? `（自 ${formatChineseDate(eligibility.from)} 起可申请）` : '';
       return { path: 'recordId', message: `${eligibility.message}${from}` };
     }
-    if (await hasOpenRepair(db, record.id)) {
-      return { path: 'recordId', message: '该记录已有正在办理的信用修复申请，请使用原办件编号查询进度' };
-    }
   }
   return null;
+}
+
+/** Another application for this record is being handled: said without naming anyone's reference. */
+const caseAlreadyOpen = (kind: CaseKind) =>
+  new DomainError(
+    'conflict',
+    'case_already_open',
+    kind === 'objection'
+      ? '该信用记录已有一件正在办理的异议申诉，办结前不再受理新的异议；提交过申请的，请用原办件编号和查询码查询进度。'
+      : '该信用记录已有一件正在办理的信用修复申请，办结前不再受理新的申请；提交过申请的，请用原办件编号和查询码查询进度。',
+  );
+
+/** The same key with another body: refused, so that the new submission is not silently dropped as a replay. */
+const reusedKey = () =>
+  new DomainError('invalid', 'idempotency_key_reused', '这份申请的内容与此前用同一个键提交的申请不同，没有提交。', {
+    fields: [{ path: 'Idempotency-Key', message: '同一个键已用于内容不同的另一份申请；新的申请请使用新的键（例如随机 UUID）' }],
+  });
+
+/** What a submission consists of, as one hash: the validated fields and the files' contents. */
+async function submissionHash(submission: CaseSubmission, files: { role: string; sha256: string }[]): Promise<string> {
+  return sha256Hex(canonicalJson({ kind: submission.kind, input: submission.input, files: files.map((f) => [f.role, f.sha256]) }));
 }
 
 const receiptDeadlines = (c: { acceptBy: string; decideBy: string; acceptByProvisional: boolean; decideByProvisional: boolean }) => ({
@@ -113,11 +132,18 @@ export async function submitCase(
   options: { idempotencyKey: string | null; now: Date; today: string },
 ): Promise<{ receipt: CaseReceipt; replayed: boolean }> {
   const keyHash = options.idempotencyKey ? await sha256Hex(options.idempotencyKey) : null;
+  const { checked, errors } = await checkFiles(submission.kind, submission.files);
+  const bodyHash = await submissionHash(
+    submission,
+    checked.map((c) => ({ role: c.upload.role, sha256: c.sha256 })),
+  );
 
   const replay = async (): Promise<{ receipt: CaseReceipt; replayed: boolean } | null> => {
     if (!keyHash || !options.idempotencyKey) return null;
     const existing = await findCaseByIdempotencyKey(db, submission.kind, keyHash);
     if (!existing) return null;
+    // Cases filed before bodies were hashed have none; they replay as before.
+    if (existing.idempotencyBodyHash !== null && existing.idempotencyBodyHash !== bodyHash) throw reusedKey();
     const accessCode = await deriveAccessCode(options.idempotencyKey, existing.reference);
     return { receipt: { ...receiptDeadlines(existing), reference: existing.reference, accessCode, status: 'received' }, replayed: true };
   };
@@ -125,9 +151,17 @@ export async function submitCase(
   const earlier = await replay();
   if (earlier) return earlier;
 
+  // A double submit racing itself meets "already open" too: the winner's case is then replayed.
+  const conflict = async () => {
+    const concurrent = await replay();
+    if (concurrent) return concurrent;
+    throw caseAlreadyOpen(submission.kind);
+  };
+
   const recordError = await checkRecord(db, submission, options.today);
-  const { checked, errors } = await checkFiles(submission.kind, submission.files);
   if (recordError || errors.length) throw validationFailed([...(recordError ? [recordError] : []), ...errors]);
+  // Said early for a clear answer; the guarantee is the partial unique index (one open case per record).
+  if (await hasOpenCase(db, submission.kind, submission.input.recordId)) return conflict();
   const { acceptBy, decideBy } = caseDeadlines(defaultCalendar, submission.kind, { submittedOn: options.today });
   const year = Number(options.today.slice(0, 4));
 
@@ -160,6 +194,7 @@ export async function submitCase(
         reference,
         accessCodeHash: await hashAccessCode(accessCode),
         idempotencyKeyHash: keyHash,
+        idempotencyBodyHash: keyHash ? bodyHash : null,
         uscc: submission.input.uscc,
         recordId: submission.input.recordId,
         grounds: submission.kind === 'objection' ? submission.input.grounds : undefined,
@@ -186,11 +221,9 @@ export async function submitCase(
       await Promise.allSettled(stored.length ? [files.delete(stored)] : []);
       const message = String((error as Error)?.message ?? error) + String((error as { cause?: Error })?.cause?.message ?? '');
       if (/UNIQUE constraint failed: \w+\.reference/.test(message)) continue;
-      if (/UNIQUE constraint failed: \w+\.idempotency_key/.test(message)) {
-        // The same submission arrived twice at once; the other request created the case.
-        const concurrent = await replay();
-        if (concurrent) return concurrent;
-      }
+      // The same submission arrived twice at once, or another application for the record won the
+      // race for the one open case (the partial unique index).
+      if (/UNIQUE constraint failed: \w+\.(idempotency_key|record_id)/.test(message)) return conflict();
       if (error instanceof DomainError) throw error;
       console.error('case submission failed', error);
       throw new DomainError(

@@ -1,7 +1,7 @@
 // The single source of truth for D1. Dates are ISO `YYYY-MM-DD` text (legal dates have no
 // time zone), instants are ISO-8601 UTC text, money is integer fen (1/100 元) so sums are exact.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
   attachmentRoles,
   attachmentTypes,
@@ -12,6 +12,7 @@ import {
   inspectionMethods,
   objectionGrounds,
   objectionOutcomes,
+  openCaseStatuses,
   recordKinds,
   recordStatuses,
   repairOutcomes,
@@ -197,6 +198,9 @@ export const inspectorConflicts = sqliteTable(
   (t) => [primaryKey({ columns: [t.inspectorId, t.uscc] })],
 );
 
+/** SQL for "the case is still open" (vocabulary.openCaseStatuses), for the partial unique indexes. */
+const openCase = (status: SQLiteColumn) => sql`${status} IN (${sql.raw(openCaseStatuses.map((s) => `'${s}'`).join(', '))})`;
+
 const caseColumns = () => ({
   id: integer('id').primaryKey({ autoIncrement: true }),
   reference: text('reference').notNull().unique(),
@@ -220,6 +224,8 @@ const caseColumns = () => ({
   /** Beijing date of acceptance; the decision deadline counts from it. */
   acceptedOn: text('accepted_on'),
   idempotencyKey: text('idempotency_key').unique(),
+  /** SHA-256 of what was submitted with the key, so that the same key with another body is refused, not replayed. */
+  idempotencyBodyHash: text('idempotency_body_hash'),
   overdue: integer('overdue', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: text('updated_at'),
@@ -232,7 +238,12 @@ export const objections = sqliteTable(
     grounds: text('grounds', { enum: objectionGrounds }).notNull(),
     outcome: text('outcome', { enum: objectionOutcomes }),
   },
-  (t) => [index('objections_record_status_idx').on(t.recordId, t.status), index('objections_status_due_idx').on(t.status, t.decideBy)],
+  (t) => [
+    index('objections_record_status_idx').on(t.recordId, t.status),
+    index('objections_status_due_idx').on(t.status, t.decideBy),
+    // At most one open objection per record, held by the database under any concurrency.
+    uniqueIndex('objections_one_open_per_record').on(t.recordId).where(openCase(t.status)),
+  ],
 );
 
 export const repairs = sqliteTable(
@@ -244,6 +255,8 @@ export const repairs = sqliteTable(
   },
   (t) => [
     index('repairs_record_status_idx').on(t.recordId, t.status),
+    // At most one open repair application per record, held by the database under any concurrency.
+    uniqueIndex('repairs_one_open_per_record').on(t.recordId).where(openCase(t.status)),
     index('repairs_status_due_idx').on(t.status, t.decideBy),
     index('repairs_outcome_decided_idx').on(t.outcome, t.decidedOn),
   ],
@@ -307,4 +320,34 @@ export const imports = sqliteTable('imports', {
   actor: text('actor').notNull(),
   rowCount: integer('row_count').notNull(),
   at: text('at').notNull(),
+});
+
+/**
+ * Attempts to open a case with a reference and access code, counted per reference and per client
+ * in hourly windows, so that guessing codes is refused before any hashing (functions/cases/track-case.ts).
+ */
+export const trackingAttempts = sqliteTable(
+  'tracking_attempts',
+  {
+    /** `reference:YY-2026-…` or `client:<address or /64>`. */
+    key: text('key').notNull(),
+    /** Start of the hourly window, ISO-8601 UTC. */
+    window: text('window').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.window] })],
+);
+
+/**
+ * Signed heads of the audit chain (DESIGN.md "Audit checkpoints"): one a day and one every 100
+ * entries, public, so that anyone holding an earlier one can tell a truncated or rewritten log.
+ */
+export const auditCheckpoints = sqliteTable('audit_checkpoints', {
+  /** The id of the audit entry whose hash is signed. */
+  seq: integer('seq').primaryKey(),
+  hash: text('hash').notNull(),
+  at: text('at').notNull(),
+  /** Compact JWS (EdDSA) over {seq, hash, at}. */
+  jws: text('jws').notNull(),
+  kid: text('kid').notNull(),
 });

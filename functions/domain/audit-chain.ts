@@ -3,6 +3,7 @@
 // inserting or deleting a row in the middle breaks the chain at that row. Removing entries from
 // the end cannot be seen from the table alone: the daily job logs the head hash so an outside
 // copy exists to compare with.
+import { canonicalJson } from './canonical-json';
 import { sha256Hex } from './hex';
 
 /** The predecessor of the first entry. */
@@ -31,33 +32,6 @@ export interface ChainBreak {
   problem: ChainProblem;
   expected: string;
   actual: string;
-}
-
-/**
- * JSON with object keys sorted at every level and no whitespace, so the same values always give
- * the same bytes whatever order a caller built them in or the database handed them back.
- * `undefined` members are left out (as JSON.stringify does); values JSON cannot hold are refused
- * rather than silently changed, since a hash over a lossy encoding would prove nothing.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return JSON.stringify(value);
-    case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`cannot hash a non-finite number: ${value}`);
-      return JSON.stringify(value);
-    case 'object': {
-      if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    default:
-      throw new TypeError(`cannot hash a value of type ${typeof value}`);
-  }
 }
 
 /** SHA-256 (hex) over the canonical JSON of exactly these seven fields; `before`/`after` absent count as null. */
@@ -110,4 +84,62 @@ export async function verifyAuditChain(entries: AsyncIterable<StoredAuditEntry> 
     headId = entry.id;
   }
   return { ok: true, checked, headHash: expected, headId, firstBreak: null };
+}
+
+/** A signed head of the chain, as published at GET /api/v1/audit/checkpoints. */
+export interface Checkpoint {
+  seq: number;
+  hash: string;
+  at: string;
+  /** Compact JWS over {seq, hash, at} (functions/domain/jws.ts). */
+  jws: string;
+}
+
+/**
+ * What a checkpoint can reveal: the log ends before it (truncated), its entry is gone (missing),
+ * the entry there now has another hash (rewritten: edited, or the whole chain recomputed), or the
+ * checkpoint itself is not what the bureau signed.
+ */
+export type CheckpointProblem = 'truncated' | 'missing' | 'rewritten' | 'bad_signature';
+
+export interface LogVerification extends ChainVerification {
+  checkpointsChecked: number;
+  checkpointProblems: { seq: number; problem: CheckpointProblem }[];
+}
+
+/**
+ * The chain end to end, then every checkpoint against it. `signedValue` answers what a checkpoint's
+ * JWS verifies to (null when it does not), so the keys are the caller's to choose — a verifier
+ * should pin the ones it kept, not only trust those the server publishes.
+ */
+export async function verifyAuditLog(
+  entries: AsyncIterable<StoredAuditEntry> | Iterable<StoredAuditEntry>,
+  checkpoints: readonly Checkpoint[],
+  signedValue: (jws: string) => Promise<unknown | null>,
+): Promise<LogVerification> {
+  const wanted = new Set(checkpoints.map((c) => c.seq));
+  const hashes = new Map<number, string>();
+  async function* remembering() {
+    for await (const entry of entries) {
+      if (wanted.has(entry.id)) hashes.set(entry.id, entry.hash);
+      yield entry;
+    }
+  }
+  const chain = await verifyAuditChain(remembering());
+  const checkpointProblems: LogVerification['checkpointProblems'] = [];
+  for (const c of checkpoints) {
+    const signed = (await signedValue(c.jws)) as { seq?: unknown; hash?: unknown; at?: unknown } | null;
+    const problem: CheckpointProblem | null =
+      !signed || signed.seq !== c.seq || signed.hash !== c.hash || signed.at !== c.at
+        ? 'bad_signature'
+        : chain.ok && (chain.headId ?? 0) < c.seq
+          ? 'truncated'
+          : !hashes.has(c.seq)
+            ? 'missing'
+            : hashes.get(c.seq) !== c.hash
+              ? 'rewritten'
+              : null;
+    if (problem) checkpointProblems.push({ seq: c.seq, problem });
+  }
+  return { ...chain, ok: chain.ok && checkpointProblems.length === 0, checkpointsChecked: checkpoints.length, checkpointProblems };
 }

@@ -257,7 +257,7 @@ async function selectFirst(key: CryptoKey, codes: readonly string[], k: number):
       const ranked = run
         .map((index, x) => ({ index, score: full[x]! }))
         .sort((a, b) => (a.score < b.score ? -1 : a.score > b.score ? 1 : a.index - b.index));
-      ranked.forEach((r, x) => (order[i + x] = r.index));
+      for (const [x, r] of ranked.entries()) order[i + x] = r.index;
     }
     i = j;
   }

@@ -110,6 +110,102 @@ function namePattern(names: readonly string[], keep: readonly string[]): RegExp 
   return new RegExp(all.map(escapeRegExp).join('|'), 'g');
 }
 
+/**
+ * Common single-character surnames (the 百家姓 heads of the census), for names written after a role
+ * word. Left out: rare surnames that mostly begin ordinary words there (应当, 全体, 时间, 万元, 明年).
+ */
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范' +
+  '金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄' +
+  '聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈' +
+  '饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫' +
+  '寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝';
+
+/**
+ * Words that follow a role word and start like a surname but are not names (员工安全培训, 工人师傅,
+ * 工人文化宫): a "name" that begins with one of them is not taken.
+ */
+const NOT_NAMES = [
+  '师傅',
+  '安全',
+  '安排',
+  '安置',
+  '高温',
+  '万元',
+  '万余',
+  '万人',
+  '成本',
+  '文化',
+  '严重',
+  '明细',
+  '全部',
+  '全体',
+  '应当',
+  '关系',
+  '项目',
+  '时间',
+  '金额',
+  '余额',
+  '方面',
+  '陈述',
+  '管理',
+  '车间',
+  '费用',
+  '范围',
+  '夏季',
+  '程序',
+];
+
+const ROLE = '(?:劳动者|员工|职工|工人|农民工|务工人员|雇员|学徒|童工|未成年工|女职工)';
+/** Characters that end a name rather than belong to it; none of them starts one (员工于本月, 职工向公司). */
+const ENDS_NAME = '等、，,。；;：:和与及的在于被向称（()）';
+const SURNAME = `(?:${[...COMPOUND_SURNAMES].join('|')}|[${[...SURNAMES].filter((c) => !ENDS_NAME.includes(c)).join('')}])`;
+const NAME = `${SURNAME}(?!某)(?:(?![${ENDS_NAME}])\\p{Script=Han}){1,2}`;
+/**
+ * What may follow a name: a word of the matter (工资, 反映), a verb that starts a clause (受伤, 签字),
+ * a one-character adverb or preposition (从, 已, 未), or no more Han text. A name is the longest
+ * (up to three characters) that one of these follows, so 员工李四从… keeps its 从.
+ */
+const AFTER_NAME =
+  '(?=工资|加班费|经济补偿|社会保险|反映|投诉|举报|入职|离职|受伤|死亡|坠落|摔伤|签字|签名|签订|确认|表示|陈述|申请|要求|提出|' +
+  `讨要|索要|领取|工作|上班|加班|务工|从事|先生|女士|同志|[${ENDS_NAME}从把对因为将已未曾也均都仍再又到自\\s]|$|[^\\p{Script=Han}])`;
+
+/** After a role word: a list of names, some perhaps already masked, joined by 、，和与及. */
+const ROLE_WORD = new RegExp(`${ROLE}[：:]?\\s*`, 'gu');
+const LIST_ITEM = new RegExp(`(?<masked>${SURNAME}某{1,2})|(?<name>${NAME})${AFTER_NAME}`, 'uy');
+const LIST_SEPARATOR = /以及|[、，,和与及]/y;
+
+/**
+ * People named in staff-written prose right after what they are — 劳动者张三、李四等, 员工李小明的工资,
+ * 工人王五与赵六 — are natural persons other than the responsible one (DOMAIN.md §8) even where no
+ * structured field lists them. A name must start with a common surname and end where the sentence
+ * moves on, so that 员工工资 or 员工安全培训 are left alone; what reads 某 already is kept.
+ */
+function maskNamedAfterRole(text: string, keep: ReadonlySet<string>): string {
+  let out = '';
+  let copied = 0;
+  for (const role of text.matchAll(ROLE_WORD)) {
+    let at = role.index + role[0].length;
+    if (at < copied) continue;
+    for (;;) {
+      LIST_ITEM.lastIndex = at;
+      const item = LIST_ITEM.exec(text);
+      const name = item?.groups?.name;
+      if (!item || (name && NOT_NAMES.some((word) => name.startsWith(word)))) break;
+      if (name && !keep.has(name)) {
+        out += text.slice(copied, at) + maskPersonName(name);
+        copied = at + name.length;
+      }
+      at += item[0].length;
+      LIST_SEPARATOR.lastIndex = at;
+      const separator = LIST_SEPARATOR.exec(text);
+      if (!separator) break;
+      at += separator[0].length;
+    }
+  }
+  return out + text.slice(copied);
+}
+
 function maskPlain(segment: string, names: RegExp | null, keep: ReadonlySet<string>): string {
   let out = segment
     .replace(ID_WITH_X, MASK)
@@ -120,7 +216,7 @@ function maskPlain(segment: string, names: RegExp | null, keep: ReadonlySet<stri
     .replace(MOBILE, MASK)
     .replace(LANDLINE, MASK);
   if (names) out = out.replace(names, (m) => (keep.has(m) ? m : maskPersonName(m)));
-  return out;
+  return maskNamedAfterRole(out, keep);
 }
 
 /**
@@ -302,7 +398,7 @@ const CODE_KEYS = new Set(['uscc', 'creditcode', 'unifiedsocialcreditcode', 'reg
 
 type Context = 'plain' | 'person' | 'responsible';
 
-const NAME_SEPARATORS = /[、，,；;\/／\s]+/u;
+const NAME_SEPARATORS = /[、，,；;/／\s]+/u;
 const isNameLike = (s: string) => /^[\p{Script=Han}·•]{1,10}$/u.test(s) || /^[A-Za-z][A-Za-z .'-]{0,40}$/.test(s);
 
 /** The names in a name-bearing string: 张三 or 张三、李四; null when it is not just names. */
@@ -357,7 +453,7 @@ function maskValue(value: unknown, context: Context, nameBearing: boolean, optio
       // Something that is not just names in a person field (张三等5人) cannot be taken apart safely.
       if (names === null) return MASK;
       const keep = new Set(options.keepNames);
-      return value.replace(/[^、，,；;\/／\s]+/gu, (name) => (keep.has(name) ? name : maskPersonName(name)));
+      return value.replace(/[^、，,；;/／\s]+/gu, (name) => (keep.has(name) ? name : maskPersonName(name)));
     }
     return maskText(value, options);
   }
@@ -407,4 +503,37 @@ export function maskDetail(
   collectNames(detail, 'plain', false, masked, kept);
   const textOptions = { names: [...masked], keepNames: [...kept] };
   return maskValue(detail, 'plain', false, textOptions) as Record<string, unknown>;
+}
+
+/** What a credit record states, as stored. */
+export interface RecordStatements {
+  violationType: string | null;
+  facts: string | null;
+  legalBasis: string | null;
+  penaltyTypes: string[] | null;
+  penaltyContent: string | null;
+  fineFen: number | null;
+  correctionNote: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/**
+ * The public form of a record's statements and structured facts, for every place that publishes
+ * a record (profile, penalty list, open data, feeds) and for the preview staff see before they
+ * publish: persons other than the legal representative and the responsible ones masked throughout.
+ */
+export function publicRecordDetail(r: RecordStatements, legalRepresentative: string | null): Record<string, unknown> {
+  return maskDetail(
+    {
+      violationType: r.violationType,
+      facts: r.facts,
+      legalBasis: r.legalBasis,
+      penaltyTypes: r.penaltyTypes ?? [],
+      penaltyContent: r.penaltyContent,
+      fineFen: r.fineFen,
+      correctionNote: r.correctionNote,
+      ...(r.detail ?? {}),
+    },
+    { legalRepresentative },
+  );
 }

@@ -3,8 +3,11 @@
 // bigrams, which FTS5 answers from its index at any table size; SQLite's trigram tokenizer
 // would not match two-character Chinese queries such as 科技.
 
-/** Characters that carry no meaning for matching (spaces, punctuation, brackets of 有限公司（北京）). */
-const IGNORED = /[\s\p{P}\p{S}]/gu;
+/**
+ * Characters that carry no meaning for matching (spaces, punctuation, brackets of 有限公司（北京）),
+ * and controls and invisible format characters, which must never reach an FTS5 expression.
+ */
+const IGNORED = /[\s\p{P}\p{S}\p{C}]/gu;
 
 /** Lower-cased characters of `text` with punctuation and spaces removed, by code point. */
 export function searchCharacters(text: string): string[] {

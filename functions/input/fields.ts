@@ -3,11 +3,18 @@
 import { z } from '@hono/zod-openapi';
 import { parseDateInput } from '../domain/dates';
 import { resolveDistrict } from '../domain/districts';
+import { cleanLine, cleanProse } from '../domain/text';
 import { parseUscc, usccMessages } from '../domain/uscc';
 
+/**
+ * Text as typed, cleaned of control and invisible characters before any rule is checked
+ * (functions/domain/text.ts): one line (a name, a title, a query) or prose (a statement, a reason).
+ */
+export const lineText = (message?: string) => z.string(message ? { message } : undefined).overwrite(cleanLine);
+export const proseText = (message?: string) => z.string(message ? { message } : undefined).overwrite(cleanProse);
+
 /** A code in a request body: normalised, and rejected with the person-readable reason of DOMAIN.md §1. */
-export const UsccField = z
-  .string({ message: '请填写统一社会信用代码' })
+export const UsccField = lineText('请填写统一社会信用代码')
   .transform((value, ctx) => {
     const parsed = parseUscc(value);
     if (!parsed.ok) {
@@ -42,8 +49,7 @@ export const optionalDateQuery = (name: string, label: string) =>
 
 /** A district by name (朝阳区, 朝阳) or code (110105); empty means every district. */
 export const districtQuery = (name = 'district') =>
-  z
-    .string()
+  lineText()
     .max(20, '区名不超过 20 个字')
     .optional()
     .transform((v, ctx) => {
@@ -56,9 +62,42 @@ export const districtQuery = (name = 'district') =>
 
 /** Free text to search for; absent is empty. */
 export const searchText = (name: string, description: string, example?: string) =>
-  z
-    .string()
+  lineText()
     .max(100, '查询内容不超过 100 个字符')
     .optional()
     .transform((v) => v ?? '')
     .openapi({ param: { name, in: 'query' }, description, ...(example ? { example } : {}) });
+
+/** How deep a JSON value nests, counted without recursion (a hostile value may nest thousands deep). */
+function nesting(value: unknown, stopAt: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > stopAt) return deepest;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Every string in a JSON value, cleaned as one line of text. */
+const cleanStrings = (v: unknown): unknown =>
+  typeof v === 'string'
+    ? cleanLine(v)
+    : Array.isArray(v)
+      ? v.map(cleanStrings)
+      : typeof v === 'object' && v !== null
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [cleanLine(k), cleanStrings(x)]))
+        : v;
+
+/** A JSON object staff attach to a record: bounded in size and depth, its strings cleaned. */
+export const jsonObject = (label: string, maxBytes = 16 * 1024, maxDepth = 6) =>
+  z
+    .record(z.string(), z.unknown())
+    .superRefine((value, ctx) => {
+      if (nesting(value, maxDepth) > maxDepth) ctx.addIssue({ code: 'custom', message: `${label}嵌套不超过 ${maxDepth} 层` });
+      else if (JSON.stringify(value).length > maxBytes) ctx.addIssue({ code: 'custom', message: `${label}不超过 ${maxBytes / 1024} KB` });
+    })
+    .transform((value) => cleanStrings(value) as Record<string, unknown>);

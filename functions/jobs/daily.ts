@@ -7,6 +7,9 @@ import { creditRecords } from '../db/schema';
 import { markOverdueCases } from '../db/queries/admin-cases';
 import { auditHead } from '../db/queries/audit';
 import { periodEndedWhere } from '../db/queries/public-records';
+import { pruneAttempts } from '../db/queries/tracking';
+import { checkpointIfDue } from '../audit/checkpoints';
+import { signingKey } from '../auth/secrets';
 import { recomputeProvisionalDeadlines } from '../cases/recompute-deadlines';
 import { defaultCalendar } from '../domain/calendar-data';
 import type { Clock } from '../domain/clock';
@@ -24,8 +27,11 @@ export async function runDailyJobs(env: Env, clock: Clock, calendar: WorkingDayC
   const recomputed = await recomputeProvisionalDeadlines(db, clock, calendar);
   const overdueObjections = await markOverdueCases(db, 'objection', today);
   const overdueRepairs = await markOverdueCases(db, 'repair', today);
-  // The chain head in the Worker's logs is a copy outside the database: cutting entries off the
-  // end of the audit log, which the chain alone cannot reveal, shows against it.
+  await pruneAttempts(db, new Date(clock.now().getTime() - 86_400_000).toISOString());
+  // A signed checkpoint of the chain's head, published: cutting entries off the end of the audit
+  // log or recomputing it, which the chain alone cannot reveal, then shows against it. The head
+  // in the Worker's logs is one more copy outside the database.
+  const checkpoint = await checkpointIfDue(db, clock, signingKey(env, 'AUDIT_SIGNING_KEY'), 'daily');
   const head = await auditHead(db);
   const summary = {
     expiredRecords: expired.length,
@@ -42,6 +48,7 @@ export async function runDailyJobs(env: Env, clock: Clock, calendar: WorkingDayC
       recomputedReferences: recomputed.slice(0, 100),
       overdueReferences: [...overdueObjections, ...overdueRepairs].slice(0, 100),
       auditHead: head,
+      checkpoint: checkpoint ? { seq: checkpoint.seq } : null,
     }),
   );
   return summary;

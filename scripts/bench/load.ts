@@ -25,14 +25,25 @@ export async function runScenario(
   paths: () => string,
   seconds: number,
   connections = 8,
+  headers: Record<string, string> = {},
+  onStatus?: (status: number) => void,
 ): Promise<ScenarioResult> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((done, fail) => {
     const instance = autocannon(
-      { url: baseUrl, connections, duration: seconds, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths() }) }] },
+      {
+        url: baseUrl,
+        connections,
+        duration: seconds,
+        headers,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths() }) }],
+      },
       (error, finished) => (error ? fail(error) : done(finished)),
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      onStatus?.(status);
+    });
   });
   latencies.sort((a, b) => a - b);
   return {
@@ -51,4 +62,40 @@ export async function runScenario(
 export function cycle<T>(items: T[], render: (item: T) => string): () => string {
   let i = 0;
   return () => render(items[i++ % items.length]!);
+}
+
+export interface TrackingAttack {
+  /** /api/v1/health on one connection with nothing else going on, and while the attack runs. */
+  healthIdle: ScenarioResult;
+  healthDuringAttack: ScenarioResult;
+  /** What the guesses got: the first ones a 404 (wrong code), every later one a 429 before any hashing. */
+  guesses: { requests: number; notFound: number; limited: number; other: number };
+}
+
+/**
+ * Guessing access codes for one reference from 150 connections (what the attack that found the
+ * missing limit did) while health is measured on one connection: the limit must answer the
+ * guesses before they reach PBKDF2, so health stays near its idle latency.
+ */
+export async function runTrackingAttack(baseUrl: string, reference: string, seconds: number): Promise<TrackingAttack> {
+  const health = () => '/api/v1/health';
+  const healthIdle = await runScenario('GET /api/v1/health, 1 connection, idle', baseUrl, health, seconds, 1);
+  const guesses = { requests: 0, notFound: 0, limited: 0, other: 0 };
+  const attack = runScenario(
+    'wrong access codes for one reference, 150 connections',
+    baseUrl,
+    () => `/api/v1/objections/${reference}`,
+    seconds,
+    150,
+    { 'X-Access-Code': 'AAAA-AAAA' },
+    (status) => {
+      guesses.requests++;
+      if (status === 404) guesses.notFound++;
+      else if (status === 429) guesses.limited++;
+      else guesses.other++;
+    },
+  );
+  const healthDuringAttack = await runScenario('GET /api/v1/health, 1 connection, during the attack', baseUrl, health, seconds, 1);
+  await attack;
+  return { healthIdle, healthDuringAttack, guesses };
 }

@@ -2,7 +2,7 @@
 // table survive a new run) and benchmarks.json for tools; a quick run is compared with them.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ScenarioResult } from './load.ts';
+import type { ScenarioResult, TrackingAttack } from './load.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { LighthouseScore } from './lighthouse.ts';
 
@@ -16,6 +16,8 @@ export interface BenchReport {
   scenarios: ScenarioResult[];
   pages: PageWeight[];
   lighthouse: LighthouseScore[];
+  /** Guessing access codes for one reference while health is measured (issue: tracking limits). */
+  tracking?: TrackingAttack;
 }
 
 /** DESIGN.md budgets. */
@@ -27,6 +29,8 @@ export const budgets = {
   homeTransferredBytes: 60 * 1024,
   lighthousePerformance: 0.95,
   lighthouseAccessibility: 1,
+  /** Health p95 on one connection during the guessing attack, as a multiple of its idle p95. */
+  healthUnderAttack: 2,
 };
 
 const ratio = (r: BenchReport, name: string) => {
@@ -69,6 +73,14 @@ function checks(r: BenchReport): Check[] {
     measured: `${(home.transferredBytes / 1024).toFixed(1)} KB`,
     ok: home.transferredBytes < budgets.homeTransferredBytes,
   });
+  if (r.tracking) {
+    const { healthIdle, healthDuringAttack, guesses } = r.tracking;
+    out.push({
+      what: `health p95 during the guessing attack ≤ ${budgets.healthUnderAttack} × idle`,
+      measured: `${healthDuringAttack.p95} ms vs ${healthIdle.p95} ms idle; ${guesses.limited} of ${guesses.requests} guesses answered 429`,
+      ok: healthDuringAttack.p95 <= budgets.healthUnderAttack * healthIdle.p95 && guesses.notFound <= 10,
+    });
+  }
   for (const l of r.lighthouse) {
     out.push({
       what: `Lighthouse ${l.path}: performance ≥ 0.95`,
@@ -109,6 +121,14 @@ function markdown(r: BenchReport): string {
           '| Lighthouse (mobile) | performance | accessibility |',
           '| --- | ---: | ---: |',
           ...r.lighthouse.map((l) => `| \`${l.path}\` | ${l.performance.toFixed(2)} | ${l.accessibility.toFixed(2)} |`),
+          '',
+        ]
+      : []),
+    ...(r.tracking
+      ? [
+          '| guessing access codes (150 connections) | requests | 404 | 429 | health p95 idle | health p95 during |',
+          '| --- | ---: | ---: | ---: | ---: | ---: |',
+          `| one reference, X-Access-Code wrong | ${r.tracking.guesses.requests} | ${r.tracking.guesses.notFound} | ${r.tracking.guesses.limited} | ${r.tracking.healthIdle.p95} ms | ${r.tracking.healthDuringAttack.p95} ms |`,
           '',
         ]
       : []),

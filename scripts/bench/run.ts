@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { prepareDatabase, serveBuiltWorker } from '../lib/local-worker.ts';
 import { localD1File } from '../seed/local-d1-file.ts';
-import { cycle, runScenario, type ScenarioResult } from './load.ts';
+import { cycle, runScenario, runTrackingAttack, type ScenarioResult } from './load.ts';
 import { measurePage, type PageWeight } from './page-weight.ts';
 import { runLighthouse, type LighthouseScore } from './lighthouse.ts';
 import { writeReport, type BenchReport } from './report.ts';
@@ -62,6 +62,7 @@ const sample = db
 const task = db.prepare('SELECT task_id AS id FROM sampling_results GROUP BY task_id ORDER BY count(*) DESC LIMIT 1').get() as
   | { id: string }
   | undefined;
+const objection = db.prepare('SELECT reference FROM objections ORDER BY id LIMIT 1').get() as { reference: string } | undefined;
 db.close();
 // A name substring from the middle (the 字号 and industry) and a prefix beyond the common 北京.
 const han = /^\p{Script=Han}+$/u;
@@ -112,6 +113,14 @@ try {
     console.log(`${result.name}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms`);
   }
 
+  const tracking = objection ? await runTrackingAttack(worker.url, objection.reference, seconds) : undefined;
+  if (tracking) {
+    const { healthIdle, healthDuringAttack, guesses } = tracking;
+    console.log(
+      `guessing attack: health p95 ${healthDuringAttack.p95} ms (idle ${healthIdle.p95} ms); guesses ${guesses.requests}, 404 ${guesses.notFound}, 429 ${guesses.limited}, other ${guesses.other}`,
+    );
+  }
+
   const pages: PageWeight[] = [];
   for (const [name, path] of [
     ['home', '/'],
@@ -149,6 +158,7 @@ try {
     scenarios: results,
     pages,
     lighthouse,
+    tracking,
   };
   const ok = writeReport(root, report);
   if (!ok) process.exitCode = 1;

@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     console.log(`Seeding ${target.file}\n  ${options.enterprises} enterprises, seed ${options.seed}, as of ${options.today}`);
     const step = Math.max(100_000, Math.ceil(options.enterprises / 10));
     let reported = 0;
-    let loaded;
+    let loaded: Awaited<ReturnType<typeof target.load>>;
     try {
       loaded = await target.load(dataset, (done) => {
         if (done - reported < step) return;

@@ -44,6 +44,7 @@ export function periodOf(today: string): Period {
 
 function windows(ctx: RecordContext, period: Period): Windows {
   const registered = shiftDays(ctx.enterprise.registeredOn, 60);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates, compared as strings.
   const from = registered > period.earliest ? registered : period.earliest;
   const to = period.latest;
   const yearStart = `${period.gradeYear}-01-01`;

@@ -68,7 +68,10 @@ const publicationEnds = new Map<string, string | null>();
 function publicationEnd(decidedOn: string, severity: Severity): string | null {
   const key = decidedOn + severity;
   let end = publicationEnds.get(key);
-  if (end === undefined) publicationEnds.set(key, (end = computePublicationEnd(decidedOn, severity)));
+  if (end === undefined) {
+    end = computePublicationEnd(decidedOn, severity);
+    publicationEnds.set(key, end);
+  }
   return end;
 }
 

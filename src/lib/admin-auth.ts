@@ -120,7 +120,12 @@ export function clearAccessCookie(Astro: AstroGlobal) {
   Astro.cookies.delete(ACCESS_COOKIE, { path: '/' });
 }
 
-/** Only paths inside the console: a login link must not become an open redirect. */
+/**
+ * Only paths inside the console: a login link must not become an open redirect, and nothing that
+ * could split the Location header (control characters) or leave the site (\ is / to browsers).
+ */
 export function safeNext(next: string | null): string {
-  return next && /^\/admin(?:[/?#]|$)/.test(next) && !next.startsWith('//') ? next : '/admin';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
+  if (!next || next.length > 500 || /[\u0000-\u001f\u007f\\]/.test(next)) return '/admin';
+  return /^\/admin(?:[/?#]|$)/.test(next) && !next.startsWith('//') ? next : '/admin';
 }

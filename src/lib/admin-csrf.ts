@@ -1,23 +1,14 @@
-// CSRF protection for staff forms (synchronizer token). A random per-browser nonce lives in an
-// HttpOnly, SameSite=Strict cookie scoped to /admin; each form carries HMAC-SHA256(nonce, actor),
-// so a token is bound both to this browser and to the signed-in identity — a token copied from
-// another session or minted for another actor does not verify. Astro's checkOrigin is the first line.
+// CSRF protection for staff forms (functions/auth/csrf.ts): a random per-browser nonce in an
+// HttpOnly, SameSite=Strict cookie scoped to /admin, and in each form the token signed over it.
+// Without CSRF_SECRET no token is issued and every staff form is refused, never let through.
+import { env } from 'cloudflare:workers';
 import type { AstroCookies } from 'astro';
 import type { Staff } from '../../functions/auth/access';
+import { csrfSignature, csrfValid } from '../../functions/auth/csrf';
+import { secret } from '../../functions/auth/secrets';
 
 const COOKIE = 'hrss_admin_csrf';
 const NONCE = /^[A-Za-z0-9_-]{43}$/;
-
-const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-async function sign(nonce: string, actor: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(nonce), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return base64url(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`hrss-admin-csrf-v1\n${actor}`))));
-}
 
 /** What the token needs of a request: its cookies and whether it came over https. */
 interface CsrfContext {
@@ -30,21 +21,27 @@ function readNonce(context: CsrfContext): string | null {
   return value && NONCE.test(value) ? value : null;
 }
 
-/** The token for this page's forms; creates the nonce cookie on the first staff page a browser sees. */
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+/** The token for this page's forms ('' when no secret is configured); creates the nonce cookie on the first staff page a browser sees. */
 export async function csrfToken(context: CsrfContext, staff: Staff): Promise<string> {
+  const key = secret(env, 'CSRF_SECRET');
+  if (!key) return '';
   let nonce = readNonce(context);
   if (!nonce) {
     nonce = base64url(crypto.getRandomValues(new Uint8Array(32)));
     context.cookies.set(COOKIE, nonce, { path: '/admin', httpOnly: true, sameSite: 'strict', secure: context.url.protocol === 'https:' });
   }
-  return sign(nonce, staff.actor);
+  return csrfSignature(key, nonce, staff);
 }
 
 export async function verifyCsrf(context: CsrfContext, staff: Staff, token: string): Promise<boolean> {
+  const key = secret(env, 'CSRF_SECRET');
   const nonce = readNonce(context);
-  if (!nonce || token.length !== 43) return false;
-  const expected = await sign(nonce, staff.actor);
-  let diff = 0;
-  for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ token.charCodeAt(i);
-  return diff === 0;
+  if (!key) console.error('CSRF_SECRET is not set: every staff form is refused (npm run dev:keys sets one locally)');
+  return !!key && !!nonce && csrfValid(key, nonce, staff, token);
 }

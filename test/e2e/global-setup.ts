@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { prepareDatabase, serveBuiltWorker } from '../../scripts/lib/local-worker';
+import { newLocalSecrets } from '../../scripts/lib/local-secrets';
 import { chromiumPath } from './browser';
 import { createAccessKeys, signAccessToken } from '../fixtures/access-tokens';
 
@@ -28,7 +29,7 @@ export default async function setup(project: TestProject) {
   prepareDatabase(state, ['--enterprises', '200', '--seed', '1', '--today', today]);
   // The server trusts a key pair made for this run only, exactly as `npm run dev:keys` does locally.
   const keys = await createAccessKeys();
-  const worker = await serveBuiltWorker(state, { vars: { ACCESS_JWKS: keys.jwks, TODAY_OVERRIDE: today } });
+  const worker = await serveBuiltWorker(state, { vars: { ACCESS_JWKS: keys.jwks, TODAY_OVERRIDE: today, ...(await newLocalSecrets()) } });
   project.provide('baseUrl', worker.url);
   const sign = (roles: string[], email: string) =>
     signAccessToken(keys, { audience: 'hrss-disclosure-local', issuer: 'http://127.0.0.1:8787', roles, email });

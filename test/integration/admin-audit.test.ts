@@ -1,9 +1,10 @@
 // The audit log: every staff write with actor, time, action, target, before and after, chained by
 // SHA-256 so that a changed, removed or inserted row is found by GET /api/v1/admin/audit/verify.
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditList, AuditVerification } from '../fixtures/api';
-import { createAccessKeys, signAccessToken, type AccessKeys } from '../fixtures/access-tokens';
+import { createAccessKeys, type AccessKeys } from '../fixtures/access-tokens';
+import { auditRows, staffApi, tamperedAuditLog } from '../fixtures/staff';
 import { insertEnterprise, makeUscc } from '../fixtures/enterprises';
 import { addDays } from '../../functions/domain/dates';
 import { GENESIS_HASH, auditEntryHash } from '../../functions/domain/audit-chain';
@@ -13,53 +14,16 @@ import { today } from '../fixtures/today';
 const uscc = makeUscc('MA01CJ001');
 let keys: AccessKeys;
 
-async function as(role: StaffRole, email: string, method: 'GET' | 'POST', path: string, body?: unknown) {
-  const headers: Record<string, string> = {
-    'Cf-Access-Jwt-Assertion': await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: [role], email }),
-  };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  return exports.default.fetch(`http://local/api/v1/admin${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const as = (role: StaffRole, email: string, method: 'GET' | 'POST', path: string, body?: unknown) =>
+  staffApi(keys, [role], email)(method, path, body);
 const admin = (path: string) => as('admin', 'root@hrss.example', 'GET', path);
 const verify = async () => (await admin('/audit/verify')).json<AuditVerification>();
 const audit = async (query = '') => (await admin(`/audit${query}`)).json<AuditList>();
 
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
-  hash: string;
-}
-const rows = async () => (await env.DB.prepare('SELECT * FROM audit_log ORDER BY id').all<Row>()).results;
-
-/** Changes the database behind the application's back, then puts it back, as an intruder with SQL access would. */
-async function tampered(sql: string, binds: unknown[], check: () => Promise<void>) {
-  const saved = await rows();
-  await env.DB.prepare(sql)
-    .bind(...binds)
-    .run();
-  try {
-    await check();
-  } finally {
-    await env.DB.batch([
-      env.DB.prepare('DELETE FROM audit_log'),
-      ...saved.map((r) =>
-        env.DB.prepare(
-          'INSERT INTO audit_log (id, at, actor, action, target, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        ).bind(r.id, r.at, r.actor, r.action, r.target, r.before, r.after, r.prev_hash, r.hash),
-      ),
-    ]);
-  }
-}
+const rows = auditRows;
+/** Runs `check` on the log changed by `sql`, then puts the log back. */
+const tampered = (sql: string, binds: unknown[], check: () => Promise<void>) =>
+  tamperedAuditLog([env.DB.prepare(sql).bind(...binds)], check);
 
 beforeAll(async () => {
   keys = await createAccessKeys();
@@ -95,8 +59,9 @@ describe('the audit log', () => {
     for (let i = 1; i < all.length; i++) expect(all[i]!.prev_hash).toBe(all[i - 1]!.hash);
     const last = all.at(-1)!;
     expect(last).toMatchObject({ actor: 'a@hrss.example', action: 'record.published', target: all[0]!.target });
-    expect(JSON.parse(last.before!)).toEqual({ status: 'draft', publishedOn: null });
-    expect(JSON.parse(last.after!)).toEqual({ status: 'published', publishedOn: today });
+    const id = Number(all[0]!.target.replace('record:', ''));
+    expect(JSON.parse(last.before!)).toEqual({ id, status: 'draft', publishedOn: null });
+    expect(JSON.parse(last.after!)).toEqual({ id, status: 'published', publishedOn: today });
     expect(Date.parse(last.at)).toBeGreaterThan(Date.now() - 60_000);
     expect(last.hash).toBe(
       await auditEntryHash({
@@ -139,7 +104,15 @@ describe('GET /api/v1/admin/audit', () => {
 describe('GET /api/v1/admin/audit/verify', () => {
   it('confirms an intact chain and names its head', async () => {
     const all = await rows();
-    expect(await verify()).toEqual({ ok: true, checked: 5, headId: all.at(-1)!.id, headHash: all.at(-1)!.hash, firstBreak: null });
+    expect(await verify()).toEqual({
+      ok: true,
+      checked: 5,
+      headId: all.at(-1)!.id,
+      headHash: all.at(-1)!.hash,
+      firstBreak: null,
+      checkpointsChecked: 0,
+      checkpointProblems: [],
+    });
   });
 
   it('detects a changed row', async () => {

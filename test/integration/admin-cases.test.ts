@@ -15,7 +15,8 @@ import {
 } from '../fixtures/api';
 import { createAccessKeys, signAccessToken, type AccessKeys } from '../fixtures/access-tokens';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
-import { file, jpegBytes, pdfBytes } from '../fixtures/files';
+import { pdfBytes } from '../fixtures/files';
+import { objectionBody, repairForm } from '../fixtures/cases';
 import { addDays, addMonths } from '../../functions/domain/dates';
 import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { addWorkingDays } from '../../functions/domain/working-days';
@@ -49,32 +50,17 @@ async function fileObjection(recordId: number) {
   const res = await exports.default.fetch('http://local/api/v1/objections', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': client() },
-    body: JSON.stringify({
-      uscc,
-      recordId,
-      grounds: 'wrong_info',
-      statement: '处罚决定书记载的拖欠人数与事实不符，应为 3 人而非 13 人。',
-      applicant: { name: '周敏', phone: '13912345678', email: 'zhoumin@example.com' },
-    }),
+    body: JSON.stringify(objectionBody(uscc, recordId)),
   });
   expect(res.status).toBe(201);
   return res.json<CaseCreated>();
 }
 
 async function fileRepair(recordId: number) {
-  const data = new FormData();
-  data.set('uscc', uscc);
-  data.set('recordId', String(recordId));
-  data.set('statement', '已于 2026 年 5 月足额支付拖欠工资并缴纳罚款，特申请信用修复。');
-  data.set('applicant.name', '吴婷');
-  data.set('applicant.phone', '010-65001234');
-  data.set('applicant.email', 'wuting@example.com');
-  data.set('commitment', file(pdfBytes, '信用修复承诺书.pdf'));
-  data.append('evidence', file(jpegBytes, '缴款凭证.jpg', 'image/jpeg'));
   const res = await exports.default.fetch('http://local/api/v1/repairs', {
     method: 'POST',
     headers: { 'CF-Connecting-IP': client() },
-    body: data,
+    body: repairForm(uscc, recordId),
   });
   expect(res.status).toBe(201);
   return res.json<CaseCreated>();

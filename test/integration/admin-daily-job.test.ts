@@ -26,6 +26,8 @@ async function insertCase(
   decideBy: string,
   extra: { createdAt?: string; acceptByProvisional?: boolean; decideByProvisional?: boolean } = {},
 ) {
+  // A record of its own: one open case per record is a database rule.
+  const record = await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -1), publishUntil: addMonths(today, 11) });
   const grounds = table === 'objections' ? ', grounds' : '';
   const value = table === 'objections' ? ", 'wrong_info'" : '';
   await env.DB.prepare(
@@ -36,7 +38,7 @@ async function insertCase(
     .bind(
       reference,
       uscc,
-      ids.live,
+      record.id,
       status,
       acceptBy,
       decideBy,

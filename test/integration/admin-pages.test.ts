@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusal, safeNext } from '../../src/lib/admin-auth';
 import { csrfToken, verifyCsrf } from '../../src/lib/admin-csrf';
+import { csrfSignature } from '../../functions/auth/csrf';
 import { objectionDecisionFromForm, recordFromForm } from '../../src/lib/admin-forms';
 import type { Staff } from '../../functions/auth/access';
 import type { RecordRow } from '../../functions/db/queries/admin-cases';
@@ -12,7 +13,10 @@ describe('safeNext (where the login page sends you)', () => {
   it('stays inside the console', () => {
     expect(safeNext('/admin/objections?overdue=true')).toBe('/admin/objections?overdue=true');
     expect(safeNext('/admin')).toBe('/admin');
-    for (const bad of ['https://evil.example/admin', '//evil.example', '/administrator', '/credit', null, '', '/admin\\@evil']) {
+    const refused = ['https://evil.example/admin', '//evil.example', '/administrator', '/credit', null, '', '/admin\\@evil'];
+    // Control characters would end up in the Location header (a 500, or a header injected).
+    refused.push('/admin\r\nSet-Cookie: x=1', '/admin/records\n', '/admin\u0000', '/admin/\t');
+    for (const bad of refused) {
       expect(safeNext(bad), String(bad)).toBe('/admin');
     }
   });
@@ -53,6 +57,26 @@ describe('CSRF tokens of staff forms', () => {
     expect(await verifyCsrf(fakeAstro(new Map([['hrss_admin_csrf', 'A'.repeat(43)]])), staff, token)).toBe(false);
     expect(await verifyCsrf(fakeAstro(new Map()), staff, token)).toBe(false);
     expect(await verifyCsrf(fakeAstro(jar), staff, '')).toBe(false);
+  });
+
+  // A token keyed by the cookie's own nonce could be computed by anyone holding the cookie; only
+  // the server's CSRF_SECRET mints one.
+  it('cannot be minted without the server secret', async () => {
+    const jar = new Map<string, string>();
+    await csrfToken(fakeAstro(jar), staff);
+    const nonce = jar.get('hrss_admin_csrf')!;
+    const encoder = new TextEncoder();
+    const key = await crypto.subtle.importKey('raw', encoder.encode(nonce), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(staff.actor)));
+    const forged = btoa(String.fromCharCode(...mac))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    expect(await verifyCsrf(fakeAstro(jar), staff, forged)).toBe(false);
+    expect(await verifyCsrf(fakeAstro(jar), staff, await csrfSignature('another-secret', nonce, staff))).toBe(false);
+    // Bound to the Access session as well: the same actor's next session needs a new token.
+    const token = await csrfToken(fakeAstro(jar), staff);
+    expect(await verifyCsrf(fakeAstro(jar), { ...staff, expiresAt: staff.expiresAt + 3600 }, token)).toBe(false);
   });
 });
 

@@ -8,13 +8,19 @@ import { addMonths } from '../../functions/domain/dates';
 import { today } from '../fixtures/today';
 
 const uscc = makeUscc('MA01CC001');
-let recordId = 0;
+/** One record per submission: one open objection per record is a database rule, tested on its own. */
+let recordIds: number[] = [];
 
 const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
 
 beforeAll(async () => {
   await insertEnterprise(env.DB, { uscc, name: '北京并发测试科技有限公司' });
-  recordId = (await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -2), publishUntil: addMonths(today, 10) })).id;
+  recordIds = await Promise.all(
+    Array.from(
+      { length: 200 },
+      async () => (await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -2), publishUntil: addMonths(today, 10) })).id,
+    ),
+  );
 });
 
 describe('200 concurrent mixed requests', () => {
@@ -27,7 +33,7 @@ describe('200 concurrent mixed requests', () => {
         headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': `10.9.${i % 250}.${Math.floor(i / 250) + 1}` },
         body: JSON.stringify({
           uscc,
-          recordId,
+          recordId: recordIds[i],
           grounds: 'other',
           statement: valid ? `并发提交第 ${i} 号：请核实该处罚记录的事实认定。` : '短',
           applicant: { name: '并发', phone: '13900000000', email: 'load@example.com' },

@@ -5,6 +5,7 @@ import { env, exports } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../fixtures/api';
+import { createAccessKeys, signAccessToken } from '../fixtures/access-tokens';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import type { OpenApiDocument } from '../fixtures/openapi';
 import { insertSamplingResult, insertSamplingTask } from '../fixtures/sampling';
@@ -15,6 +16,7 @@ const uscc = makeUscc('MA01FQ901');
 let recordId = 0;
 let templates: { method: string; path: string }[] = [];
 let requests = 0;
+let staffToken = '';
 
 const hostile = fc.constantFrom(
   "' OR 1=1 --",
@@ -23,6 +25,13 @@ const hostile = fc.constantFrom(
   '<img src=x onerror=alert(1)>',
   '\u202eevil\u202c',
   'a\u200bb\u200d',
+  '\u2066建筑\u2069\ufeff',
+  '\u0000',
+  '\u0000建筑',
+  '建\u0000筑"',
+  '\u0001\u0008\u001b[31m\u007f\u0085\u009f',
+  '\r\nSet-Cookie: a=1',
+  'a\u2028b\u2029',
   '𠀀𠀁😀🏳️‍🌈',
   '\ud800',
   '%00%ff%c0%af',
@@ -57,6 +66,21 @@ const jsonValue = fc.oneof(
     grounds: fc.oneof(text, fc.constantFrom('wrong_info', 'other')),
     statement: fc.oneof(text, fc.array(fc.string())),
     applicant: fc.oneof(fc.constant(null), fc.record({ name: text, phone: text, email: text }), fc.jsonValue()),
+  }),
+  // A staff record, its free text and its detail hostile.
+  fc.record({
+    uscc: fc.oneof(text, fc.constant(uscc)),
+    kind: fc.oneof(text, fc.constantFrom('penalty', 'no_penalty', 'sampling_result')),
+    severity: fc.oneof(text, fc.constantFrom('general', 'serious', 'minor')),
+    title: text,
+    decisionNo: text,
+    authority: text,
+    decidedOn: fc.oneof(text, fc.constant('2026-06-01')),
+    facts: text,
+    penaltyTypes: fc.array(text, { maxLength: 3 }),
+    detail: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.integer({ min: 5, max: 3000 }).map(deep), fc.dictionary(text, text)),
+    reason: text,
+    note: text,
   }),
   fc.integer({ min: 50, max: 3000 }).map(deep),
 );
@@ -102,7 +126,24 @@ const body: fc.Arbitrary<FuzzBody> = fc.oneof(
 
 const query = fc.dictionary(
   fc.oneof(
-    fc.constantFrom('q', 'page', 'pageSize', 'district', 'year', 'from', 'to', 'format', 'result', 'violationType'),
+    fc.constantFrom(
+      'q',
+      'page',
+      'pageSize',
+      'district',
+      'year',
+      'from',
+      'to',
+      'format',
+      'result',
+      'violationType',
+      'actor',
+      'target',
+      'action',
+      'status',
+      'kind',
+      'overdue',
+    ),
     fc.string({ maxLength: 8 }),
   ),
   text,
@@ -132,7 +173,12 @@ const request = fc.record({
       'Idempotency-Key': fc.oneof(fc.uuid(), text.map(ascii)),
       'X-Access-Code': text.map(ascii),
       Accept: fc.constantFrom('text/csv', 'application/json', '*/*', 'text/html'),
-      'Cf-Access-Jwt-Assertion': fc.oneof(text.map(ascii), fc.constant('eyJhbGciOiJub25lIn0.eyJyb2xlcyI6WyJhZG1pbiJdfQ.')),
+      // A real token of every role too, so that the staff routes' validation is fuzzed, not only their gate.
+      'Cf-Access-Jwt-Assertion': fc.oneof(
+        text.map(ascii),
+        fc.constant('eyJhbGciOiJub25lIn0.eyJyb2xlcyI6WyJhZG1pbiJdfQ.'),
+        fc.constant(null).map(() => staffToken),
+      ),
     },
     { requiredKeys: [] },
   ),
@@ -160,6 +206,14 @@ async function fingerprint(): Promise<string> {
 }
 
 beforeAll(async () => {
+  const keys = await createAccessKeys();
+  env.ACCESS_JWKS = keys.jwks;
+  staffToken = await signAccessToken(keys, {
+    audience: env.ACCESS_AUD,
+    issuer: env.ACCESS_ISSUER,
+    roles: ['admin', 'publisher', 'reviewer'],
+    expiresIn: 3 * 3600,
+  });
   await insertEnterprise(env.DB, { uscc, name: '北京模糊测试科技有限公司' });
   recordId = (await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -4), publishUntil: addMonths(today, 8) })).id;
   await insertSamplingTask(env.DB, { id: 'SJ-2026-901' });

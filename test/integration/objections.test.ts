@@ -1,5 +1,5 @@
 import { env, exports } from 'cloudflare:workers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { api, profileOf, type ApiErrorBody, type CaseCreated } from '../fixtures/api';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { exeBytes, file, pdfBytes, pngBytes } from '../fixtures/files';
@@ -15,9 +15,13 @@ let ip = 0;
 /** Each call comes from its own client address unless told otherwise, so the rate limit stays out of the way. */
 const client = () => `198.51.100.${(ip++ % 250) + 1}`;
 
-const validBody = () => ({
+/** A new published record of the test enterprise: one open objection per record is the rule, so most tests need their own. */
+const newRecord = async () =>
+  (await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -1), publishUntil: addMonths(today, 11) })).id;
+
+const validBody = (id = recordId) => ({
   uscc,
-  recordId,
+  recordId: id,
   grounds: 'wrong_info',
   statement: '处罚决定书记载的拖欠人数与事实不符，应为 3 人而非 13 人。',
   applicant: { name: '周敏', phone: '13912345678', email: 'zhoumin@example.com' },
@@ -44,7 +48,9 @@ interface AttachmentRow {
 
 beforeAll(async () => {
   await insertEnterprise(env.DB, { uscc, name: '北京异议测试有限公司' });
-  recordId = (await insertRecord(env.DB, { uscc, decidedOn: addMonths(today, -1), publishUntil: addMonths(today, 11) })).id;
+});
+beforeEach(async () => {
+  recordId = await newRecord();
 });
 
 describe('POST /api/v1/objections', () => {
@@ -135,15 +141,17 @@ describe('POST /api/v1/objections', () => {
 
   it('answers 429 with Retry-After once a client passes the limit', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await postJson(validBody(), { 'CF-Connecting-IP': '203.0.113.77' })).status);
+    for (let i = 0; i < 12; i++) {
+      statuses.push((await postJson(validBody(await newRecord()), { 'CF-Connecting-IP': '203.0.113.77' })).status);
+    }
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
-    const res = await postJson(validBody(), { 'CF-Connecting-IP': '203.0.113.77' });
+    const res = await postJson(validBody(await newRecord()), { 'CF-Connecting-IP': '203.0.113.77' });
     expect(res.headers.get('retry-after')).toBe('60');
     expect((await res.json<ApiErrorBody>()).error.code).toBe('rate_limited');
   });
 
-  it('answers 413 for a body over the limit without reading it all', async () => {
+  it('answers 413 from the declared length, before parsing anything', async () => {
     const res = await exports.default.fetch('http://local/api/v1/objections', {
       method: 'POST',
       headers: {
@@ -253,7 +261,8 @@ describe('GET /api/v1/objections/{reference}', () => {
 
 describe('50 concurrent submissions', () => {
   it('all get distinct references and all are readable afterwards', async () => {
-    const responses = await Promise.all(Array.from({ length: 50 }, () => postJson(validBody())));
+    const records = await Promise.all(Array.from({ length: 50 }, () => newRecord()));
+    const responses = await Promise.all(records.map((id) => postJson(validBody(id))));
     const created = await Promise.all(responses.map((r) => r.json<CaseCreated>()));
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
     expect(new Set(created.map((c) => c.reference)).size).toBe(50);
@@ -279,6 +288,7 @@ describe('Turnstile, when a secret is configured', () => {
       expect(missing.status).toBe(422);
       expect((await missing.json<ApiErrorBody>()).error.fields![0]!.path).toBe('cf-turnstile-response');
       const failed = await postJson(validBody(), { 'CF-Turnstile-Response': 'bot-token' });
+      expect((await failed.json<ApiErrorBody>()).error.fields![0]!.path).toBe('cf-turnstile-response');
       expect(failed.status).toBe(422);
       const passed = await postJson(validBody(), { 'CF-Turnstile-Response': 'passed-token' });
       expect(passed.status).toBe(201);

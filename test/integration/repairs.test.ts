@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { api, bodyOf, publicRecordOf, type ApiErrorBody, type CaseCreated } from '../fixtures/api';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { file, jpegBytes, pdfBytes } from '../fixtures/files';
+import { repairForm as formOf } from '../fixtures/cases';
 import { addMonths } from '../../functions/domain/dates';
 import { getDb } from '../../functions/db/client';
 import { repairs } from '../../functions/db/schema';
@@ -13,19 +14,10 @@ const records: Record<string, number> = {};
 let ip = 0;
 
 function repairForm(recordId: number, parts: { commitment?: File; evidence?: File[] } = {}) {
-  const data = new FormData();
-  data.set('uscc', uscc);
-  data.set('recordId', String(recordId));
-  data.set('statement', '已于 2026 年 5 月足额支付拖欠工资并缴纳罚款，特申请信用修复。');
-  data.set('applicant.name', '吴婷');
-  data.set('applicant.phone', '010-65001234');
-  data.set('applicant.email', 'wuting@example.com');
-  if (parts.commitment) data.set('commitment', parts.commitment);
-  for (const e of parts.evidence ?? []) data.append('evidence', e);
   return exports.default.fetch('http://local/api/v1/repairs', {
     method: 'POST',
     headers: { 'CF-Connecting-IP': `192.0.2.${++ip}` },
-    body: data,
+    body: formOf(uscc, recordId, parts),
   });
 }
 const complete = { commitment: file(pdfBytes, '承诺书.pdf'), evidence: [file(jpegBytes, '缴款凭证.jpg', 'image/jpeg')] };
@@ -67,8 +59,9 @@ describe('POST /api/v1/repairs', () => {
   it('refuses a second open repair of the same record', async () => {
     expect((await repairForm(records.generalRipe5!, complete)).status).toBe(201);
     const res = await repairForm(records.generalRipe5!, complete);
-    expect(res.status).toBe(422);
-    expect((await res.json<ApiErrorBody>()).error.fields![0]!.message).toContain('已有正在办理');
+    expect(res.status).toBe(409);
+    const { error } = await res.json<ApiErrorBody>();
+    expect(error).toMatchObject({ code: 'case_already_open', message: expect.stringContaining('已有一件正在办理') });
   });
 
   it('accepts a minor record at once', async () => {

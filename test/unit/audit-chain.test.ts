@@ -4,12 +4,12 @@ import fc from 'fast-check';
 import {
   GENESIS_HASH,
   auditEntryHash,
-  canonicalJson,
   checkAuditEntry,
   verifyAuditChain,
   type AuditContent,
   type StoredAuditEntry,
 } from '../../functions/domain/audit-chain';
+import { canonicalJson } from '../../functions/domain/canonical-json';
 
 // The audit log (issue: "hash-chained (each entry stores the SHA-256 of the previous entry and its
 // own content) so tampering is detectable").

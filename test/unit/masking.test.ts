@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { MASK, maskDetail, maskPersonName, maskText } from '../../functions/domain/masking';
+import { MASK, maskDetail, maskPersonName, maskText, publicRecordDetail } from '../../functions/domain/masking';
 import { USCC_ALPHABET, usccCheckCharacter } from '../../functions/domain/uscc';
 
 // DOMAIN.md §8: "Never published: natural persons' ID numbers, phone numbers, home addresses, bank
@@ -324,4 +324,164 @@ describe('maskDetail (DOMAIN.md §8)', () => {
   it('passes null through', () => {
     expect(maskDetail(null)).toBeNull();
   });
+});
+
+describe('maskText — names written after a role word (DOMAIN.md §8: other natural persons masked as 张某某)', () => {
+  it('masks a list of workers: 劳动者张三、李四等 6 人', () => {
+    expect(maskText('劳动者张三、李四等 6 人')).toBe('劳动者张某某、李某某等 6 人');
+    expect(maskText('劳动者张三、李四等6人反映被拖欠工资')).toBe('劳动者张某某、李某某等6人反映被拖欠工资');
+    expect(maskText('员工张三、李四、王五')).toBe('员工张某某、李某某、王某某');
+  });
+
+  it('masks a name followed by what is said about the person: 员工李小明的工资', () => {
+    expect(maskText('员工李小明的工资')).toBe('员工李某某的工资');
+    expect(maskText('拖欠员工李小明工资')).toBe('拖欠员工李某某工资');
+    expect(maskText('农民工赵六投诉')).toBe('农民工赵某某投诉');
+    expect(maskText('职工刘德华入职')).toBe('职工刘某某入职');
+    expect(maskText('员工张三被辞退')).toBe('员工张某某被辞退');
+  });
+
+  it.each(['劳动者', '员工', '职工', '工人', '农民工', '务工人员', '雇员', '学徒', '童工', '未成年工', '女职工'])(
+    'masks after %s',
+    (role) => {
+      expect(maskText(`${role}张三反映`)).toBe(`${role}张某某反映`);
+    },
+  );
+
+  it('masks after a colon and at the end of the text', () => {
+    expect(maskText('劳动者：张三、李四')).toBe('劳动者：张某某、李某某');
+    expect(maskText('员工:张三')).toBe('员工:张某某');
+    expect(maskText('涉及员工张三')).toBe('涉及员工张某某');
+  });
+
+  it('keeps a compound surname: 劳动者欧阳娜娜的 → 欧阳某某', () => {
+    expect(maskText('劳动者欧阳娜娜的工资')).toBe('劳动者欧阳某某的工资');
+    expect(maskText('员工诸葛亮的')).toBe('员工诸葛某某的');
+  });
+
+  it('never leaves the given name behind', () => {
+    expect(maskText('员工李小明的工资')).not.toContain('小明');
+    expect(maskText('劳动者张三、李四等 6 人')).not.toMatch(/[三四]/);
+  });
+
+  it.each([
+    '员工工资',
+    '员工工资表',
+    '员工安全培训',
+    '职工安全生产',
+    '工人师傅',
+    '员工高温补贴',
+    '员工严重违纪',
+    '员工关系管理',
+    '员工全体大会',
+    '员工应当遵守',
+    '员工成本上升',
+    '员工项目奖金',
+    '职工代表大会',
+    '农民工工资专用账户',
+    '务工人员工资',
+    '员工工资和加班费',
+    '劳动者申请仲裁',
+  ])('leaves ordinary words after a role word alone: %s', (text) => {
+    expect(maskText(text)).toBe(text);
+  });
+
+  it('leaves an already masked name alone (no 张某某某某)', () => {
+    expect(maskText('劳动者张某某')).toBe('劳动者张某某');
+    expect(maskText('劳动者张某某、李某某等 6 人')).toBe('劳动者张某某、李某某等 6 人');
+    expect(maskText('员工王某的工资')).toBe('员工王某的工资');
+    expect(maskText(maskText('劳动者张三、李四等 6 人'))).toBe('劳动者张某某、李某某等 6 人');
+  });
+
+  it('masks the rest of a list that ends with an already masked name', () => {
+    expect(maskText('员工李四、王某某')).toBe('员工李某某、王某某');
+  });
+
+  it('keeps the responsible person (keepNames), masking the others in the same list', () => {
+    expect(maskText('员工王建国反映', { keepNames: ['王建国'] })).toBe('员工王建国反映');
+    expect(maskText('员工王建国、张三等', { keepNames: ['王建国'] })).toBe('员工王建国、张某某等');
+    // The kept name wins even if it is also listed to be masked.
+    expect(maskText('员工王建国的工资', { names: ['王建国'], keepNames: ['王建国'] })).toBe('员工王建国的工资');
+  });
+});
+
+describe('maskDetail and publicRecordDetail — names after a role word (DOMAIN.md §8)', () => {
+  it('masks them in free-text fields of a detail, keeping the legal representative', () => {
+    const out = maskDetail({ facts: '劳动者张三、李四等 6 人反映被拖欠工资，员工王建国确认' }, { legalRepresentative: '王建国' });
+    expect(out).toEqual({ facts: '劳动者张某某、李某某等 6 人反映被拖欠工资，员工王建国确认' });
+  });
+
+  it('keeps a legal representative or responsible person named inside the detail itself', () => {
+    expect(maskDetail({ legalRepresentative: '王建国', facts: '员工王建国反映' })).toEqual({
+      legalRepresentative: '王建国',
+      facts: '员工王建国反映',
+    });
+    expect(maskDetail({ responsiblePersons: ['李主管'], facts: '员工李主管确认' })).toEqual({
+      responsiblePersons: ['李主管'],
+      facts: '员工李主管确认',
+    });
+  });
+
+  it('masks them in every published statement of a record, keeping the legal representative', () => {
+    const out = publicRecordDetail(
+      {
+        violationType: '拖欠劳动报酬',
+        facts: '拖欠劳动者张三、李四等 6 人工资共计 12 万元，法定代表人王建国签收',
+        legalBasis: '《保障农民工工资支付条例》第五十七条',
+        penaltyTypes: ['罚款'],
+        penaltyContent: '责令支付员工李小明的工资',
+        fineFen: 2_000_000,
+        correctionNote: '员工王建国、赵六等已领取',
+        detail: { remark: '职工刘德华入职' },
+      },
+      '王建国',
+    );
+    expect(out).toEqual({
+      violationType: '拖欠劳动报酬',
+      facts: '拖欠劳动者张某某、李某某等 6 人工资共计 12 万元，法定代表人王建国签收',
+      legalBasis: '《保障农民工工资支付条例》第五十七条',
+      penaltyTypes: ['罚款'],
+      penaltyContent: '责令支付员工李某某的工资',
+      fineFen: 2_000_000,
+      correctionNote: '员工王建国、赵某某等已领取',
+      remark: '职工刘某某入职',
+    });
+  });
+});
+
+describe('names after a role word — lists and prepositions (DOMAIN.md §8)', () => {
+  // A list that starts with a name already masked goes on to names that are not.
+  it('masks the names after an already masked first one: 劳动者王某某、李四等', () => {
+    expect(maskText('劳动者王某某、李四等')).toBe('劳动者王某某、李某某等');
+  });
+
+  it.each([
+    ['劳动者李四、王五和赵六', '劳动者李某某、王某某和赵某某'],
+    ['劳动者张三与李四', '劳动者张某某与李某某'],
+    ['员工张三，李四', '员工张某某，李某某'],
+  ])('masks every name of a list joined otherwise than by 、: %s', (input, expected) => {
+    expect(maskText(input)).toBe(expected);
+  });
+
+  // 于, 向 and 和 are surnames too, but right after a role word they are words of the sentence.
+  it.each(['员工于本月离职', '职工向公司反映', '员工和家属'])('leaves a preposition after a role word alone: %s', (text) => {
+    expect(maskText(text)).toBe(text);
+  });
+
+  it.each([
+    ['员工张三受伤', '员工张某某受伤'],
+    ['工人李四从脚手架坠落', '工人李某某从脚手架坠落'],
+    ['职工王五签字确认', '职工王某某签字确认'],
+    ['劳动者 张三', '劳动者 张某某'],
+    ['员工欧阳小明加班', '员工欧阳某某加班'],
+  ])('masks a name followed by a verb of the matter, or after a space: %s', (input, expected) => {
+    expect(maskText(input)).toBe(expected);
+  });
+
+  it.each(['员工金额', '劳动者方面', '员工陈述', '员工余额', '工人安全帽', '工人文化宫'])(
+    'leaves ordinary words after a role word alone: %s',
+    (text) => {
+      expect(maskText(text)).toBe(text);
+    },
+  );
 });

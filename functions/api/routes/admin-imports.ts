@@ -1,7 +1,6 @@
-import { bodyLimit } from 'hono/body-limit';
 import { createRouter } from '../router';
 import { errorResponse } from '../errors';
-import { DomainError } from '../../domain/errors';
+import { limitBody } from '../middleware/body-limit';
 import { ImportListSchema, ImportReportSchema, ImportResultSchema } from '../schemas/admin-imports';
 import { ImportFormSchema, importFileName } from '../../admin/import-input';
 import { adminRoute, PUBLISHERS } from '../staff-route';
@@ -11,12 +10,8 @@ import { commitImport, previewImport } from '../../admin/import';
 import { MAX_IMPORT_BYTES } from '../../domain/import-rows';
 
 // Room for the largest accepted file and its multipart framing.
-const importBodyLimit = bodyLimit({
-  maxSize: MAX_IMPORT_BYTES + 64 * 1024,
-  onError: () => {
-    throw new DomainError('too_large', 'payload_too_large', `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分别导入。`);
-  },
-});
+export const IMPORT_BODY_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
+const importBodyLimit = limitBody(IMPORT_BODY_BYTES, `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分别导入。`);
 
 const uploadBody = {
   required: true,

@@ -86,10 +86,7 @@ export const adminRecordRoutes = createRouter()
       { status: q.status ?? null, kind: q.kind ?? null, uscc: code?.ok ? code.code : (q.uscc ?? null) },
       q,
     );
-    return c.json(
-      { items: rows.map((r) => toStaffRecord(r.record, r.enterpriseName, today)), total, page: q.page, pageSize: q.pageSize },
-      200,
-    );
+    return c.json({ items: rows.map((r) => toStaffRecord(r.record, r.enterprise, today)), total, page: q.page, pageSize: q.pageSize }, 200);
   })
   .openapi(one, async (c) => c.json(await loadStaffRecord(getDb(c.env.DB), c.req.valid('param').id, c.var.clock.today()), 200))
   .openapi(create, async (c) => c.json(await createRecord(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('json')), 201))

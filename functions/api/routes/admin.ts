@@ -4,6 +4,10 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../router';
 import { requireAccess } from '../middleware/access';
+import { limitBody } from '../middleware/body-limit';
+import { checkpointIfDue } from '../../audit/checkpoints';
+import { signingKey } from '../../auth/secrets';
+import { getDb } from '../../db/client';
 import { staffRoles } from '../../auth/access';
 import { ACCESS_SCHEME, ANY_STAFF, accessSecurityScheme, adminRoute } from '../staff-route';
 import { adminAttachmentRoutes, adminObjectionRoutes, adminRepairRoutes } from './admin-cases';
@@ -33,8 +37,19 @@ const me = adminRoute(ANY_STAFF, {
   },
 });
 
+/** Staff write JSON of a few kilobytes; only an import upload is larger, and has its own limit. */
+const STAFF_JSON_BYTES = 256 * 1024;
+const staffBodyLimit = limitBody(STAFF_JSON_BYTES, '请求体过大：工作人员提交的内容不超过 256 KB（导入文件除外）。');
+
 const router = createRouter();
 router.use('*', requireAccess);
+router.use('*', (c, next) => (c.req.path.startsWith('/api/v1/admin/imports') ? next() : staffBodyLimit(c, next)));
+// After a staff write, a checkpoint of the audit chain when it has grown by another hundred entries.
+router.use('*', async (c, next) => {
+  await next();
+  if (c.req.method === 'GET' || c.res.status >= 400) return;
+  c.executionCtx.waitUntil(checkpointIfDue(getDb(c.env.DB), c.var.clock, signingKey(c.env, 'AUDIT_SIGNING_KEY'), 'growth'));
+});
 router.openAPIRegistry.registerComponent('securitySchemes', ACCESS_SCHEME, accessSecurityScheme);
 
 export const adminRoutes = router

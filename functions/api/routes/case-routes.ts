@@ -8,6 +8,7 @@ import { AccessCodeHeader, CaseCreatedSchema, CaseStatusSchema, ReferenceParam }
 import type { AppEnv } from '../router';
 import { getDb } from '../../db/client';
 import { readSubmissionBody, receiveCase } from '../../cases/receive-case';
+import { clientKey } from '../../http/client-key';
 import { trackCase } from '../../cases/track-case';
 import { turnstileSecret } from '../../cases/turnstile';
 import { DomainError } from '../../domain/errors';
@@ -31,7 +32,11 @@ export async function handleSubmission(c: Context<AppEnv>, kind: CaseKind) {
 }
 
 export async function handleTracking(c: Context<AppEnv>, kind: CaseKind, reference: string) {
-  const found = await trackCase(getDb(c.env.DB), reference, c.req.header('X-Access-Code') ?? '');
+  const found = await trackCase(getDb(c.env.DB), c.var.clock, {
+    reference,
+    accessCode: c.req.header('X-Access-Code') ?? '',
+    client: clientKey(c.req.raw.headers),
+  });
   if (!found || found.kind !== kind) throw new DomainError('not_found', 'not_found', '办件编号或查询码不正确。');
   const { kind: _kind, ...view } = found;
   return c.json(view, 200);

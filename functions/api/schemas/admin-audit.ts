@@ -31,5 +31,9 @@ export const AuditVerificationSchema = z
     firstBreak: z
       .object({ id: z.number().int(), problem: z.enum(['prev_hash_mismatch', 'hash_mismatch']), expected: z.string(), actual: z.string() })
       .nullable(),
+    checkpointsChecked: z.number().int().openapi({ description: 'Published signed checkpoints compared with the log' }),
+    checkpointProblems: z
+      .array(z.object({ seq: z.number().int(), problem: z.enum(['truncated', 'missing', 'rewritten', 'bad_signature']) }))
+      .openapi({ description: 'truncated: the log ends before the checkpoint; rewritten: the entry there has another hash' }),
   })
   .openapi('AuditVerification');

@@ -23,6 +23,9 @@ export const StaffRecordSchema = createSelectSchema(creditRecords)
       .nullable()
       .openapi({ description: '行政处罚决定应在此日期前公开（决定后 7 个工作日）; drafts of penalties only' }),
     publicationLate: z.boolean(),
+    maskedForPublic: z.object({ facts: z.string().nullable(), penaltyContent: z.string().nullable() }).nullable().openapi({
+      description: 'What the public will read where masking names of natural persons changes the text; null when nothing changes',
+    }),
   })
   .openapi('StaffRecord');
 

@@ -18,12 +18,19 @@ export async function listImports(db: Db, limit = 50) {
 }
 
 export async function enterprisesByCode(db: Db, codes: string[]) {
-  if (codes.length === 0) return new Map<string, { name: string; districtCode: string }>();
-  const rows = await db
-    .select({ uscc: enterprises.uscc, name: enterprises.name, districtCode: enterprises.districtCode })
-    .from(enterprises)
-    .where(sql`${enterprises.uscc} IN (SELECT value FROM json_each(${JSON.stringify([...new Set(codes)])}))`);
-  return new Map(rows.map((r) => [r.uscc, { name: r.name, districtCode: r.districtCode }]));
+  const rows =
+    codes.length === 0
+      ? []
+      : await db
+          .select({
+            uscc: enterprises.uscc,
+            name: enterprises.name,
+            districtCode: enterprises.districtCode,
+            legalRepresentative: enterprises.legalRepresentative,
+          })
+          .from(enterprises)
+          .where(sql`${enterprises.uscc} IN (SELECT value FROM json_each(${JSON.stringify([...new Set(codes)])}))`);
+  return new Map(rows.map(({ uscc, ...enterprise }) => [uscc, enterprise]));
 }
 
 /** Source keys already in credit_records, and — for penalties entered by hand — decision numbers. */

@@ -19,7 +19,7 @@ export async function listStaffRecords(db: Db, filter: StaffRecordFilter, paging
   );
   const [rows, [total]] = await db.batch([
     db
-      .select({ record: creditRecords, enterpriseName: enterprises.name })
+      .select({ record: creditRecords, enterprise: { name: enterprises.name, legalRepresentative: enterprises.legalRepresentative } })
       .from(creditRecords)
       .leftJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
       .where(where)
@@ -34,7 +34,7 @@ export async function listStaffRecords(db: Db, filter: StaffRecordFilter, paging
 
 export async function getStaffRecord(db: Db, id: number) {
   const [row] = await db
-    .select({ record: creditRecords, enterpriseName: enterprises.name })
+    .select({ record: creditRecords, enterprise: { name: enterprises.name, legalRepresentative: enterprises.legalRepresentative } })
     .from(creditRecords)
     .leftJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
     .where(eq(creditRecords.id, id));

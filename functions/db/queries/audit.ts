@@ -2,8 +2,9 @@
 import { and, asc, count, desc, eq, gt, gte, like, lt, sql, type SQL } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { auditLog } from '../schema';
-import { canonicalJson, type StoredAuditEntry } from '../../domain/audit-chain';
+import { auditCheckpoints, auditLog } from '../schema';
+import type { StoredAuditEntry } from '../../domain/audit-chain';
+import { canonicalJson } from '../../domain/canonical-json';
 
 // Audited writes are batched on the D1 binding itself: drizzle-orm 0.45's db.batch() throws on raw
 // SQL that carries parameters (its SQLiteRaw has no prepared statement), and the audit insert and
@@ -114,4 +115,21 @@ export async function auditEntriesAfter(db: Db, afterId: number, limit: number):
 export async function auditHead(db: Db) {
   const [row] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   return row ?? null;
+}
+
+export async function latestCheckpoint(db: Db) {
+  const [row] = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.seq)).limit(1);
+  return row ?? null;
+}
+
+/** A checkpoint is written once per entry; a second writer for the same head changes nothing. */
+export async function insertCheckpoint(db: Db, checkpoint: typeof auditCheckpoints.$inferInsert) {
+  await db.insert(auditCheckpoints).values(checkpoint).onConflictDoNothing();
+}
+
+export async function listCheckpoints(db: Db) {
+  return db
+    .select({ seq: auditCheckpoints.seq, hash: auditCheckpoints.hash, at: auditCheckpoints.at, jws: auditCheckpoints.jws })
+    .from(auditCheckpoints)
+    .orderBy(asc(auditCheckpoints.seq));
 }

@@ -18,11 +18,12 @@ export async function findCaseByIdempotencyKey(db: Db, kind: CaseKind, keyHash: 
   return found ?? null;
 }
 
-export async function hasOpenRepair(db: Db, recordId: number) {
+export async function hasOpenCase(db: Db, kind: CaseKind, recordId: number) {
+  const table = caseTables[kind];
   const [found] = await db
-    .select({ id: repairs.id })
-    .from(repairs)
-    .where(and(eq(repairs.recordId, recordId), inArray(repairs.status, [...openCaseStatuses])))
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.recordId, recordId), inArray(table.status, [...openCaseStatuses])))
     .limit(1);
   return !!found;
 }
@@ -32,6 +33,7 @@ export interface NewCase {
   reference: string;
   accessCodeHash: string;
   idempotencyKeyHash: string | null;
+  idempotencyBodyHash: string | null;
   uscc: string;
   recordId: number;
   grounds?: ObjectionGround;
@@ -58,6 +60,7 @@ export async function insertCase(db: Db, c: NewCase) {
     reference: c.reference,
     accessCodeHash: c.accessCodeHash,
     idempotencyKey: c.idempotencyKeyHash,
+    idempotencyBodyHash: c.idempotencyBodyHash,
     uscc: c.uscc,
     recordId: c.recordId,
     statement: c.statement,

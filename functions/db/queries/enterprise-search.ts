@@ -2,7 +2,7 @@
 // prefix through the bigram FTS5 index, optionally within a district. Never a full scan.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { creditRecords, enterprises } from '../schema';
+import { creditRecords, type enterprises } from '../schema';
 import { publicRecordWhere } from './public-records';
 import { parseUscc } from '../../domain/uscc';
 import { districtName } from '../../domain/districts';

@@ -5,7 +5,7 @@ import { creditRecords, enterprises, objections, repairs } from '../schema';
 import type { RecordKind, RecordStatus, Severity } from '../../domain/vocabulary';
 import { districtName } from '../../domain/districts';
 import { nameIndexRow } from '../../domain/name-search';
-import { maskDetail } from '../../domain/masking';
+import { publicRecordDetail } from '../../domain/masking';
 import { repairEligibility } from '../../domain/repair-eligibility';
 import { publicView } from '../../domain/publication';
 import { openCaseStatuses } from '../../domain/vocabulary';
@@ -129,21 +129,7 @@ function toPublicRecord(
     status: r.status,
     flags: allFlags,
     // Natural persons other than the responsible person are masked before anything leaves (DOMAIN.md §8).
-    detail: isNotice
-      ? null
-      : maskDetail(
-          {
-            violationType: r.violationType,
-            facts: r.facts,
-            legalBasis: r.legalBasis,
-            penaltyTypes: r.penaltyTypes ?? [],
-            penaltyContent: r.penaltyContent,
-            fineFen: r.fineFen,
-            correctionNote: r.correctionNote,
-            ...(r.detail ?? {}),
-          },
-          { legalRepresentative },
-        ),
+    detail: isNotice ? null : publicRecordDetail(r, legalRepresentative),
     notice: isNotice ? recordNotice(r) : null,
     repair: repairView(r, today),
   };

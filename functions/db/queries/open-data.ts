@@ -33,13 +33,13 @@ export function publicPenalties(db: Db, today: string) {
   return keyset(async (after) =>
     (
       await db
-        .select({ record: creditRecords, partyName: enterprises.name })
+        .select({ record: creditRecords, party: { name: enterprises.name, legalRepresentative: enterprises.legalRepresentative } })
         .from(creditRecords)
         .innerJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
         .where(and(gt(creditRecords.id, after), eq(creditRecords.kind, 'penalty'), publicRecordWhere(today)))
         .orderBy(asc(creditRecords.id))
         .limit(PAGE)
-    ).map((row) => toPublicPenalty(row.record, row.partyName, today)),
+    ).map((row) => toPublicPenalty(row.record, row.party, today)),
   );
 }
 

@@ -5,7 +5,7 @@ import { creditRecords, enterprises } from '../schema';
 import { parseUscc } from '../../domain/uscc';
 import { substringMatchExpression } from '../../domain/name-search';
 import { SEARCH_WINDOW } from './enterprise-search';
-import { maskText } from '../../domain/masking';
+import { publicRecordDetail } from '../../domain/masking';
 import { publicView } from '../../domain/publication';
 import { publicRecordWhere } from './public-records';
 
@@ -63,7 +63,7 @@ export async function listPenalties(db: Db, query: PenaltyQuery, today: string) 
   );
   const [rows, [total]] = await db.batch([
     db
-      .select({ record: creditRecords, partyName: enterprises.name })
+      .select({ record: creditRecords, party: { name: enterprises.name, legalRepresentative: enterprises.legalRepresentative } })
       .from(creditRecords)
       .innerJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
       .where(where)
@@ -81,7 +81,7 @@ export async function listPenalties(db: Db, query: PenaltyQuery, today: string) 
     ),
   ]);
   return {
-    items: rows.map(({ record, partyName }) => toPublicPenalty(record, partyName, today)),
+    items: rows.map(({ record, party }) => toPublicPenalty(record, party, today)),
     total: Math.min(total?.n ?? 0, PENALTY_COUNT_CAP),
     totalCapped: (total?.n ?? 0) > PENALTY_COUNT_CAP,
     page: query.page,
@@ -89,19 +89,25 @@ export async function listPenalties(db: Db, query: PenaltyQuery, today: string) 
   };
 }
 
-export function toPublicPenalty(r: typeof creditRecords.$inferSelect, partyName: string, today: string): PublicPenalty {
+export function toPublicPenalty(
+  r: typeof creditRecords.$inferSelect,
+  party: { name: string; legalRepresentative: string },
+  today: string,
+): PublicPenalty {
   // A withdrawn or repaired decision shows only the notice, not the facts (publicView).
   const notice = publicView(r, today) === 'notice';
+  const shown = notice ? null : publicRecordDetail(r, party.legalRepresentative);
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     id: r.id,
     decisionNo: r.decisionNo,
-    partyName,
+    partyName: party.name,
     uscc: r.uscc,
     violationType: r.violationType,
-    facts: notice || r.facts === null ? null : maskText(r.facts),
+    facts: text(shown?.facts),
     legalBasis: notice ? null : r.legalBasis,
     penaltyTypes: notice ? [] : (r.penaltyTypes ?? []),
-    penaltyContent: notice || r.penaltyContent === null ? null : maskText(r.penaltyContent),
+    penaltyContent: text(shown?.penaltyContent),
     fineFen: notice ? null : r.fineFen,
     decidedAt: r.decidedOn,
     authority: r.authority,
