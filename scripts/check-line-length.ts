@@ -36,4 +36,6 @@ for (const file of ['functions', 'src'].flatMap((dir) => files(join(root, dir)))
 if (long > 0) {
   console.log(`${long} lines longer than ${MAX} characters.`);
   process.exitCode = 1;
+} else {
+  console.log(`✔ no line longer than ${MAX} characters`);
 }
