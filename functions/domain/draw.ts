@@ -196,6 +196,16 @@ export async function scoreHex(drawKeyHex: string, message: string): Promise<str
   return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
 }
 
+/**
+ * Every message with its score, in the draw's order: score ascending, ties by the message. The
+ * draw itself only ranks as far as it needs (selectFirst); this is the whole order, for showing
+ * and checking a draw by hand, as the algorithm page's worked example does.
+ */
+export async function rankByScore(drawKeyHex: string, messages: readonly string[]): Promise<{ message: string; score: string }[]> {
+  const scored = await Promise.all(messages.map(async (message) => ({ message, score: await scoreHex(drawKeyHex, message) })));
+  return scored.sort((a, b) => (a.score < b.score ? -1 : a.score > b.score ? 1 : a.message < b.message ? -1 : 1));
+}
+
 // ── steps 3 and 4: pool and selection ───────────────────────────────────────────────────────
 
 /**
@@ -557,13 +567,7 @@ function binaryHas(sorted: readonly string[], code: string): boolean {
 // ── what the database keeps next to the record ──────────────────────────────────────────────
 
 /** The record without its lists: what a page shows, and what D1 keeps when the record itself lives in R2. */
-export interface DrawSummary {
-  algorithm: typeof DRAW_ALGORITHM;
-  taskId: string;
-  seed: string;
-  beacon: string | null;
-  drawKey: string;
-  seedCommitment: string;
+export interface DrawSummary extends Pick<DrawRecord, 'algorithm' | 'taskId' | 'seed' | 'beacon' | 'drawKey' | 'seedCommitment'> {
   candidateCount: number;
   selectedCount: number;
   strata: { grade: StratumGrade; ratioBp: number; candidateCount: number; selectedCount: number; poolHash: string }[];

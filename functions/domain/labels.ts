@@ -116,3 +116,8 @@ const recordKindStems: Record<RecordKind, string> = {
 export function recordHeading(kind: RecordKind, title: string): string {
   return title.includes(recordKindStems[kind]) ? title : `${recordKindLabels[kind]}：${title}`;
 }
+
+/** A ratio in basis points as people read it: 2500 → 25%, 125 → 1.25%. */
+export function basisPointsAsPercent(bp: number): string {
+  return `${(bp / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}%`;
+}

@@ -9,17 +9,12 @@ const positiveInt = (name: string, max: number, fallback: number) =>
     .transform(Number)
     .pipe(z.number().int().min(1, `${name} 最小为 1`).max(max, `${name} 最大为 ${max}`))
     .optional()
-    .transform((v) => v ?? fallback);
+    .transform((v) => v ?? fallback)
+    // Documented as what it accepts, not as the string it is read from.
+    .openapi({ param: { name, in: 'query' }, type: 'integer', minimum: 1, maximum: max, default: fallback, example: fallback });
 
 /** `?page=&pageSize=`, with the page size a list shows by default. */
 export const pageQuery = (defaultPageSize: number) =>
-  z.object({
-    page: positiveInt('page', 1_000_000, 1).openapi({ param: { name: 'page', in: 'query' }, type: 'integer', example: 1 }),
-    pageSize: positiveInt('pageSize', 100, defaultPageSize).openapi({
-      param: { name: 'pageSize', in: 'query' },
-      type: 'integer',
-      example: defaultPageSize,
-    }),
-  });
+  z.object({ page: positiveInt('page', 1_000_000, 1), pageSize: positiveInt('pageSize', 100, defaultPageSize) });
 
 export const PageQuery = pageQuery(20);

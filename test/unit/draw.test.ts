@@ -10,6 +10,7 @@ import {
   deriveDrawKey,
   generateSeed,
   poolHash,
+  rankByScore,
   runDraw,
   scoreHex,
   strataGrades,
@@ -277,6 +278,19 @@ const shuffle = <T>(list: readonly T[], rng: () => number) => {
 };
 
 describe('runDraw — properties', () => {
+  it('selects the first k of rankByScore, the order the algorithm page shows', async () => {
+    await fc.assert(
+      fc.asyncProperty(poolArb(40), ratiosArb, seedArb, async (pool, ratios, seed) => {
+        const record = await runDraw(input({ pool, ratios, seed }));
+        for (const s of record.strata) {
+          const ranked = await rankByScore(record.drawKey, s.candidates);
+          expect(s.selected).toEqual(ranked.slice(0, s.selected.length).map((r) => r.message));
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('selects exactly k = ⌈ratioBp·n/10000⌉ per stratum, from the stratum, without repeats', async () => {
     await fc.assert(
       fc.asyncProperty(poolArb(40), ratiosArb, seedArb, async (pool, ratios, seed) => {

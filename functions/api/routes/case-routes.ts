@@ -67,9 +67,10 @@ export function caseRoutes(kindLabel: string, schemas: { json: string; form: str
         content: { 'application/json': { schema: CaseCreatedSchema } },
       },
       400: errorResponse('Malformed JSON or form'),
+      409: errorResponse('case_already_open: an application for this record is being handled; no other applicant is named'),
       413: errorResponse('Body too large'),
       415: errorResponse('Neither JSON nor multipart'),
-      422: errorResponse('Validation failed; see fields'),
+      422: errorResponse('Validation failed; see fields (idempotency_key_reused: the same key with another body)'),
       429: errorResponse('Too many submissions from this client; see Retry-After'),
       503: errorResponse('Storage or verification unavailable; nothing was stored'),
     },
@@ -82,6 +83,7 @@ export function caseRoutes(kindLabel: string, schemas: { json: string; form: str
     responses: {
       200: { description: 'Status, deadlines and timeline', content: { 'application/json': { schema: CaseStatusSchema } } },
       404: errorResponse('Unknown reference or wrong access code (indistinguishable)'),
+      429: errorResponse('Too many attempts for this reference or from this client; see Retry-After'),
     },
   });
   return { submit, track };

@@ -17,6 +17,8 @@ export const RecordIdParam = z.object({
 export const StaffRecordSchema = createSelectSchema(creditRecords)
   .omit({ detail: true, samplingResultId: true })
   .extend({
+    // A JSON column: drizzle-zod cannot see its type.
+    penaltyTypes: z.array(z.string()).nullable(),
     enterpriseName: z.string().nullable(),
     publicationDue: z
       .string()

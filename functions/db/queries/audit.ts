@@ -30,16 +30,8 @@ export async function latestAuditHash(db: Db): Promise<string | null> {
   return row?.hash ?? null;
 }
 
-export interface AuditInsert {
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  before: unknown;
-  after: unknown;
-  prevHash: string;
-  hash: string;
-}
+/** An entry as appended: its content and its hash, the id still to come. */
+export type AuditInsert = Omit<StoredAuditEntry, 'id'>;
 
 /**
  * The one way an entry is written. D1 has no interactive transactions, so the predecessor's hash
