@@ -1,6 +1,7 @@
-// Lighthouse (mobile preset, its default) in Debian's Chromium: performance and accessibility.
+// Lighthouse (mobile preset, its default) in the browser tests' Chromium: performance and accessibility.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumFlags, chromiumPath } from '../lib/chromium.ts';
 
 export interface LighthouseScore {
   path: string;
@@ -10,17 +11,8 @@ export interface LighthouseScore {
 
 export async function runLighthouse(baseUrl: string, paths: string[]): Promise<LighthouseScore[]> {
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromePath: await chromiumPath(),
+    chromeFlags: chromiumFlags,
   });
   try {
     const scores: LighthouseScore[] = [];

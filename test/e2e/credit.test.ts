@@ -9,7 +9,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await browser.newPage({ bypassCSP: true });
+  page = await browser.newPage();
 });
 afterAll(async () => browser?.close());
 

@@ -38,7 +38,7 @@ const stratumVerdict = (page: Page, grade: string) => page.locator(`#draw-verify
 describe('verifying a seeded draw in the browser', () => {
   it('re-runs the published draw and finds every stratum and the commitment 一致', async () => {
     const { id, record } = await drawnTask();
-    const page = await browser.newPage({ bypassCSP: true });
+    const page = await browser.newPage();
     try {
       await verifyPage(page, id);
       await expect(page.locator('#verify-status').textContent()).resolves.toContain('全部一致');
@@ -54,7 +54,7 @@ describe('verifying a seeded draw in the browser', () => {
     const { id, record } = await drawnTask();
     const stratum = record.strata.find((s) => s.selected.length > 0 && s.candidates.length > s.selected.length);
     if (!stratum) throw new Error(`task ${id} has no stratum with a candidate left undrawn`);
-    const page = await browser.newPage({ bypassCSP: true });
+    const page = await browser.newPage();
     try {
       await page.route('**/api/v1/sampling/tasks/*/draw', async (route) => {
         const real = (await (await route.fetch()).json()) as DrawRecord;
@@ -75,7 +75,7 @@ describe('verifying a seeded draw in the browser', () => {
   });
 
   it('publishes the algorithm the page re-runs', async () => {
-    const page = await browser.newPage({ bypassCSP: true });
+    const page = await browser.newPage();
     try {
       const res = await page.goto(`${baseUrl}/sampling/algorithm/`);
       expect(res?.status()).toBe(200);

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { prepareDatabase, serveBuiltWorker } from '../../scripts/lib/local-worker';
 import { newLocalSecrets } from '../../scripts/lib/local-secrets';
-import { chromiumPath } from './browser';
+import { chromiumPath } from '../../scripts/lib/chromium';
 import { createAccessKeys, signAccessToken } from '../fixtures/access-tokens';
 
 declare module 'vitest' {
@@ -14,12 +14,15 @@ declare module 'vitest' {
     reviewerToken: string;
     /** Tokens of each role, and one of no role, for the tests of the staff gate. */
     staffTokens: Record<'reviewer' | 'publisher' | 'admin' | 'none', string>;
+    /** The Chromium every browser test launches. */
+    chromiumPath: string;
   }
 }
 
 /** Serves the built site over a freshly migrated and seeded D1, for the browser tests only. */
 export default async function setup(project: TestProject) {
-  chromiumPath(); // fail before the slow part when there is no browser
+  // Found (or unpacked) once, before the slow part, so that the test files start from the same binary.
+  project.provide('chromiumPath', await chromiumPath());
   if (!existsSync(resolve(import.meta.dirname, '../../dist/server/entry.mjs'))) {
     throw new Error('The e2e tests run against the built site: run `npm run build` first (`npm test` does).');
   }

@@ -16,7 +16,7 @@ describe('filing an objection in the browser', () => {
     it(`works with JavaScript ${javaScriptEnabled ? 'enabled' : 'disabled'}: errors, confirmation, tracking`, async () => {
       // A different enterprise for each run, so the second does not find the first one's objection.
       const { uscc } = (await enterprisesWithRecords(baseUrl, 2))[javaScriptEnabled ? 1 : 0]!;
-      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const context = await browser.newContext({ javaScriptEnabled });
       const page = await context.newPage();
       await page.goto(`${baseUrl}/credit/${uscc}`);
       await page

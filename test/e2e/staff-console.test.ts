@@ -20,7 +20,7 @@ describe('staff console in the browser', () => {
     const open = items.find((c) => ['received', 'accepted', 'in_progress'].includes(c.status))!;
     expect(open, JSON.stringify(items)).toBeDefined();
 
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await browser.newContext();
     // What Cloudflare Access sets after a staff sign-in.
     await context.addCookies([{ name: 'CF_Authorization', value: token, url: baseUrl }]);
     const page = await context.newPage();
