@@ -63,3 +63,6 @@ export const usccMessages = {
   checkMismatch: (expected: string) => `校验位不符：按前 17 位计算，第 18 位应为“${expected}”，很可能是输入有误，请核对。`,
   checkWarning: '该代码的校验位不符合 GB 32100-2015，但与登记信息一致（部分早期赋码存在此情况）。',
 } as const;
+
+/** The code shown as an example in hints and the API documentation: a valid one, check character included. */
+export const EXAMPLE_USCC = '91110105MA01ABCD39';

@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 import { parseDateInput } from '../domain/dates';
 import { resolveDistrict } from '../domain/districts';
 import { cleanLine, cleanProse } from '../domain/text';
-import { parseUscc, usccMessages } from '../domain/uscc';
+import { EXAMPLE_USCC, parseUscc, usccMessages } from '../domain/uscc';
 
 /**
  * Text as typed, cleaned of control and invisible characters before any rule is checked
@@ -23,7 +23,7 @@ export const UsccField = lineText('请填写统一社会信用代码')
     }
     return parsed.code;
   })
-  .openapi({ type: 'string', example: '91110105MA01ABCD3X' });
+  .openapi({ type: 'string', example: EXAMPLE_USCC });
 
 /** A calendar date as people type it (2026-06-01, 2026/6/1, 2026年6月1日), named by its Chinese label; YYYY-MM-DD out. */
 export const dateField = (label: string) =>

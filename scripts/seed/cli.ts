@@ -107,7 +107,9 @@ async function main(): Promise<void> {
   try {
     const occupied = target.occupiedTables();
     const seededAsOf = readMarker(options.persistTo)?.asOf ?? null;
-    const otherDate = options.todayGiven && seededAsOf !== options.today;
+    // Demo data is generated relative to its as-of date; data as of another day (an earlier
+    // TODAY_OVERRIDE, or yesterday) is replaced so that periods and deadlines read right.
+    const otherDate = seededAsOf !== null ? seededAsOf !== options.today : options.todayGiven;
     if (options.ifEmpty && occupied.includes('enterprises') && !otherDate) {
       console.log(`seed: ${target.file} already holds enterprises; nothing to do (--if-empty).`);
       return;

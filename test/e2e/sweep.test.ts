@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations, launchBrowser } from './browser';
+import { sitemapPaths } from './site-pages';
 import { generateDataset } from '../../scripts/seed/generate';
 import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { today } from '../fixtures/today';
@@ -17,19 +18,9 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function sitemapPaths(): Promise<string[]> {
-  const index = await (await fetch(`${baseUrl}/sitemap-index.xml`)).text();
-  const paths: string[] = [];
-  for (const [, loc] of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
-    const sitemap = await (await fetch(new URL(new URL(loc!).pathname, baseUrl))).text();
-    for (const [, page] of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) paths.push(new URL(page!).pathname);
-  }
-  return paths;
-}
-
 describe('every page in the sitemap', () => {
   it('has no axe-core violation at WCAG 2.2 AA', async () => {
-    const paths = await sitemapPaths();
+    const paths = await sitemapPaths(baseUrl);
     expect(paths.length).toBeGreaterThan(30);
     for (const path of paths) {
       const res = await page.goto(new URL(path, baseUrl).href);
@@ -78,7 +69,7 @@ describe('privacy of everything public (DOMAIN.md §8)', () => {
     }
     expect(secrets.size).toBeGreaterThan(5);
 
-    const paths = [...(await sitemapPaths()), '/', `/credit?q=${encodeURIComponent('有限公司')}`];
+    const paths = [...(await sitemapPaths(baseUrl)), '/', `/credit?q=${encodeURIComponent('有限公司')}`];
     for (const code of codes) paths.push(`/credit/${code}`, `/api/v1/enterprises/${code}`, `/credit/${code}/feed.xml`);
     for (const dataset of ['sampling-results', 'penalties', 'repairs'])
       paths.push(`/api/v1/open-data/${dataset}?format=json`, `/api/v1/open-data/${dataset}?format=csv`);

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
+  EXAMPLE_USCC,
   USCC_ALPHABET,
   USCC_WEIGHTS,
   normalizeUscc,
@@ -188,5 +189,11 @@ describe('USCC check character, as a property (DOMAIN.md §1)', () => {
         expect(parseUscc(typo)).toMatchObject({ ok: true, checkValid: false });
       }),
     );
+  });
+});
+
+describe('EXAMPLE_USCC (the code in hints and the API documentation)', () => {
+  it('passes its own check character, so a person who copies it is not told it is wrong', () => {
+    expect(parseUscc(EXAMPLE_USCC)).toMatchObject({ ok: true, code: EXAMPLE_USCC });
   });
 });

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { grades, recordKinds, recordStatuses, severities } from '../../domain/vocabulary';
+import { EXAMPLE_USCC } from '../../domain/uscc';
 
 export const UsccParam = z.object({
   uscc: z.string().openapi({
     param: { name: 'uscc', in: 'path' },
-    example: '91110105MA01ABCD3X',
+    example: EXAMPLE_USCC,
     description: '统一社会信用代码（或 15 位注册号）；空格、连字符和小写会被规范化',
   }),
 });
