@@ -28,7 +28,10 @@ export function publicationDueOf(r: Pick<RecordRow, 'kind' | 'status' | 'decided
  * What the public will read of the record's statements where masking changes them (DOMAIN.md §8:
  * persons other than the responsible ones become 张某某), so staff see it before they publish.
  */
-function maskedForPublic(r: RecordRow, legalRepresentative: string | null): { facts: string | null; penaltyContent: string | null } | null {
+function maskedForPublic(
+  r: Omit<RecordRow, 'decisionNoKey'>,
+  legalRepresentative: string | null,
+): { facts: string | null; penaltyContent: string | null } | null {
   const shown = publicRecordDetail(r, legalRepresentative);
   const facts = typeof shown.facts === 'string' ? shown.facts : null;
   const penaltyContent = typeof shown.penaltyContent === 'string' ? shown.penaltyContent : null;
@@ -37,9 +40,12 @@ function maskedForPublic(r: RecordRow, legalRepresentative: string | null): { fa
 
 export type StaffRecordEnterprise = { name: string; legalRepresentative: string } | null;
 
-export function toStaffRecord(r: RecordRow, enterprise: StaffRecordEnterprise, today: string) {
+/** A record as staff see it; `decisionNoKey` is a generated column, absent from a row about to be inserted. */
+type StaffRecordSource = Omit<RecordRow, 'decisionNoKey'> & { decisionNoKey?: string | null };
+
+export function toStaffRecord(r: StaffRecordSource, enterprise: StaffRecordEnterprise, today: string) {
   const publicationDue = publicationDueOf(r);
-  const { detail: _detail, samplingResultId: _samplingResultId, ...rest } = r;
+  const { detail: _detail, samplingResultId: _samplingResultId, decisionNoKey: _key, ...rest } = r;
   return {
     ...rest,
     enterpriseName: enterprise?.name ?? null,

@@ -11,6 +11,7 @@ import { enterpriseRoutes } from './routes/enterprises';
 import { samplingRoutes } from './routes/sampling';
 import { samplingDrawRoutes } from './routes/sampling-draw';
 import { penaltyRoutes } from './routes/penalties';
+import { recordRoutes } from './routes/records';
 import { openDataRoutes } from './routes/open-data';
 import { objectionsRoutes } from './routes/objections';
 import { repairsRoutes } from './routes/repairs';
@@ -36,6 +37,7 @@ export function createApp() {
     .route('/sampling', samplingRoutes)
     .route('/sampling', samplingDrawRoutes)
     .route('/penalties', penaltyRoutes)
+    .route('/records', recordRoutes)
     .route('/open-data', openDataRoutes)
     .route('/objections', objectionsRoutes)
     .route('/repairs', repairsRoutes)

@@ -4,7 +4,7 @@
 // reference and per client, before any hashing (functions/domain/tracking-limits.ts).
 import { commitAudited, SYSTEM_ACTOR } from '../audit/append';
 import type { Db } from '../db/client';
-import { caseTimeline, findCaseByReference } from '../db/queries/cases';
+import { caseSubject, caseTimeline, findCaseByReference } from '../db/queries/cases';
 import { clearAttempts, countAttempt } from '../db/queries/tracking';
 import type { Clock } from '../domain/clock';
 import { DomainError } from '../domain/errors';
@@ -90,6 +90,8 @@ export async function trackCase(db: Db, clock: Clock, input: { reference: string
     decideBy: found.decideBy,
     acceptByProvisional: found.acceptByProvisional,
     decideByProvisional: found.decideByProvisional,
+    // The record it is about, as the applicant knew it: withdrawn or repaired since, it is still theirs to see.
+    subject: await caseSubject(db, found.uscc, found.recordId),
     timeline: await caseTimeline(db, found.reference),
   };
 }

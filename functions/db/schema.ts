@@ -22,6 +22,10 @@ import {
   taskKinds,
   taskStatuses,
 } from '../domain/vocabulary';
+import { DECISION_NO_IGNORED } from '../domain/decision-number';
+
+/** decisionNoKey (functions/domain/decision-number.ts) in SQL: the same characters removed from the stored number. */
+const decisionNoKeySql = (column: string) => DECISION_NO_IGNORED.reduce((expr, c) => `replace(${expr}, '${c}', '')`, column);
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
@@ -67,6 +71,8 @@ export const creditRecords = sqliteTable(
     status: text('status', { enum: recordStatuses }).notNull().default('draft'),
     title: text('title').notNull(),
     decisionNo: text('decision_no'),
+    /** The decision number without brackets and spaces, for finding a record from the letter (domain/decision-number.ts). */
+    decisionNoKey: text('decision_no_key').generatedAlwaysAs(sql.raw(decisionNoKeySql('decision_no')), { mode: 'virtual' }),
     authority: text('authority').notNull(),
     decidedOn: text('decided_on').notNull(),
     publishedOn: text('published_on'),
@@ -100,6 +106,7 @@ export const creditRecords = sqliteTable(
     index('credit_records_kind_status_until_idx').on(t.kind, t.status, t.publishUntil),
     index('credit_records_status_until_idx').on(t.status, t.publishUntil),
     uniqueIndex('credit_records_source_key_unique').on(t.sourceKey),
+    index('credit_records_decision_no_key_idx').on(t.decisionNoKey),
   ],
 );
 

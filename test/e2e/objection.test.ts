@@ -24,7 +24,8 @@ describe('filing an objection in the browser', () => {
         .first()
         .click();
       await page.waitForURL('**/objections/new?**');
-      expect(await page.getByLabel('统一社会信用代码').inputValue()).toBe(uscc);
+      // The record is named before anything is asked: the employer, its code, the decision.
+      await expect(page.locator('section[aria-labelledby="record-heading"]').textContent()).resolves.toContain(uscc);
 
       // Submitting with answers missing shows the error summary and keeps what was typed.
       await page.getByLabel('姓名').fill('测试联系人');

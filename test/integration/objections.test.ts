@@ -235,6 +235,14 @@ describe('GET /api/v1/objections/{reference}', () => {
       decideBy: created.decideBy,
       acceptByProvisional: created.acceptByProvisional,
       decideByProvisional: created.decideByProvisional,
+      // What the case is about, so that someone tracking several knows which is which.
+      subject: {
+        uscc,
+        enterpriseName: '北京异议测试有限公司',
+        recordId,
+        recordTitle: '未按规定支付劳动者工资',
+        decisionNo: '京朝人社监罚字〔2026〕第 1 号',
+      },
       timeline: [{ at: expect.any(String), status: 'received', note: '申请已提交' }],
     });
   });

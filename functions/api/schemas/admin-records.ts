@@ -15,7 +15,7 @@ export const RecordIdParam = z.object({
 
 /** Every column of the table but the internal ones, as the table types them, and the publication due date. */
 export const StaffRecordSchema = createSelectSchema(creditRecords)
-  .omit({ detail: true, samplingResultId: true })
+  .omit({ detail: true, samplingResultId: true, decisionNoKey: true })
   .extend({
     // A JSON column: drizzle-zod cannot see its type.
     penaltyTypes: z.array(z.string()).nullable(),

@@ -27,6 +27,16 @@ export const CaseStatusSchema = z
     reference: z.string(),
     status: z.enum(caseStatuses),
     ...deadlineFields,
+    subject: z
+      .object({
+        uscc: z.string(),
+        enterpriseName: z.string(),
+        recordId: z.number().int(),
+        recordTitle: z.string(),
+        decisionNo: z.string().nullable(),
+      })
+      .nullable()
+      .openapi({ description: 'The employer and the credit record the case is about' }),
     timeline: z.array(z.object({ at: z.string(), status: z.enum(caseStatuses), note: z.string().nullable() })),
   })
   .openapi('CaseStatus');

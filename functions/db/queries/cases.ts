@@ -1,7 +1,7 @@
 // Objections (异议申诉) and repairs (信用修复): the rows of a case, its attachments and timeline.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { attachments, caseEvents, creditRecords, objections, repairs } from '../schema';
+import { attachments, caseEvents, creditRecords, enterprises, objections, repairs } from '../schema';
 import { openCaseStatuses, type ObjectionGround } from '../../domain/vocabulary';
 import type { CaseKind } from '../../domain/vocabulary';
 
@@ -88,6 +88,22 @@ export async function findCaseByReference(db: Db, kind: CaseKind, reference: str
   const table = caseTables[kind];
   const [found] = await db.select().from(table).where(eq(table.reference, reference));
   return found ?? null;
+}
+
+/** What a case is about, as its applicant sees it when tracking: the employer and the record's title and number. */
+export async function caseSubject(db: Db, uscc: string, recordId: number) {
+  const [row] = await db
+    .select({
+      uscc: enterprises.uscc,
+      enterpriseName: enterprises.name,
+      recordId: creditRecords.id,
+      recordTitle: creditRecords.title,
+      decisionNo: creditRecords.decisionNo,
+    })
+    .from(creditRecords)
+    .innerJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
+    .where(and(eq(creditRecords.id, recordId), eq(creditRecords.uscc, uscc)));
+  return row ?? null;
 }
 
 /** The timeline a company sees: no staff identity, newest last. */

@@ -65,11 +65,21 @@ export async function findEnterprise(db: Db, uscc: string) {
  * The public credit profile as of `today`. Expired records are filtered here, in the query,
  * so they never reach a response even before the nightly job archives them (DOMAIN.md §2).
  */
+/** Whether an open objection or repair sits on the record of the row, as a column of the same statement. */
+export const openCase = (table: typeof objections | typeof repairs) =>
+  sql<number>`EXISTS (SELECT 1 FROM ${table}
+    WHERE ${table.recordId} = ${creditRecords.id} AND ${inArray(table.status, [...openCaseStatuses])})`;
+
+/** The flags a record's open cases give it on every public view. */
+export function openCaseFlags(row: { objectionPending: number | boolean; repairPending: number | boolean }): RecordFlag[] {
+  const flags: RecordFlag[] = [];
+  if (row.objectionPending) flags.push('objection_pending');
+  if (row.repairPending) flags.push('repair_pending');
+  return flags;
+}
+
 export async function getCreditProfile(db: Db, uscc: string, today: string): Promise<CreditProfile | null> {
   // One statement: the enterprise, its public records, and whether an open case sits on each.
-  const openCase = (table: typeof objections | typeof repairs) =>
-    sql<number>`EXISTS (SELECT 1 FROM ${table}
-      WHERE ${table.recordId} = ${creditRecords.id} AND ${inArray(table.status, [...openCaseStatuses])})`;
   const rows = await db
     .select({ enterprise: enterprises, record: creditRecords, objectionPending: openCase(objections), repairPending: openCase(repairs) })
     .from(enterprises)
@@ -78,13 +88,9 @@ export async function getCreditProfile(db: Db, uscc: string, today: string): Pro
     .orderBy(desc(creditRecords.decidedOn), desc(creditRecords.id));
   const enterprise = rows[0]?.enterprise;
   if (!enterprise) return null;
-  const records = rows.flatMap(({ record, objectionPending, repairPending }) => {
-    if (!record) return [];
-    const flags: RecordFlag[] = [];
-    if (objectionPending) flags.push('objection_pending');
-    if (repairPending) flags.push('repair_pending');
-    return [toPublicRecord(record, flags, enterprise.legalRepresentative, today)];
-  });
+  const records = rows.flatMap((row) =>
+    row.record ? [toPublicRecord(row.record, openCaseFlags(row), enterprise.legalRepresentative, today)] : [],
+  );
 
   return {
     enterprise: {
@@ -107,7 +113,7 @@ export async function getCreditProfile(db: Db, uscc: string, today: string): Pro
   };
 }
 
-function toPublicRecord(
+export function toPublicRecord(
   r: typeof creditRecords.$inferSelect,
   flags: RecordFlag[],
   legalRepresentative: string,

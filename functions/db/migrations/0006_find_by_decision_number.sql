@@ -1,0 +1,2 @@
+ALTER TABLE `credit_records` ADD `decision_no_key` text GENERATED ALWAYS AS (replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(decision_no, ' ', ''), '　', ''), '〔', ''), '〕', ''), '[', ''), ']', ''), '(', ''), ')', ''), '（', ''), '）', ''), '［', ''), '］', ''), '【', ''), '】', ''), '﹝', ''), '﹞', '')) VIRTUAL;--> statement-breakpoint
+CREATE INDEX `credit_records_decision_no_key_idx` ON `credit_records` (`decision_no_key`);
