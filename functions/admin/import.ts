@@ -3,7 +3,9 @@
 // commit runs the same checks again and writes the whole file in one audited batch or nothing.
 // The file's SHA-256 is recorded (imports.file_sha256, unique), so the same file never lands twice,
 // and every row's natural key (credit_records.source_key) keeps rows from landing twice across files.
-import type { ImportKind } from '../domain/vocabulary';
+import type { ImportKind, TaskKind } from '../domain/vocabulary';
+import { samplingRecordFacts, samplingRecordTitle, samplingResultSeverity } from '../domain/sampling-record';
+import { publicationEnd } from '../domain/publication';
 import { importableEmployers } from '../db/queries/sampling-draw';
 import { DomainError, type FieldError } from '../domain/errors';
 import type { Staff } from '../auth/access';
@@ -111,6 +113,7 @@ async function checkAgainstDatabase(db: Db, kind: ImportKind, rows: RowCheck<Imp
     valid.map((r) => r.value.uscc),
   );
   const extra = new Map<number, { reasons: string[]; warnings: string[] }>();
+  let tasks = new Map<string, { name: string; kind: TaskKind }>();
   const note = (line: number) => {
     const existing = extra.get(line);
     if (existing) return existing;
@@ -140,7 +143,8 @@ async function checkAgainstDatabase(db: Db, kind: ImportKind, rows: RowCheck<Imp
     }
   } else {
     const results = valid as Extract<RowCheck<SamplingRow>, { ok: true }>[];
-    const [tasks, pairs] = await Promise.all([
+    let pairs: Set<string>;
+    [tasks, pairs] = await Promise.all([
       existingTasks(
         db,
         results.map((r) => r.value.taskId),
@@ -163,7 +167,7 @@ async function checkAgainstDatabase(db: Db, kind: ImportKind, rows: RowCheck<Imp
       if (pairs.has(`${r.value.taskId}\u0000${r.value.uscc}`)) note(r.line).reasons.push('该任务已有此对象的抽查结果，不会重复导入');
     }
   }
-  return { extra, found };
+  return { extra, found, tasks };
 }
 
 function summary(kind: ImportKind, value: ImportRow): string {
@@ -189,7 +193,7 @@ async function buildReport(db: Db, file: ImportFile, today: string) {
   const checked = checkImportFile(file.kind, decoded.text, today);
   if (checked.fileErrors.length) return { report: { ...empty, fileErrors: checked.fileErrors }, rows: [] };
 
-  const { extra, found } = await checkAgainstDatabase(db, file.kind, checked.rows);
+  const { extra, found, tasks } = await checkAgainstDatabase(db, file.kind, checked.rows);
   const report: ImportReport = {
     ...base,
     alreadyImported,
@@ -199,7 +203,7 @@ async function buildReport(db: Db, file: ImportFile, today: string) {
     rejected: [],
     committable: false,
   };
-  const rows: { value: ImportRow; key: string; districtCode: string }[] = [];
+  const rows: { value: ImportRow; key: string; districtCode: string; taskKind: TaskKind | null }[] = [];
   for (const r of checked.rows) {
     const more = extra.get(r.line);
     if (!r.ok || more?.reasons.length) {
@@ -216,7 +220,12 @@ async function buildReport(db: Db, file: ImportFile, today: string) {
       publishUntil: penalty?.publishUntil ?? null,
       publicationDue: penalty ? publicationDue(penalty.decidedOn) : null,
     });
-    rows.push({ value: r.value, key: r.key, districtCode: found.get(r.value.uscc)?.districtCode ?? usccDistrictCode(r.value.uscc) ?? '' });
+    rows.push({
+      value: r.value,
+      key: r.key,
+      districtCode: found.get(r.value.uscc)?.districtCode ?? usccDistrictCode(r.value.uscc) ?? '',
+      taskKind: file.kind === 'sampling_results' ? (tasks.get((r.value as SamplingRow).taskId)?.kind ?? null) : null,
+    });
   }
   report.committable = !alreadyImported && report.rejected.length === 0 && report.accepted.length > 0;
   return { report, rows };
@@ -292,13 +301,19 @@ export async function commitImport(
               ),
             ).map((chunk) => insertPenaltiesStatement(db, chunk))
           : chunkRows(
-              rows.map(({ value, key, districtCode }): SamplingInsert => {
+              rows.map(({ value, key, districtCode, taskKind }): SamplingInsert => {
                 const s = value as SamplingRow;
+                // Every accepted row names an existing task (checkAgainstDatabase), so its kind is known.
+                const kind = taskKind ?? 'random';
+                const severity = samplingResultSeverity[s.result];
                 return {
                   ...s,
                   sourceKey: key,
                   districtCode,
-                  title: `双随机抽查（${s.taskId}）：${s.result}`,
+                  severity,
+                  publishUntil: publicationEnd(s.inspectedOn, severity),
+                  title: samplingRecordTitle(kind, s.result),
+                  facts: samplingRecordFacts({ ...s, taskKind: kind }),
                   publishedOn: today,
                   createdAt: at,
                 };

@@ -1,9 +1,11 @@
 // The Chinese terms the rules use, one place for the pages, feeds and CSV headers.
 import type { CaseKind, CaseStatus, ObjectionGround, RecordKind, RecordStatus, Severity } from './vocabulary';
+import { PUBLICATION_PERIODS } from './publication';
 
 export const recordKindLabels: Record<RecordKind, string> = {
   penalty: '行政处罚',
-  sampling_result: '双随机抽查结果',
+  // Random draws and targeted campaigns alike (each record's title says which).
+  sampling_result: '抽查检查结果',
   wage_arrears_list: '拖欠农民工工资失信联合惩戒对象名单',
   major_violation: '重大劳动保障违法行为',
   commitment_breach: '告知承诺失信',
@@ -35,11 +37,33 @@ export const recordStatusLabels: Record<RecordStatus, string> = {
   expired: '公示期满',
 };
 
+/** What each severity means for the employer, in the words of DOMAIN.md §2 (periods from publication.ts). */
+export const severityMeanings: Record<Severity, string> = {
+  none: '不属于失信信息（如检查未发现问题、不予行政处罚），公开供查询，不影响信用',
+  minor: `最长公示 ${PUBLICATION_PERIODS.minor.maximumMonths} 个月；履行法定义务后即可申请信用修复`,
+  general: `最长公示 ${PUBLICATION_PERIODS.general.maximumMonths / 12} 年；公示满 ${PUBLICATION_PERIODS.general.minimumMonths} 个月、履行义务后可申请信用修复`,
+  serious:
+    `最长公示 ${PUBLICATION_PERIODS.serious.maximumMonths / 12} 年；` +
+    `公示满 ${PUBLICATION_PERIODS.serious.minimumMonths / 12} 年、履行义务后可申请信用修复（列入失信名单的都属于严重）`,
+};
+
+export const recordStatusMeanings: Partial<Record<RecordStatus, string>> = {
+  published: '在公示期内，任何人可以查询；期满自动停止公示',
+  withdrawn: '原决定已被撤销或变更，只保留撤销公告',
+  repaired: '信用修复已通过，终止公示',
+};
+
 export const recordFlagLabels = {
   objection_pending: '异议处理中',
   repair_pending: '修复中',
   corrected: '已更正',
 } as const;
+
+export const recordFlagMeanings: Record<keyof typeof recordFlagLabels, string> = {
+  objection_pending: '有人对该记录提出了异议，本局正在核查；核查期间记录照常显示',
+  repair_pending: '该单位已申请信用修复，正在办理',
+  corrected: '记录经核查已更正，更正说明附在记录中',
+};
 
 /** DOMAIN.md §4, the closed list of grounds. */
 export const objectionGroundLabels: Record<ObjectionGround, string> = {
@@ -98,23 +122,23 @@ export const violationTypes = [
 export const provisionalDeadlineNote =
   '标注“预计”的日期所在年度，国务院尚未公布节假日安排，暂按《全国年节及纪念日放假办法》推算；正式安排公布后将重新计算，如有变化会在办理过程中告知。';
 
-/** The word by which a record's own title already names its kind (列入…名单, 违反告知承诺…, 双随机抽查结果：…). */
-const recordKindStems: Record<RecordKind, string> = {
-  penalty: '处罚',
-  sampling_result: '抽查',
-  wage_arrears_list: '名单',
-  major_violation: '重大劳动保障违法行为',
-  commitment_breach: '告知承诺',
-  no_penalty: '不予行政处罚',
+/** The word by which a record's own title already names its kind (列入…名单, 违反告知承诺…, 重点检查结果：…). */
+const recordKindStems: Record<RecordKind, readonly string[]> = {
+  penalty: ['处罚'],
+  sampling_result: ['抽查', '检查'],
+  wage_arrears_list: ['名单'],
+  major_violation: ['重大劳动保障违法行为'],
+  commitment_breach: ['告知承诺'],
+  no_penalty: ['不予行政处罚'],
 };
 
 /**
  * A record's title with its kind in front, for places that list records of every kind (feeds),
  * unless the title names the kind already: "双随机抽查结果：未发现问题" stays as it is rather than
- * becoming "双随机抽查结果：双随机抽查结果：未发现问题".
+ * becoming "抽查检查结果：双随机抽查结果：未发现问题".
  */
 export function recordHeading(kind: RecordKind, title: string): string {
-  return title.includes(recordKindStems[kind]) ? title : `${recordKindLabels[kind]}：${title}`;
+  return recordKindStems[kind].some((stem) => title.includes(stem)) ? title : `${recordKindLabels[kind]}：${title}`;
 }
 
 /** A ratio in basis points as people read it: 2500 → 25%, 125 → 1.25%. */

@@ -61,8 +61,10 @@ export const samplingResultCategories = [
   '已注销或吊销',
   '其他',
 ] as const;
+export type SamplingResultCategory = (typeof samplingResultCategories)[number];
 export const inspectionMethods = ['实地', '书面', '网络监测'] as const;
 export const taskKinds = ['random', 'targeted'] as const;
+export type TaskKind = (typeof taskKinds)[number];
 export const taskStatuses = ['planned', 'drawn', 'inspecting', 'completed'] as const;
 
 export const samplingItemTypes = ['一般', '重点'] as const;

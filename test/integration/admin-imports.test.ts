@@ -6,7 +6,7 @@ import { api, bodyOf, profileOf, type ApiErrorBody, type ImportReport, type Impo
 import { createAccessKeys, signAccessToken, type AccessKeys } from '../fixtures/access-tokens';
 import { insertEnterprise, makeUscc } from '../fixtures/enterprises';
 import { insertSamplingTask } from '../fixtures/sampling';
-import { addDays } from '../../functions/domain/dates';
+import { addDays, addMonths } from '../../functions/domain/dates';
 import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { addWorkingDays } from '../../functions/domain/working-days';
 import { publicationEnd } from '../../functions/domain/publication';
@@ -327,11 +327,16 @@ describe('POST /api/v1/admin/imports', () => {
       ].sort(),
     );
     const profile = await profileOf(B);
-    expect(profile.records.find((r) => r.kind === 'sampling_result')).toMatchObject({
-      severity: 'none',
-      status: 'published',
-      detail: expect.objectContaining({ result: '发现问题已责令改正', taskId: 'SJ-2026-701' }),
-    });
+    // The same record the seeder writes (functions/domain/sampling-record.ts): a problem put right is minor, published 3 months.
+    const record = profile.records.find((r) => r.kind === 'sampling_result')!;
+    expect(record.severity).toBe('minor');
+    expect(record.status).toBe('published');
+    expect(record.title).toBe('重点检查结果：发现问题已责令改正');
+    expect(record.publishUntil).toBe(addMonths(addDays(today, -18), 3));
+    expect(record.detail).toMatchObject({ result: '发现问题已责令改正', taskId: 'SJ-2026-701' });
+    expect(String(record.detail?.facts)).toMatch(
+      /^\d{4}年\d{1,2}月\d{1,2}日，北京市朝阳区人力资源和社会保障局在重点检查任务 SJ-2026-701 中以书面方式/,
+    );
     const linked = await env.DB.prepare(
       `SELECT count(*) AS n FROM credit_records
        WHERE kind = 'sampling_result' AND sampling_result_id IS NOT NULL AND source_key LIKE 'sampling:SJ-2026-701:%'`,

@@ -105,3 +105,41 @@ describe('GET /api/v1/penalties', () => {
     }
   });
 });
+
+describe('GET /api/v1/penalties: the keyword box and the download', () => {
+  it('finds decisions by violation type, so that 拖欠 finds the wage arrears', async () => {
+    const items = await list({ q: '拖欠', pageSize: '100' });
+    expect(items.items.length).toBeGreaterThan(0);
+    expect(items.items.every((p) => p.violationType?.includes('拖欠'))).toBe(true);
+    expect(items.items.map((p) => p.uscc)).toEqual([builder]);
+  });
+
+  it('finds a decision by its number typed with other brackets and spaces', async () => {
+    const [one] = (await list({ q: builder })).items;
+    const typed = one!.decisionNo!.replace('〔', '[').replace('〕', ']').replace('第', '第 ');
+    expect((await list({ q: typed })).items.map((p) => p.id)).toEqual([one!.id]);
+  });
+
+  it('reads dates as people write them, and names the field in Chinese when one is wrong', async () => {
+    const slashed = await exports.default.fetch(`http://local/api/v1/penalties?from=${encodeURIComponent(today.replaceAll('-', '/'))}`);
+    expect(slashed.status).toBe(200);
+    const wrong = await exports.default.fetch('http://local/api/v1/penalties?from=yesterday');
+    expect(wrong.status).toBe(422);
+    expect((await wrong.json<ApiErrorBody>()).error.fields![0]).toMatchObject({
+      path: 'from',
+      message: expect.stringContaining('决定日期（起）'),
+    });
+  });
+
+  it('downloads the filtered list as CSV with a BOM and Chinese headings', async () => {
+    const res = await exports.default.fetch(`http://local/api/v1/penalties?format=csv&q=${builder}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    const [header, ...rows] = text.trim().split('\r\n');
+    expect(header).toContain('决定书文号');
+    expect(rows.length).toBe((await list({ q: builder, pageSize: '100' })).total);
+  });
+});

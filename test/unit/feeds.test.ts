@@ -189,6 +189,7 @@ describe('renderFeed: RSS 2.0', () => {
 describe('titles and notices of record entries', () => {
   it('names the kind once', () => {
     expect(recordHeading('sampling_result', '双随机抽查结果：未发现问题')).toBe('双随机抽查结果：未发现问题');
+    expect(recordHeading('sampling_result', '重点检查结果：发现问题已责令改正')).toBe('重点检查结果：发现问题已责令改正');
     expect(recordHeading('sampling_result', '双随机抽查（SJ-2026-01）：未发现问题')).toBe('双随机抽查（SJ-2026-01）：未发现问题');
     expect(recordHeading('wage_arrears_list', '列入拖欠农民工工资失信联合惩戒对象名单')).toBe('列入拖欠农民工工资失信联合惩戒对象名单');
     expect(recordHeading('penalty', '克扣或者无故拖欠劳动者工资')).toBe('行政处罚：克扣或者无故拖欠劳动者工资');

@@ -1,7 +1,7 @@
 // Imports: the lookups that check a file's rows against D1, and the statements that commit them.
 // Lists of keys and rows travel as one JSON parameter read with json_each, so a statement never
 // comes near D1's limit of 100 bound parameters however many rows it covers.
-import type { ImportKind } from '../../domain/vocabulary';
+import type { ImportKind, Severity } from '../../domain/vocabulary';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises, imports, samplingResults, samplingTasks } from '../schema';
@@ -53,10 +53,10 @@ export async function existingRecordKeys(db: Db, sourceKeys: string[], decisionN
 
 export async function existingTasks(db: Db, taskIds: string[]) {
   const rows = await db
-    .select({ id: samplingTasks.id, name: samplingTasks.name })
+    .select({ id: samplingTasks.id, name: samplingTasks.name, kind: samplingTasks.kind })
     .from(samplingTasks)
     .where(sql`${samplingTasks.id} IN (SELECT value FROM json_each(${JSON.stringify([...new Set(taskIds)])}))`);
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind }]));
 }
 
 /** (task, code) pairs that already have a result. */
@@ -113,7 +113,11 @@ export function insertPenaltiesStatement(db: Db, rows: PenaltyInsert[]): Stateme
 export interface SamplingInsert extends SamplingRow {
   sourceKey: string;
   districtCode: string;
+  /** The profile record's severity, title and facts (functions/domain/sampling-record.ts). */
+  severity: Severity;
+  publishUntil: string | null;
   title: string;
+  facts: string;
   publishedOn: string;
   createdAt: string;
 }
@@ -138,10 +142,10 @@ export function insertSamplingStatements(db: Db, rows: SamplingInsert[]): Statem
     sqlStatement(
       db,
       sql`INSERT INTO ${creditRecords}
-        (uscc, kind, severity, status, title, authority, decided_on, published_on, publish_until, detail,
+        (uscc, kind, severity, status, title, authority, decided_on, published_on, publish_until, facts, detail,
          sampling_result_id, source_key, created_at)
-      SELECT ${v('uscc')}, 'sampling_result', 'none', 'published', ${v('title')}, ${v('authority')},
-        ${v('inspectedOn')}, ${v('publishedOn')}, NULL,
+      SELECT ${v('uscc')}, 'sampling_result', ${v('severity')}, 'published', ${v('title')}, ${v('authority')},
+        ${v('inspectedOn')}, ${v('publishedOn')}, ${v('publishUntil')}, ${v('facts')},
         json_object('taskId', ${v('taskId')}, 'result', ${v('result')}, 'method', ${v('method')}, 'followUp', ${v('followUp')}),
         (SELECT s.id FROM ${samplingResults} AS s WHERE s.task_id = ${v('taskId')} AND s.uscc = ${v('uscc')}),
         ${v('sourceKey')}, ${v('createdAt')}

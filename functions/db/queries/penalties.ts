@@ -1,8 +1,10 @@
 // 事后公开: administrative penalty decisions (DOMAIN.md §8), for /api/v1/penalties and /enforcement/penalties.
-import { and, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises } from '../schema';
 import { parseUscc } from '../../domain/uscc';
+import { decisionNoKey } from '../../domain/decision-number';
+import { violationTypes } from '../../domain/labels';
 import { substringMatchExpression } from '../../domain/name-search';
 import { SEARCH_WINDOW } from './enterprise-search';
 import { publicRecordDetail } from '../../domain/masking';
@@ -12,6 +14,7 @@ import { publicRecordWhere } from './public-records';
 export const PENALTY_COUNT_CAP = 1_000;
 
 export interface PenaltyQuery {
+  /** A code, a decision number, a party's name or a violation type (keywordCondition). */
   q: string;
   from: string | null;
   to: string | null;
@@ -39,17 +42,29 @@ export interface PublicPenalty {
   withdrawal: { reason: string | null; on: string | null } | null;
 }
 
-/** The party filter: an exact code, or enterprises whose names contain the text (bounded by the name index). */
-function partyCondition(q: string) {
+/** A decision number as typed: "…字〔2026〕第 1 号", with any brackets (functions/domain/decision-number.ts). */
+const DECISION_NO_SHAPE = /字.*\d{4}.*\d+\s*号/;
+
+/**
+ * The keyword box: an exact code, a decision number, or text — which finds parties whose names
+ * contain it (bounded by the name index) and decisions of the violation types that contain it
+ * (拖欠 → 拖欠工资). Every branch uses an index; the facts themselves are not searched.
+ */
+function keywordCondition(q: string) {
   const code = parseUscc(q);
   if (code.ok) return eq(creditRecords.uscc, code.code);
+  if (DECISION_NO_SHAPE.test(q)) return eq(creditRecords.decisionNoKey, decisionNoKey(q));
+  const types = violationTypes.filter((t) => t.includes(q.trim()));
   const match = substringMatchExpression(q);
-  if (!match) return undefined;
-  return inArray(
-    creditRecords.uscc,
-    sql`(SELECT e.uscc FROM enterprise_name_index AS m JOIN enterprises AS e ON e.id = m.rowid
-         WHERE enterprise_name_index MATCH ${`grams:${match}`} LIMIT ${SEARCH_WINDOW})`,
-  );
+  const byName = match
+    ? inArray(
+        creditRecords.uscc,
+        sql`(SELECT e.uscc FROM enterprise_name_index AS m JOIN enterprises AS e ON e.id = m.rowid
+             WHERE enterprise_name_index MATCH ${`grams:${match}`} LIMIT ${SEARCH_WINDOW})`,
+      )
+    : undefined;
+  const byType = types.length ? inArray(creditRecords.violationType, types) : undefined;
+  return byName && byType ? or(byName, byType) : (byName ?? byType);
 }
 
 export async function listPenalties(db: Db, query: PenaltyQuery, today: string) {
@@ -59,7 +74,7 @@ export async function listPenalties(db: Db, query: PenaltyQuery, today: string) 
     query.from ? gte(creditRecords.decidedOn, query.from) : undefined,
     query.to ? lte(creditRecords.decidedOn, query.to) : undefined,
     query.violationType ? eq(creditRecords.violationType, query.violationType) : undefined,
-    query.q.trim() ? (partyCondition(query.q) ?? sql`0`) : undefined,
+    query.q.trim() ? (keywordCondition(query.q) ?? sql`0`) : undefined,
   );
   const [rows, [total]] = await db.batch([
     db

@@ -142,3 +142,9 @@ export async function listTasksWithPublishedResults(db: Db, today: string, limit
     results: counts.filter((c) => c.taskId === t.id).map(({ result, n }) => ({ result, n })),
   }));
 }
+
+/** Every task's id, for the sitemap: tasks are public from their plan on (the list above shows the same). */
+export async function allTaskIds(db: Db): Promise<string[]> {
+  const rows = await db.select({ id: samplingTasks.id }).from(samplingTasks).orderBy(desc(samplingTasks.year), desc(samplingTasks.id));
+  return rows.map((r) => r.id);
+}

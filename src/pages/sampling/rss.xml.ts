@@ -16,8 +16,8 @@ export const GET: APIRoute = async ({ url, locals }) => {
   const tasks = await listTasksWithPublishedResults(getDb(env.DB), today, TASKS_IN_FEED);
   return feedResponse({
     format: 'rss',
-    title: '双随机抽查结果',
-    description: '“双随机、一公开”抽查任务的检查结果公示，按最近公示日期排列。',
+    title: '抽查检查结果',
+    description: '“双随机、一公开”抽查和重点检查任务的检查结果公示，按最近公示日期排列。',
     site: url,
     page: '/sampling',
     self: url.pathname,
