@@ -3,21 +3,27 @@ import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
 import sitemap from '@astrojs/sitemap';
 
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:8787';
+/** Entry points of the sections rendered on demand from D1 (a profile per employer would be a million entries). */
+const onDemandPages = ['/credit', '/sampling', '/enforcement/penalties', '/objections/new', '/repairs/new', '/repairs/results', '/track'];
+
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://127.0.0.1:8787',
+  site,
   output: 'server',
   // The site keeps no server sessions, so the adapter must not add a KV binding for them.
   session: false,
   adapter: cloudflare({ imageService: 'compile' }),
-  // Lists the prerendered pages, plus the entry points of the sections rendered on demand from D1
-  // (a profile per employer would be a million entries; the search and open data lead to them).
   integrations: [
     sitemap({
-      // The staff console is not for search engines or the public.
-      filter: (page) => !new URL(page).pathname.startsWith('/admin'),
-      customPages: ['/credit', '/sampling', '/enforcement/penalties', '/objections/new', '/repairs/new', '/repairs/results', '/track'].map(
-        (path) => new URL(path, process.env.SITE_URL ?? 'http://127.0.0.1:8787').href,
-      ),
+      // The staff console is not for search engines or the public; pages rendered on demand are
+      // listed once, under the address the site links to (no trailing slash).
+      filter: (page) => {
+        const path = new URL(page).pathname;
+        return !path.startsWith('/admin') && !onDemandPages.some((p) => path === `${p}/`);
+      },
+      customPages: onDemandPages.map((path) => new URL(path, site).href),
+      // Sampling tasks live in D1, so their sitemap is rendered on demand (src/pages/sitemap-tasks.xml.ts).
+      customSitemaps: [new URL('/sitemap-tasks.xml', site).href],
     }),
   ],
   build: { inlineStylesheets: 'always' },

@@ -1,6 +1,7 @@
 // The gate in front of every /admin page, run once by src/middleware.ts: the same Cloudflare
 // Access verification as the API (functions/auth/access.ts), then the roles the console part
 // requires, then a CSRF token for its forms. Pages read the result from Astro.locals.
+import { sameSitePath } from '../../functions/http/redirect';
 import { env } from 'cloudflare:workers';
 import type { APIContext, AstroGlobal } from 'astro';
 import {
@@ -120,12 +121,7 @@ export function clearAccessCookie(Astro: AstroGlobal) {
   Astro.cookies.delete(ACCESS_COOKIE, { path: '/' });
 }
 
-/**
- * Only paths inside the console: a login link must not become an open redirect, and nothing that
- * could split the Location header (control characters) or leave the site (\ is / to browsers).
- */
+/** Only paths inside the console: a login link must not become an open redirect (functions/http/redirect.ts). */
 export function safeNext(next: string | null): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
-  if (!next || next.length > 500 || /[\u0000-\u001f\u007f\\]/.test(next)) return '/admin';
-  return /^\/admin(?:[/?#]|$)/.test(next) && !next.startsWith('//') ? next : '/admin';
+  return sameSitePath(next, '/admin', '/admin');
 }

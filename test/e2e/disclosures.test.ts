@@ -100,9 +100,11 @@ describe('public disclosure sections in the browser', () => {
     expect(atom.entries).toBeGreaterThan(0);
     const index = await parseXml('/sitemap-index.xml');
     expect(index).toMatchObject({ root: 'sitemapindex', error: null });
-    const sitemap = await parseXml(new URL(index.locs[0]!).pathname);
-    expect(sitemap.error).toBeNull();
-    expect(sitemap.locs.some((l) => l.includes('/cases/'))).toBe(true);
-    expect(sitemap.locs.some((l) => l.includes('/enforcement/catalogue/'))).toBe(true);
+    const sitemaps = await Promise.all(index.locs.map((loc) => parseXml(new URL(loc).pathname)));
+    for (const sitemap of sitemaps) expect(sitemap.error).toBeNull();
+    const locs = sitemaps.flatMap((s) => s.locs);
+    expect(locs.some((l) => l.includes('/cases/'))).toBe(true);
+    expect(locs.some((l) => l.includes('/enforcement/catalogue/'))).toBe(true);
+    expect(locs.some((l) => /\/sampling\/[^/]+$/.test(l))).toBe(true);
   });
 });
