@@ -45,6 +45,8 @@ export interface EnterpriseDraft {
 export interface IdentityOverride {
   cls: CreditClass;
   status?: EnterpriseStatus;
+  /** A fixed name and code, for an employer that editorial content (a typical case) names. */
+  named?: { name: string; uscc: string; districtCode: string };
 }
 
 export interface IdentityContext {
@@ -283,14 +285,16 @@ export function createEnterpriseDescriber(ctx: IdentityContext): EnterpriseDescr
         ? randomDate(rng, { from: `${ctx.gradeYear}-07-01`, to: latestRegistration(ctx.today) })!
         : registrationDate(rng, { from: '1998-01-01', to: fromDayNumber(dayNumber(assessedFrom) - 1) });
     if (legacy && status === 'active' && rng.chance(0.5)) status = 'revoked';
-    const districtCode = decoded.districtCode ?? rng.weighted(DISTRICT_WEIGHTS);
+    const districtCode = override?.named?.districtCode ?? decoded.districtCode ?? rng.weighted(DISTRICT_WEIGHTS);
+    const uscc = legacy ? codes.legacy(districtCode, id) : codes.uscc(decoded.group.kind, districtCode, registeredOn, id, rng);
+    const name = renderName(decoded, districtCode, rng);
     return {
       id,
-      kind: decoded.group.kind,
+      kind: override?.named ? 'company' : decoded.group.kind,
       cls,
-      uscc: legacy ? codes.legacy(districtCode, id) : codes.uscc(decoded.group.kind, districtCode, registeredOn, id, rng),
+      uscc: override?.named?.uscc ?? uscc,
       codeKind: legacy ? 'legacy' : isWrongCheckId(id) ? 'wrongCheck' : 'uscc',
-      name: renderName(decoded, districtCode, rng),
+      name: override?.named?.name ?? name,
       districtCode,
       industry: decoded.word.industry,
       address: address(districtCode, rng),

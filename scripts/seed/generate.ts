@@ -4,7 +4,7 @@
 // enterprises and their three million records stream through in bounded memory.
 //
 // Ids are explicit: enterprises are 1..N; records and sampling results are numbered in
-// enterprise order, so every cross-reference is known without a database. Enterprises 1–21 are
+// enterprise order, so every cross-reference is known without a database. Enterprises 1–30 are
 // scripted showcases (scripts/seed/showcase.ts); `dataset.demo` lists them and the other
 // identifiers worth knowing (wrong-check and legacy codes, the demo cases and their access code).
 //
@@ -42,6 +42,7 @@ import {
   type DocumentNumbers,
   type RecordContext,
   type RecordDraft,
+  workingDayNear,
 } from './records.ts';
 import { periodOf, randomProfile } from './random-profile.ts';
 import { SHOWCASES, SHOWCASE_BY_ID, showcaseContext } from './showcase.ts';
@@ -66,7 +67,7 @@ export type {
 export interface SeedOptions {
   /** Any safe integer; the same seed gives the same rows. */
   seed: number;
-  /** How many enterprises, at least the 21 showcases and at most MAX_ENTERPRISES (about 2.2 million). */
+  /** How many enterprises, at least the 30 showcases and at most MAX_ENTERPRISES (about 2.2 million). */
   enterprises: number;
   /** The "as of" date (YYYY-MM-DD): publication periods, task progress and cases are relative to it. */
   today: string;
@@ -181,6 +182,7 @@ export function generateDataset(options: SeedOptions): SeedDataset {
   const { gradeYear } = period;
   const tasks = planTasks(today, count);
   const timelines = planCaseTimelines(options.calendar, today);
+  const workingDay = workingDayNear(options.calendar, today);
   const describe = createEnterpriseDescriber({ seed, today, gradeYear, override: (id) => SHOWCASE_BY_ID.get(id)?.identity });
 
   /** One inspection, once it took place: the result's record and, for a finding 已立案查处, the penalty that follows. */
@@ -188,14 +190,14 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     const result = inspect(seed, today, draw, ctx.enterprise);
     if (!result) return [];
     const caseNo = samplingCaseNo(ctx, result);
-    return [samplingRecord(ctx, result, caseNo), ...(caseNo ? samplingFollowUp(ctx, result, caseNo) : [])];
+    return [samplingRecord(ctx, result, caseNo, draw.task.kind), ...(caseNo ? samplingFollowUp(ctx, result, caseNo) : [])];
   }
 
   /** 重点检查 results first (their records link to them), then the scripted or random profile; graded from the assessment year. */
   function build(id: number, numbers: DocumentNumbers): BuiltEnterprise {
     const draft = describe(id);
     const showcase = SHOWCASE_BY_ID.get(id);
-    const ctx: RecordContext = { today, enterprise: draft, rng: createRng(seed, STREAM_RECORDS, id), numbers };
+    const ctx: RecordContext = { today, enterprise: draft, rng: createRng(seed, STREAM_RECORDS, id), numbers, workingDay };
     const records = drawsFor(seed, tasks, draft, showcase?.sampling).drawnIn.flatMap((draw) => inspection(ctx, draw));
     records.push(
       ...(showcase ? showcase.records(showcaseContext(ctx, gradeYear, timelines.repairApproved.decidedOn!)) : randomProfile(ctx, period)),
@@ -257,6 +259,7 @@ export function generateDataset(options: SeedOptions): SeedDataset {
         enterprise: describe(id),
         rng: createRng(seed, STREAM_DRAWN_RECORDS, task.index, id),
         numbers: afterLast.numbers,
+        workingDay,
       };
       // A showcase's story is scripted whoever draws it: its random inspections find nothing, so its grade stands.
       const records = inspection(ctx, SHOWCASE_BY_ID.has(id) ? { task, forced: '未发现问题' } : { task });

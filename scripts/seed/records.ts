@@ -3,9 +3,11 @@
 // 告知承诺, a published sampling result. Records of one investigation share `detail.caseNo`, so
 // the grade counts investigations, not rows (functions/domain/grade.ts).
 import type { creditRecords } from '../../functions/db/schema.ts';
-import type { Severity } from '../../functions/domain/vocabulary.ts';
+import type { Severity, TaskKind } from '../../functions/domain/vocabulary.ts';
+import { samplingRecordFacts, samplingRecordTitle, samplingResultSeverity } from '../../functions/domain/sampling-record.ts';
 import { publicationEnd as computePublicationEnd } from '../../functions/domain/publication.ts';
-import { addMonths } from '../../functions/domain/dates.ts';
+import { addMonths, formatChineseDate } from '../../functions/domain/dates.ts';
+import { isWorkingDay, type WorkingDayCalendar } from '../../functions/domain/working-days.ts';
 import type { Rng } from './prng.ts';
 import { shiftDays, yearOf } from './days.ts';
 import { fakeIdNumber, mobileNumber, personName } from './people.ts';
@@ -42,6 +44,20 @@ export interface RecordContext {
   enterprise: EnterpriseDraft;
   rng: Rng;
   numbers: DocumentNumbers;
+  /** The working day a decision dated `date` falls on: bureaus decide and publish on working days. */
+  workingDay: (date: string) => string;
+}
+
+/** The working day on or after `date`, or before it where that would pass `today` (nothing is decided in the future). */
+export function workingDayNear(calendar: WorkingDayCalendar, today: string) {
+  return (date: string): string => {
+    let day = date;
+    while (!isWorkingDay(calendar, day)) day = shiftDays(day, 1);
+    if (day <= today) return day;
+    day = date;
+    while (!isWorkingDay(calendar, day)) day = shiftDays(day, -1);
+    return day;
+  };
 }
 
 interface Office {
@@ -301,7 +317,7 @@ export const refusal: PenaltyTemplate = (rng, decidedOn) => {
     violationType: '妨碍劳动保障监察',
     severity: 'general',
     title: '拒不履行劳动保障监察限期整改指令',
-    facts: `该单位于${shiftDays(decidedOn, -rng.between(40, 90))}收到《劳动保障监察限期整改指令书》，逾期未按要求整改，经再次督促后仍拒不履行。`,
+    facts: `该单位于${formatChineseDate(shiftDays(decidedOn, -rng.between(40, 90)))}收到《劳动保障监察限期整改指令书》，逾期未按要求整改，经再次督促后仍拒不履行。`,
     legalBasis: '《劳动保障监察条例》第三十条第一款第（三）项',
     penaltyTypes: ['罚款'],
     penaltyContent: `责令改正，并处罚款${fine}元`,
@@ -316,7 +332,8 @@ export interface PenaltyOptions {
 }
 
 /** A penalty decision. Warning-only decisions stay `draft`: they are not published as penalties (DOMAIN.md §2). */
-export function penaltyRecord(ctx: RecordContext, draft: PenaltyDraft, decidedOn: string, options: PenaltyOptions = {}): RecordDraft {
+export function penaltyRecord(ctx: RecordContext, draft: PenaltyDraft, dated: string, options: PenaltyOptions = {}): RecordDraft {
+  const decidedOn = ctx.workingDay(dated);
   const at = office(ctx, options.municipal);
   const warningOnly = draft.penaltyTypes.length === 1 && draft.penaltyTypes[0] === '警告';
   const publishUntil = publicationEnd(decidedOn, draft.severity);
@@ -330,7 +347,7 @@ export function penaltyRecord(ctx: RecordContext, draft: PenaltyDraft, decidedOn
       decisionNo: documentNumber(ctx, at, '监罚', decidedOn),
       authority: at.authority,
       decidedOn,
-      publishedOn: warningOnly ? null : shiftDays(decidedOn, ctx.rng.between(2, 6)),
+      publishedOn: warningOnly ? null : ctx.workingDay(shiftDays(decidedOn, ctx.rng.between(2, 6))),
       publishUntil,
       violationType: draft.violationType,
       facts: draft.facts,
@@ -376,7 +393,8 @@ const ROLES = ['项目负责人', '财务负责人', '劳务负责人'];
  * 直接责任人员 are listed for 3 years. The detail also names affected workers with their ID and
  * phone numbers, as the case file does; DOMAIN.md §8 masking must remove those before publication.
  */
-export function listingRecord(ctx: RecordContext, penalty: RecordDraft, listedOn: string, cause: ListingCause): RecordDraft {
+export function listingRecord(ctx: RecordContext, penalty: RecordDraft, dated: string, cause: ListingCause): RecordDraft {
+  const listedOn = ctx.workingDay(dated);
   const e = ctx.enterprise;
   const { rng } = ctx;
   const at = office(ctx, false);
@@ -403,7 +421,7 @@ export function listingRecord(ctx: RecordContext, penalty: RecordDraft, listedOn
       decisionNo: documentNumber(ctx, at, '欠薪惩', listedOn),
       authority: at.authority,
       decidedOn: listedOn,
-      publishedOn: shiftDays(listedOn, rng.between(1, 5)),
+      publishedOn: ctx.workingDay(shiftDays(listedOn, rng.between(1, 5))),
       publishUntil,
       violationType: '拖欠工资',
       facts: `该单位拖欠${String(penaltyDetail.workerCount)}名农民工工资，经责令限期支付后逾期仍未支付，${LISTING_CAUSES[cause]}。`,
@@ -436,7 +454,7 @@ export function majorViolationRecord(ctx: RecordContext, penalty: RecordDraft): 
   const e = ctx.enterprise;
   const p = penalty.row;
   const quarter = quarterOf(p.decidedOn);
-  const publishedOn = addMonths(`${yearOf(p.decidedOn)}-${String(quarter * 3 + 1).padStart(2, '0')}-15`, 3);
+  const publishedOn = ctx.workingDay(addMonths(`${yearOf(p.decidedOn)}-${String(quarter * 3 + 1).padStart(2, '0')}-15`, 3));
   if (publishedOn >= ctx.today) return null;
   const publishUntil = publicationEnd(publishedOn, 'serious');
   return {
@@ -485,7 +503,8 @@ const LENIENT_MATTERS = [
  * 一案三书: 守法诚信承诺书, 劳动保障监察建议书, 不予行政处罚决定书. Shown as "no penalty", never
  * as a penalty, so it is not negative information (severity none, no end of publication).
  */
-export function noPenaltyRecord(ctx: RecordContext, decidedOn: string): RecordDraft {
+export function noPenaltyRecord(ctx: RecordContext, dated: string): RecordDraft {
+  const decidedOn = ctx.workingDay(dated);
   const at = office(ctx);
   const matter = ctx.rng.pick(LENIENT_MATTERS);
   return {
@@ -498,7 +517,7 @@ export function noPenaltyRecord(ctx: RecordContext, decidedOn: string): RecordDr
       decisionNo: documentNumber(ctx, at, '监不罚', decidedOn),
       authority: at.authority,
       decidedOn,
-      publishedOn: shiftDays(decidedOn, ctx.rng.between(2, 6)),
+      publishedOn: ctx.workingDay(shiftDays(decidedOn, ctx.rng.between(2, 6))),
       publishUntil: publicationEnd(decidedOn, 'none'),
       violationType: matter.includes('劳动合同') ? '未签劳动合同' : matter.includes('延长') ? '违法延长工时' : '其他',
       facts: `经查，该单位${matter}。鉴于该单位系初次违法且危害后果轻微并及时改正，依据本市人力资源和社会保障领域轻微违法行为不予行政处罚清单，决定不予行政处罚。`,
@@ -518,7 +537,8 @@ const COMMITMENT_MATTERS = [
 ];
 
 /** A breached 告知承诺: the permit obtained on a promise is revoked and the breach is negative information. */
-export function commitmentBreachRecord(ctx: RecordContext, decidedOn: string): RecordDraft {
+export function commitmentBreachRecord(ctx: RecordContext, dated: string): RecordDraft {
+  const decidedOn = ctx.workingDay(dated);
   const at = office(ctx);
   const { matter, condition } = ctx.rng.pick(COMMITMENT_MATTERS);
   const publishUntil = publicationEnd(decidedOn, 'general');
@@ -532,7 +552,7 @@ export function commitmentBreachRecord(ctx: RecordContext, decidedOn: string): R
       decisionNo: documentNumber(ctx, at, '许撤', decidedOn),
       authority: at.authority,
       decidedOn,
-      publishedOn: shiftDays(decidedOn, ctx.rng.between(2, 6)),
+      publishedOn: ctx.workingDay(shiftDays(decidedOn, ctx.rng.between(2, 6))),
       publishUntil,
       violationType: '其他',
       facts: `该单位在办理${matter}时以告知承诺方式取得许可，经事后核查，其承诺的${condition}与实际情况不符，且在规定期限内未能补正。`,
@@ -549,20 +569,9 @@ export function commitmentBreachRecord(ctx: RecordContext, decidedOn: string): R
   };
 }
 
-/** DOMAIN.md §2 periods for sampling outcomes: a clean inspection is not negative information. */
-const RESULT_SEVERITY: Record<SamplingResultRow['result'], Severity> = {
-  未发现问题: 'none',
-  发现问题已责令改正: 'minor',
-  发现问题已立案查处: 'general',
-  查无下落: 'minor',
-  不予配合: 'general',
-  已注销或吊销: 'none',
-  其他: 'none',
-};
-
 /** The profile entry of a sampling result; `draft` until the result is published. */
-export function samplingRecord(ctx: RecordContext, result: SamplingResultRow, caseNo: string | null): RecordDraft {
-  const severity = RESULT_SEVERITY[result.result];
+export function samplingRecord(ctx: RecordContext, result: SamplingResultRow, caseNo: string | null, taskKind: TaskKind): RecordDraft {
+  const severity = samplingResultSeverity[result.result];
   const publishUntil = publicationEnd(result.inspectedOn, severity);
   return {
     result,
@@ -571,14 +580,14 @@ export function samplingRecord(ctx: RecordContext, result: SamplingResultRow, ca
       kind: 'sampling_result',
       severity,
       status: result.publishedOn ? statusAfterPublication(ctx, publishUntil) : 'draft',
-      title: `双随机抽查结果：${result.result}`,
+      title: samplingRecordTitle(taskKind, result.result),
       decisionNo: null,
       authority: result.authority,
       decidedOn: result.inspectedOn,
       publishedOn: result.publishedOn ?? null,
       publishUntil,
       violationType: null,
-      facts: `${result.inspectedOn}，${result.authority}依据抽查任务${result.taskId}以${result.method}方式对该单位进行检查，检查结果：${result.result}。`,
+      facts: samplingRecordFacts({ ...result, taskKind }),
       legalBasis: null,
       penaltyTypes: null,
       penaltyContent: null,

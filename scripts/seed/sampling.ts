@@ -4,6 +4,7 @@
 // agree without holding any list; random tasks are drawn by scripts/seed/draws.ts.
 import type { samplingItems, samplingResults, samplingTasks } from '../../functions/db/schema.ts';
 import { districtName } from '../../functions/domain/districts.ts';
+import { formatChineseDate } from '../../functions/domain/dates.ts';
 import { createRng, unitHash, type Rng } from './prng.ts';
 import { randomDate, shiftDays, yearOf } from './days.ts';
 import { CONSTRUCTION_INDUSTRIES } from './vocabulary.ts';
@@ -425,7 +426,7 @@ function followUp(result: ResultCategory, inspectedOn: string, rng: Rng): string
     case '未发现问题':
       return null;
     case '发现问题已责令改正':
-      return `已下达《劳动保障监察责令改正指令书》，单位已于${shiftDays(inspectedOn, rng.between(5, 20))}整改完毕`;
+      return `已下达《劳动保障监察责令改正指令书》，单位已于${formatChineseDate(shiftDays(inspectedOn, rng.between(5, 20)))}整改完毕`;
     case '发现问题已立案查处':
       return '已依法立案调查，处理结果另行公示';
     case '查无下落':

@@ -1,10 +1,11 @@
-// The first enterprises (ids 1–21) are scripted, so that even the smallest seed shows every
+// The first enterprises (ids 1–30) are scripted, so that even the smallest seed shows every
 // kind of record, every severity, each grade and the edge cases the site must handle. Dates are
 // relative to the "as of" date and to the assessment year (the year before it).
 import type { CreditClass, EnterpriseStatus, IdentityOverride } from './enterprise-identity.ts';
 import type { ForcedSelection } from './sampling.ts';
 import { shiftDays } from './days.ts';
 import { listedWageCase } from './random-profile.ts';
+import { caseEmployerShowcases } from './case-employers.ts';
 import {
   childLabour,
   commitmentBreachRecord,
@@ -222,6 +223,7 @@ export const SHOWCASES: readonly Showcase[] = [
     sampling: [],
     records: (c) => listedWageCase(c.record, c.at('03-30'), 'criminalLiability', true),
   },
+  ...caseEmployerShowcases(22),
 ];
 
 export const SHOWCASE_BY_ID = new Map(SHOWCASES.map((s) => [s.id, s]));

@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import { caseCategoryNames, caseSchema, caseSlug, caseSlugPattern, type CaseData } from '../../src/lib/content-schemas';
 import { parseUscc, usccDistrictCode } from '../../functions/domain/uscc';
 import { districts } from '../../functions/domain/districts';
+import { defaultCalendar } from '../../functions/domain/calendar-data';
+import { generateDataset } from '../../scripts/seed/generate';
 
 // Every file in content/cases, checked with the schema the build uses (src/content.config.ts).
 
@@ -63,6 +65,17 @@ describe('content/cases — typical cases (典型案例)', () => {
       const parsed = parseUscc(c.data.enterprise!.uscc);
       expect(parsed.ok && parsed.checkValid, c.path).toBe(true);
       expect(usccDistrictCode(c.data.enterprise!.uscc)! in districts, c.path).toBe(true);
+    }
+  });
+
+  it('names only employers the demo data holds, under the same name, so each case links to a profile', () => {
+    const seeded = new Map(
+      [...generateDataset({ seed: 1, enterprises: 30, today: '2026-11-25', calendar: defaultCalendar }).enterprises()]
+        .flat()
+        .map((e) => [e.uscc, e.name]),
+    );
+    for (const c of valid.filter((x) => x.data.enterprise)) {
+      expect(seeded.get(c.data.enterprise!.uscc), c.path).toBe(c.data.enterprise!.name);
     }
   });
 
