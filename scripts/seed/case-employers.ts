@@ -9,6 +9,7 @@ import type { Showcase, ShowcaseContext } from './showcase.ts';
 interface CaseEmployer {
   name: string;
   uscc: string;
+  industry: string;
   /** The case's publication date; the decision it reports was taken about two weeks before. */
   caseDate: string;
   /** The decision, as the case describes it; none where the case ended in an order to correct. */
@@ -20,10 +21,11 @@ interface CaseEmployer {
 const fine = (yuan: number) => ({ penaltyTypes: ['罚款'], fineFen: yuan * 100 });
 
 const CASE_EMPLOYERS: readonly CaseEmployer[] = [
-  { name: '北京演示速达同城配送有限公司', uscc: '91110114DEMA00091M', caseDate: '2025-04-16', penalty: null },
+  { name: '北京演示速达同城配送有限公司', uscc: '91110114DEMA00091M', industry: '道路运输业', caseDate: '2025-04-16', penalty: null },
   {
     name: '北京演示鼎盛商贸有限公司',
     uscc: '91110102DEMA000818',
+    industry: '批发业',
     caseDate: '2025-11-06',
     penalty: {
       violationType: '妨碍劳动保障监察',
@@ -39,6 +41,7 @@ const CASE_EMPLOYERS: readonly CaseEmployer[] = [
   {
     name: '北京演示康泰健康咨询有限公司',
     uscc: '91110116DEMA00071G',
+    industry: '商务服务业',
     caseDate: '2025-12-17',
     penalty: {
       violationType: '未缴社会保险',
@@ -54,6 +57,7 @@ const CASE_EMPLOYERS: readonly CaseEmployer[] = [
   {
     name: '北京演示聚才人力资源有限公司',
     uscc: '91110107DEMA00061E',
+    industry: '商务服务业',
     caseDate: '2026-02-10',
     penalty: {
       violationType: '其他',
@@ -70,6 +74,7 @@ const CASE_EMPLOYERS: readonly CaseEmployer[] = [
   {
     name: '北京演示雪原文化旅游有限公司',
     uscc: '91110119DEMA00051R',
+    industry: '文化艺术业',
     caseDate: '2026-03-26',
     listed: true,
     penalty: {
@@ -87,6 +92,7 @@ const CASE_EMPLOYERS: readonly CaseEmployer[] = [
   {
     name: '北京演示广厦建设工程有限公司',
     uscc: '91110111DEMA000415',
+    industry: '房屋建筑业',
     caseDate: '2026-05-21',
     penalty: {
       violationType: '拖欠工资',
@@ -102,6 +108,7 @@ const CASE_EMPLOYERS: readonly CaseEmployer[] = [
   {
     name: '北京演示味香餐饮管理有限公司',
     uscc: '91110112DEMA00031J',
+    industry: '住宿业',
     caseDate: '2026-07-09',
     penalty: {
       violationType: '未缴社会保险',
@@ -117,6 +124,7 @@ const CASE_EMPLOYERS: readonly CaseEmployer[] = [
   {
     name: '北京演示安达物流有限公司',
     uscc: '91110106DEMA00021U',
+    industry: '道路运输业',
     caseDate: '2026-09-15',
     penalty: {
       violationType: '违法延长工时',
@@ -133,6 +141,7 @@ const CASE_EMPLOYERS: readonly CaseEmployer[] = [
   {
     name: '北京演示恒远建筑劳务有限公司',
     uscc: '91110105DEMA00011C',
+    industry: '土木工程建筑业',
     caseDate: '2026-10-28',
     listed: true,
     penalty: {
@@ -163,7 +172,7 @@ export function caseEmployerShowcases(firstId: number): Showcase[] {
   return CASE_EMPLOYERS.map((employer, k) => {
     const identity: IdentityOverride = {
       cls: 'A',
-      named: { name: employer.name, uscc: employer.uscc, districtCode: employer.uscc.slice(2, 8) },
+      named: { name: employer.name, uscc: employer.uscc, districtCode: employer.uscc.slice(2, 8), industry: employer.industry },
     };
     return {
       id: firstId + k,

@@ -7,7 +7,9 @@
 // `npx wrangler d1 migrations apply DB --local --persist-to DIR`). --if-empty does nothing when
 // enterprises already has rows, unless --today is given and the data was seeded as of another
 // date (npm start uses it, so that TODAY_OVERRIDE gets data that fits its date); --force replaces
-// existing demo data. The "as of" date of the last seed is kept in DIR/demo-seed.json.
+// existing demo data. The "as of" date of the last seed is kept in DIR/demo-seed.json, with a
+// fingerprint of the scripted employers, so that data from an older generator is replaced too.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import '../lib/extensionless-imports.ts';
@@ -81,6 +83,15 @@ interface SeedMarker {
   asOf: string;
   enterprises: number;
   seed: number;
+  /** Of the scripted employers and their records: changes whenever the generator's output does. */
+  fingerprint?: string;
+}
+
+/** The first enterprises and their records are the same whatever the total, so 30 stand for all. */
+function fingerprint(options: { seed: number; today: string }): string {
+  const sample = generateDataset({ seed: options.seed, enterprises: 30, today: options.today, calendar: defaultCalendar });
+  const rows = JSON.stringify([[...sample.enterprises()], [...sample.creditRecords()]]);
+  return createHash('sha256').update(rows).digest('hex').slice(0, 16);
 }
 
 const markerFile = (persistTo: string) => join(persistTo, 'demo-seed.json');
@@ -106,16 +117,21 @@ async function main(): Promise<void> {
   const target = openSeedTarget(options.persistTo);
   try {
     const occupied = target.occupiedTables();
-    const seededAsOf = readMarker(options.persistTo)?.asOf ?? null;
+    const marker = readMarker(options.persistTo);
+    const seededAsOf = marker?.asOf ?? null;
+    const current = fingerprint(options);
     // Demo data is generated relative to its as-of date; data as of another day (an earlier
-    // TODAY_OVERRIDE, or yesterday) is replaced so that periods and deadlines read right.
-    const otherDate = seededAsOf !== null ? seededAsOf !== options.today : options.todayGiven;
+    // TODAY_OVERRIDE, or yesterday) is replaced so that periods and deadlines read right, and so
+    // is data an older version of the generator wrote.
+    const otherDate = seededAsOf !== null ? seededAsOf !== options.today || marker?.fingerprint !== current : options.todayGiven;
     if (options.ifEmpty && occupied.includes('enterprises') && !otherDate) {
       console.log(`seed: ${target.file} already holds enterprises; nothing to do (--if-empty).`);
       return;
     }
     if (options.ifEmpty && otherDate && occupied.length > 0) {
-      console.log(`seed: the demo data is as of ${seededAsOf ?? 'an unknown date'}, not ${options.today}; replacing it.`);
+      const why =
+        seededAsOf === options.today ? 'written by an older version of the generator' : `as of ${seededAsOf ?? 'an unknown date'}`;
+      console.log(`seed: the demo data is ${why}, not as of ${options.today} by this one; replacing it.`);
     } else if (occupied.length > 0 && !options.force) {
       throw new Error(`${target.file} is not empty (${occupied.join(', ')}). Rerun with --force to replace its data.`);
     }
@@ -143,7 +159,7 @@ async function main(): Promise<void> {
         `${error instanceof Error ? error.message : String(error)}\nThe database may now hold part of the demo data; rerun with --force.`,
       );
     }
-    writeMarker(options.persistTo, { asOf: options.today, enterprises: options.enterprises, seed: options.seed });
+    writeMarker(options.persistTo, { asOf: options.today, enterprises: options.enterprises, seed: options.seed, fingerprint: current });
     console.log(`Seeded in ${elapsed()}:`);
     printSummary(dataset, loaded);
   } finally {

@@ -46,7 +46,7 @@ export interface IdentityOverride {
   cls: CreditClass;
   status?: EnterpriseStatus;
   /** A fixed name and code, for an employer that editorial content (a typical case) names. */
-  named?: { name: string; uscc: string; districtCode: string };
+  named?: { name: string; uscc: string; districtCode: string; industry: string };
 }
 
 export interface IdentityContext {
@@ -296,7 +296,7 @@ export function createEnterpriseDescriber(ctx: IdentityContext): EnterpriseDescr
       codeKind: legacy ? 'legacy' : isWrongCheckId(id) ? 'wrongCheck' : 'uscc',
       name: override?.named?.name ?? name,
       districtCode,
-      industry: decoded.word.industry,
+      industry: override?.named?.industry ?? decoded.word.industry,
       address: address(districtCode, rng),
       legalRepresentative: personName(rng),
       status,
