@@ -57,7 +57,15 @@ export interface ReportSourceRecord {
 
 /** Everything a report is made from: the public profile, nothing more (§8: nothing personal beyond it). */
 export interface ReportSource {
-  enterprise: { uscc: string; name: string; district: string; industry: string; address: string; status: string; legalRepresentative: string };
+  enterprise: {
+    uscc: string;
+    name: string;
+    district: string;
+    industry: string;
+    address: string;
+    status: string;
+    legalRepresentative: string;
+  };
   /** The grades the bureau has assessed, by year (the profile holds the latest). */
   assessments: { year: number; grade: Grade; reason: string | null }[];
   records: readonly ReportSourceRecord[];
@@ -217,7 +225,11 @@ export function reportChanges(
 }
 
 /** The ids of listed records that a report made now no longer lists: their status is needed to say why. */
-export function missingRecordIds(issued: Pick<CreditReport, 'period' | 'negativeRecords' | 'samplingResults'>, current: readonly ReportSourceRecord[], today: string) {
+export function missingRecordIds(
+  issued: Pick<CreditReport, 'period' | 'negativeRecords' | 'samplingResults'>,
+  current: readonly ReportSourceRecord[],
+  today: string,
+) {
   const now = reportRecords(current, issued.period, today);
   const present = new Set([...now.negativeRecords, ...now.samplingResults].map((r) => r.id));
   return [...issued.negativeRecords, ...issued.samplingResults].map((r) => r.id).filter((id) => !present.has(id));

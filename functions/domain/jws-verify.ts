@@ -8,7 +8,12 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!BASE64URL.test(text) || text.length % 4 === 1) return null;
-  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/').padEnd(Math.ceil(text.length / 4) * 4, '='));
+  const binary = atob(
+    text
+      .replaceAll('-', '+')
+      .replaceAll('_', '/')
+      .padEnd(Math.ceil(text.length / 4) * 4, '='),
+  );
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
@@ -47,11 +52,11 @@ export async function verifyCompact(jws: string, keys: readonly JWK[]): Promise<
     const { alg, kid, crit, b64 } = header as Record<string, unknown>;
     if (alg !== 'EdDSA' || typeof kid !== 'string' || crit !== undefined || (b64 !== undefined && b64 !== true)) return null;
     const jwk = keys.find((k) => k.kid === kid);
-    if (!jwk || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') return null;
+    if (jwk?.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') return null;
     if (jwk.alg !== undefined && jwk.alg !== 'EdDSA' && jwk.alg !== 'Ed25519') return null;
     const signature = fromBase64Url(sig);
     const payload = fromBase64Url(body);
-    if (!signature || signature.length !== 64 || !payload) return null;
+    if (signature?.length !== 64 || !payload) return null;
     // Only the public members: a JWK with `d` or `key_ops` of its own must not change what is imported.
     const key = await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, { name: 'Ed25519' }, false, ['verify']);
     const signed = new TextEncoder().encode(`${head}.${body}`);

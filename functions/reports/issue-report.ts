@@ -6,7 +6,13 @@ import type { Db } from '../db/client';
 import { claimReportNo, releaseReportNo } from '../db/queries/credit-reports';
 import { lookUpProfile } from '../disclosure/profile-lookup';
 import type { Clock } from '../domain/clock';
-import { buildCreditReport, defaultReportPeriod, reportPeriodProblems, type CreditReport, type ReportSource } from '../domain/credit-report';
+import {
+  buildCreditReport,
+  defaultReportPeriod,
+  reportPeriodProblems,
+  type CreditReport,
+  type ReportSource,
+} from '../domain/credit-report';
 import { DomainError, fieldErrorsFrom, validationFailed } from '../domain/errors';
 import { sha256Hex } from '../domain/hex';
 import { signCompact, type SigningKey } from '../domain/jws';
@@ -92,7 +98,16 @@ export async function issueReport(desk: ReportDesk, raw: unknown, headers: Heade
     const jws = await signCompact(report, desk.key);
     const sha256 = await sha256Hex(jws);
     const storageKey = `reports/${reportNo}.jws`;
-    const row = { reportNo, uscc: source.enterprise.uscc, periodFrom: period.from, periodTo: period.to, issuedAt, kid: desk.key.kid, storageKey, sha256 };
+    const row = {
+      reportNo,
+      uscc: source.enterprise.uscc,
+      periodFrom: period.from,
+      periodTo: period.to,
+      issuedAt,
+      kid: desk.key.kid,
+      storageKey,
+      sha256,
+    };
     if (!(await claimReportNo(desk.db, row))) continue;
     try {
       await desk.files.put(storageKey, jws, {

@@ -18,7 +18,8 @@ async function check(jws: string): Promise<string> {
   const r = verified.report;
   const summary =
     `签名有效：报告编号 ${r.reportNo}，${r.enterprise.name}（${r.enterprise.uscc}），` +
-    `报告期 ${formatChineseDate(r.period.from)}至${formatChineseDate(r.period.to)}，开具于 ${formatChineseDateTime(new Date(r.issuedAt))}（北京时间），签名密钥 ${verified.kid}。`;
+    `报告期 ${formatChineseDate(r.period.from)}至${formatChineseDate(r.period.to)}，` +
+    `开具于 ${formatChineseDateTime(new Date(r.issuedAt))}（北京时间），签名密钥 ${verified.kid}。`;
   if (r.reportNo !== form!.dataset.reportNo) return `${summary}这是另一份报告，不是本页显示的报告。`;
   // The payload is canonical JSON: the same report gives the same bytes.
   const same = stored !== null && stored.value.trim().split('.')[1] === jws.trim().split('.')[1];

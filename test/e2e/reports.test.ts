@@ -125,7 +125,9 @@ describe('/credit/{uscc}/report and /reports/{reportNo}', () => {
       await expectNoAxeViolations(page);
 
       const [header, payload, signature] = issued.jws.split('.');
-      const text = Buffer.from(payload!, 'base64url').toString('utf8').replace(issued.report.enterprise.name, `${issued.report.enterprise.name}X`);
+      const text = Buffer.from(payload!, 'base64url')
+        .toString('utf8')
+        .replace(issued.report.enterprise.name, `${issued.report.enterprise.name}X`);
       await page.getByLabel('粘贴收到的报告签名（JWS）').fill(`${header}.${Buffer.from(text).toString('base64url')}.${signature}`);
       await page.getByRole('button', { name: '核验签名' }).click();
       await expect.poll(() => page.locator('#verify-result').textContent()).toContain('签名无效');
@@ -159,7 +161,8 @@ describe('/credit/{uscc}/report and /reports/{reportNo}', () => {
       const sheets = pdf.match(/\/Type\s*\/Page(?!s)/g) ?? [];
       expect(sheets.length).toBeGreaterThanOrEqual(1);
       expect(sheets.length).toBeLessThanOrEqual(3);
-      for (const box of pdf.match(/\/MediaBox\s*\[[^\]]*\]/g) ?? []) expect(box).toMatch(/\[\s*0\s+0\s+59[45](\.\d+)?\s+84[12](\.\d+)?\s*\]/);
+      for (const box of pdf.match(/\/MediaBox\s*\[[^\]]*\]/g) ?? [])
+        expect(box).toMatch(/\[\s*0\s+0\s+59[45](\.\d+)?\s+84[12](\.\d+)?\s*\]/);
     } finally {
       await page.close();
     }

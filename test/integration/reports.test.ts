@@ -63,7 +63,14 @@ function alteredByOneCharacter(jws: string, from: string, to: string): string {
 }
 
 const penalty = (uscc: string, decidedOn: string, over: Parameters<typeof insertRecord>[1] extends infer T ? Partial<T> : never = {}) =>
-  insertRecord(env.DB, { uscc, severity: 'general', decidedOn, publishedOn: decidedOn, publishUntil: publicationEnd(decidedOn, 'general'), ...over });
+  insertRecord(env.DB, {
+    uscc,
+    severity: 'general',
+    decidedOn,
+    publishedOn: decidedOn,
+    publishUntil: publicationEnd(decidedOn, 'general'),
+    ...over,
+  });
 
 const samplingResult = (uscc: string, inspectedOn: string, result: string) =>
   insertRecord(env.DB, {
@@ -88,10 +95,23 @@ describe('POST /api/v1/reports', () => {
   const penalised = makeUscc('MA01BG002');
 
   beforeAll(async () => {
-    await insertEnterprise(env.DB, { uscc: clean, name: '北京守信报告测试有限公司', grade: 'A', gradeYear: year - 1, gradeReason: 'A级：评价期内未因劳动保障违法行为被查处' });
+    await insertEnterprise(env.DB, {
+      uscc: clean,
+      name: '北京守信报告测试有限公司',
+      grade: 'A',
+      gradeYear: year - 1,
+      gradeReason: 'A级：评价期内未因劳动保障违法行为被查处',
+    });
     await samplingResult(clean, addDays(today, -60), '未发现问题');
     // 一案三书: not a penalty, so not in the report (DOMAIN.md 包容审慎监管).
-    await insertRecord(env.DB, { uscc: clean, kind: 'no_penalty', severity: 'none', title: '不予行政处罚', decidedOn: addDays(today, -90), publishUntil: null });
+    await insertRecord(env.DB, {
+      uscc: clean,
+      kind: 'no_penalty',
+      severity: 'none',
+      title: '不予行政处罚',
+      decidedOn: addDays(today, -90),
+      publishUntil: null,
+    });
     await insertEnterprise(env.DB, { uscc: penalised, name: '北京失信报告测试有限公司', legalRepresentative: '赵国强' });
     await penalty(penalised, addDays(today, -100), {
       title: '拖欠劳动者工资',
@@ -307,7 +327,10 @@ describe('later changes to the employer’s record', () => {
   });
 
   it('a record corrected after issue (objection upheld) is flagged as corrected, and the new report shows the correction', async () => {
-    const record = await penalty(uscc, addMonths(today, -4), { title: '拖欠 13 名劳动者工资', decisionNo: '京朝人社监罚字〔2026〕第 802 号' });
+    const record = await penalty(uscc, addMonths(today, -4), {
+      title: '拖欠 13 名劳动者工资',
+      decisionNo: '京朝人社监罚字〔2026〕第 802 号',
+    });
     const issued = await issue(uscc);
     const filed = await accepted('objections', record.id);
     const decision = await staff()('POST', `/objections/${filed.reference}/decision`, {

@@ -38,7 +38,10 @@ const one = createRoute({
   summary: '按报告编号查看已开具的专用信用报告（与开具时完全一致），及开具后记录的变化',
   request: { params: ReportNoParam },
   responses: {
-    200: { description: 'The report as issued, its JWS, and later changes', content: { 'application/json': { schema: StoredReportSchema } } },
+    200: {
+      description: 'The report as issued, its JWS, and later changes',
+      content: { 'application/json': { schema: StoredReportSchema } },
+    },
     404: errorResponse('No report under this number'),
     503: errorResponse('The stored report cannot be read'),
   },
