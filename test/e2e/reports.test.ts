@@ -11,11 +11,13 @@ let browser: Browser;
 
 type Issued = { reportNo: string; jws: string; report: { enterprise: { name: string }; statement: string | null } };
 
-/** A report issued through the API, as another platform would. */
+let platform = 0;
+
+/** A report issued through the API, as another platform would (each from its own address: REPORT_LIMITER counts per client). */
 async function issuedFor(uscc: string): Promise<Issued> {
   const res = await fetch(`${baseUrl}/api/v1/reports`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': `192.0.2.${++platform}` },
     body: JSON.stringify({ uscc }),
   });
   expect(res.status).toBe(201);
