@@ -40,7 +40,7 @@ export function reportPeriodProblems(period: ReportPeriod, today: string): Field
   return problems;
 }
 
-/** A record as the profile publishes it (db/queries/enterprises.ts PublicRecord has these members). */
+/** A record as the profile publishes it (db/queries/enterprises.ts PublicRecord extends it). */
 export interface ReportSourceRecord {
   id: number;
   kind: RecordKind;
@@ -71,17 +71,8 @@ export interface ReportSource {
   records: readonly ReportSourceRecord[];
 }
 
-export interface ReportRecord {
-  id: number;
-  kind: RecordKind;
-  severity: Severity;
-  title: string;
-  decisionNo: string | null;
-  authority: string;
-  decidedAt: string;
-  publishUntil: string | null;
-  detail: Record<string, unknown>;
-}
+/** A record as a report lists it: its public content, without the status (a report lists only published records). */
+export type ReportRecord = Omit<ReportSourceRecord, 'status' | 'detail'> & { detail: Record<string, unknown> };
 
 /** The signed content. Every member is plain JSON, so its canonical JSON is what the JWS signs. */
 export interface CreditReport {

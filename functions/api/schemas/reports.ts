@@ -3,17 +3,19 @@
 // functions/domain/credit-report.ts (CreditReport); the JWS signs exactly that object.
 import { z } from '@hono/zod-openapi';
 import { REPORT_FORMAT, reportChangeKinds } from '../../domain/credit-report';
-import { grades, recordKinds, severities } from '../../domain/vocabulary';
+import { grades } from '../../domain/vocabulary';
+import { RecordSchema } from './enterprise';
 
-const ReportRecordSchema = z.object({
-  id: z.number().int(),
-  kind: z.enum(recordKinds),
-  severity: z.enum(severities),
-  title: z.string(),
-  decisionNo: z.string().nullable(),
-  authority: z.string(),
-  decidedAt: z.string().openapi({ format: 'date' }),
-  publishUntil: z.string().nullable(),
+const ReportRecordSchema = RecordSchema.pick({
+  id: true,
+  kind: true,
+  severity: true,
+  title: true,
+  decisionNo: true,
+  authority: true,
+  decidedAt: true,
+  publishUntil: true,
+}).extend({
   detail: z.record(z.string(), z.unknown()).openapi({ description: '与信用信息页公开的内容相同（已隐去个人信息）' }),
 });
 
