@@ -107,18 +107,16 @@ export function reportSection(record: ReportSourceRecord, period: ReportPeriod, 
   return record.severity === 'none' ? null : 'negative';
 }
 
+/**
+ * The members a report signs, by name: a profile's record carries more (flags, notices, repair
+ * advice) that describe the moment of reading, not the record, and would make a report differ
+ * from an identical one issued a minute later.
+ */
+const REPORTED_MEMBERS = ['id', 'kind', 'severity', 'title', 'decisionNo', 'authority', 'decidedAt', 'publishUntil'] as const;
+
 function reportRecord(r: ReportSourceRecord): ReportRecord {
-  return {
-    id: r.id,
-    kind: r.kind,
-    severity: r.severity,
-    title: r.title,
-    decisionNo: r.decisionNo,
-    authority: r.authority,
-    decidedAt: r.decidedAt,
-    publishUntil: r.publishUntil,
-    detail: r.detail ?? {},
-  };
+  const members = Object.fromEntries(REPORTED_MEMBERS.map((name) => [name, r[name]])) as Omit<ReportRecord, 'detail'>;
+  return { ...members, detail: r.detail ?? {} };
 }
 
 const newestFirst = (a: ReportRecord, b: ReportRecord) => (a.decidedAt === b.decidedAt ? b.id - a.id : a.decidedAt < b.decidedAt ? 1 : -1);

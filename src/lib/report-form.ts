@@ -20,6 +20,8 @@ export interface ReportFormState {
   errors: FieldError[];
   /** Where to send the person once the report is issued. */
   issued: string | null;
+  /** Seconds to wait after too many reports from this client (sent as Retry-After). */
+  retryAfterSeconds: number | null;
 }
 
 /** Where an error without a field of its own (too many requests, signing down) is shown. */
@@ -29,8 +31,8 @@ export async function handleReportForm(request: Request, uscc: string, clock: Cl
   const db = getDb(env.DB);
   const lookup = await lookUpProfile(db, uscc, clock.today());
   const values = defaultReportPeriod(clock.today());
-  if (!lookup.ok) return { status: statusOf(lookup.kind), lookup, values, errors: [], issued: null };
-  if (request.method !== 'POST') return { status: 200, lookup, values, errors: [], issued: null };
+  if (!lookup.ok) return { status: statusOf(lookup.kind), lookup, values, errors: [], issued: null, retryAfterSeconds: null };
+  if (request.method !== 'POST') return { status: 200, lookup, values, errors: [], issued: null, retryAfterSeconds: null };
 
   let answers = values;
   try {
@@ -40,10 +42,17 @@ export async function handleReportForm(request: Request, uscc: string, clock: Cl
     answers = { from: form.get('from') ?? '', to: form.get('to') ?? '' };
     const desk = { db, files: env.FILES, limiter: env.REPORT_LIMITER, clock, key: signingKey(env, 'REPORT_SIGNING_KEY') };
     const issued = await issueReport(desk, { uscc: lookup.profile.enterprise.uscc, ...answers }, request.headers);
-    return { status: 303, lookup, values: answers, errors: [], issued: `/reports/${issued.reportNo}` };
+    return { status: 303, lookup, values: answers, errors: [], issued: `/reports/${issued.reportNo}`, retryAfterSeconds: null };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const errors = error.fields?.length ? error.fields : [{ path: GENERAL_FIELD, message: error.message }];
-    return { status: statusOf(error.kind), lookup, values: answers, errors, issued: null };
+    return {
+      status: statusOf(error.kind),
+      lookup,
+      values: answers,
+      errors,
+      issued: null,
+      retryAfterSeconds: error.retryAfterSeconds ?? null,
+    };
   }
 }
