@@ -170,6 +170,50 @@ describe('/credit/{uscc}/report and /reports/{reportNo}', () => {
     }
   });
 
+  it('still shows the report as issued after a record is withdrawn, with a notice and a link to the current profile', async () => {
+    const { uscc } = (await enterprisesWithRecords(baseUrl, 4))[3]!;
+    // A record of this test's own, published and withdrawn through the staff API, as staff would.
+    const staff = (path: string, body: unknown) =>
+      fetch(`${baseUrl}/api/v1/admin/records${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Cf-Access-Jwt-Assertion': inject('staffTokens').publisher },
+        body: JSON.stringify(body),
+      });
+    const created = await staff('', {
+      uscc,
+      kind: 'penalty',
+      severity: 'general',
+      title: '未依法订立书面劳动合同（报告测试）',
+      decisionNo: `京朝人社监罚字〔${inject('today').slice(0, 4)}〕第 9901 号`,
+      authority: '北京市朝阳区人力资源和社会保障局',
+      decidedOn: inject('today'),
+      violationType: '未签劳动合同',
+      facts: '未与 2 名劳动者订立书面劳动合同。',
+      legalBasis: '《劳动合同法》第八十二条',
+      penaltyTypes: ['罚款'],
+      penaltyContent: '罚款人民币贰仟元整',
+      fineFen: 200_000,
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    expect((await staff(`/${id}/publish`, {})).status).toBe(200);
+    const issued = await issuedFor(uscc);
+    expect((await staff(`/${id}/withdraw`, { reason: '处罚决定经行政复议撤销。' })).status).toBe(200);
+
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await page.goto(`${baseUrl}/reports/${issued.reportNo}`);
+      await expect(page.getByRole('heading', { name: '开具后信用记录有变化' }).isVisible()).resolves.toBe(true);
+      const listed = page.getByRole('listitem').filter({ hasText: '未依法订立书面劳动合同（报告测试）' });
+      await expect(listed.getByText('报告开具后已撤销').isVisible()).resolves.toBe(true);
+      await page.getByRole('link', { name: /的当前信用信息$/ }).click();
+      await page.waitForURL(`**/credit/${uscc}`);
+      await expectNoAxeViolations(page);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('/reports finds a report by the number typed from paper, and says so when there is none', async () => {
     const issued = await issuedFor(await cleanEnterprise());
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
