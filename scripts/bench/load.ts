@@ -75,7 +75,7 @@ export async function runScenario(
 }
 
 /** Cycles through a list so every scenario spreads over many different keys. */
-export function cycle<T>(items: T[], render: (item: T) => string): () => string {
+export function cycle<T, R = string>(items: T[], render: (item: T) => R): () => R {
   let i = 0;
   return () => render(items[i++ % items.length]!);
 }
