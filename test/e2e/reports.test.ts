@@ -142,8 +142,8 @@ describe('/credit/{uscc}/report and /reports/{reportNo}', () => {
   it('prints on A4: the report, its number and QR code, without the site’s navigation or the signature tools', async () => {
     const { uscc } = (await enterprisesWithRecords(baseUrl, 1))[0]!;
     const issued = await issuedFor(uscc);
-    // 794 px is the width of an A4 sheet at 96 dpi.
-    const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+    // 688 px (182 mm at 96 dpi) is what an A4 sheet leaves for the report inside the 14 mm margins of its @page.
+    const page = await browser.newPage({ viewport: { width: 688, height: 1123 } });
     try {
       await page.goto(`${baseUrl}/reports/${issued.reportNo}`);
       await page.emulateMedia({ media: 'print' });
@@ -206,6 +206,7 @@ describe('/credit/{uscc}/report and /reports/{reportNo}', () => {
       await expect(page.getByRole('heading', { name: '开具后信用记录有变化' }).isVisible()).resolves.toBe(true);
       const listed = page.getByRole('listitem').filter({ hasText: '未依法订立书面劳动合同（报告测试）' });
       await expect(listed.getByText('报告开具后已撤销').isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(page);
       await page.getByRole('link', { name: /的当前信用信息$/ }).click();
       await page.waitForURL(`**/credit/${uscc}`);
       await expectNoAxeViolations(page);
@@ -223,6 +224,7 @@ describe('/credit/{uscc}/report and /reports/{reportNo}', () => {
       await page.getByLabel('报告编号').fill(issued.reportNo.replaceAll('-', ' ').toLowerCase());
       await page.getByRole('button', { name: '查看报告' }).click();
       await page.waitForURL(`**/reports/${issued.reportNo}`);
+      await expectNoAxeViolations(page);
       const res = await page.goto(`${baseUrl}/reports/BG-2026-33333-33333`);
       expect(res?.status()).toBe(404);
       await expect(page.getByRole('alert').textContent()).resolves.toContain('没有编号为');
