@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations, launchBrowser } from './browser';
 import { enterprisesWithRecords } from './demo-data';
+import { staffPenaltyBody } from '../fixtures/staff-records';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -179,21 +180,9 @@ describe('/credit/{uscc}/report and /reports/{reportNo}', () => {
         headers: { 'Content-Type': 'application/json', 'Cf-Access-Jwt-Assertion': inject('staffTokens').publisher },
         body: JSON.stringify(body),
       });
-    const created = await staff('', {
-      uscc,
-      kind: 'penalty',
-      severity: 'general',
-      title: '未依法订立书面劳动合同（报告测试）',
-      decisionNo: `京朝人社监罚字〔${inject('today').slice(0, 4)}〕第 9901 号`,
-      authority: '北京市朝阳区人力资源和社会保障局',
-      decidedOn: inject('today'),
-      violationType: '未签劳动合同',
-      facts: '未与 2 名劳动者订立书面劳动合同。',
-      legalBasis: '《劳动合同法》第八十二条',
-      penaltyTypes: ['罚款'],
-      penaltyContent: '罚款人民币贰仟元整',
-      fineFen: 200_000,
-    });
+    const today = inject('today');
+    const title = '未依法订立书面劳动合同（报告测试）';
+    const created = await staff('', staffPenaltyBody(uscc, `京朝人社监罚字〔${today.slice(0, 4)}〕第 9901 号`, today, title));
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
     expect((await staff(`/${id}/publish`, {})).status).toBe(200);
@@ -204,7 +193,7 @@ describe('/credit/{uscc}/report and /reports/{reportNo}', () => {
     try {
       await page.goto(`${baseUrl}/reports/${issued.reportNo}`);
       await expect(page.getByRole('heading', { name: '开具后信用记录有变化' }).isVisible()).resolves.toBe(true);
-      const listed = page.getByRole('listitem').filter({ hasText: '未依法订立书面劳动合同（报告测试）' });
+      const listed = page.getByRole('listitem').filter({ hasText: title });
       await expect(listed.getByText('报告开具后已撤销').isVisible()).resolves.toBe(true);
       await expectNoAxeViolations(page);
       await page.getByRole('link', { name: /的当前信用信息$/ }).click();
