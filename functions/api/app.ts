@@ -17,6 +17,7 @@ import { objectionsRoutes } from './routes/objections';
 import { repairsRoutes } from './routes/repairs';
 import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
+import { reportRoutes } from './routes/reports';
 
 /** The API under /api/v1: error handling, validation hook and security headers installed once, here. */
 export function createApp() {
@@ -42,6 +43,7 @@ export function createApp() {
     .route('/objections', objectionsRoutes)
     .route('/repairs', repairsRoutes)
     .route('/audit', auditRoutes)
+    .route('/', reportRoutes)
     .route('/admin', adminRoutes);
 
   app.doc31('/openapi.json', {

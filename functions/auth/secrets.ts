@@ -26,5 +26,7 @@ export function publishedKeys(env: object, name: 'AUDIT_SIGNING_KEY' | 'REPORT_S
   } catch {
     console.error(`${retiredVar} is not a JWKS; only the current key is published`);
   }
-  return [...(current ? [publicJwk(current)] : []), ...retired.filter((k) => k.kid !== current?.kid)];
+  // A retired key pasted with its private member must still only ever be published as its public half.
+  const publicOnly = retired.map(({ d: _private, ...rest }) => rest);
+  return [...(current ? [publicJwk(current)] : []), ...publicOnly.filter((k) => k.kid !== current?.kid)];
 }

@@ -358,3 +358,24 @@ export const auditCheckpoints = sqliteTable('audit_checkpoints', {
   jws: text('jws').notNull(),
   kid: text('kid').notNull(),
 });
+
+/**
+ * 专用信用报告 issued (DOMAIN.md §11). The signed report itself (a compact JWS) is an object in
+ * FILES at `storageKey`; this row claims the number (the primary key: of two issues that drew the
+ * same number, one fails) and says where the report is and what its bytes hash to.
+ */
+export const creditReports = sqliteTable('credit_reports', {
+  reportNo: text('report_no').primaryKey(),
+  uscc: text('uscc')
+    .notNull()
+    .references(() => enterprises.uscc),
+  periodFrom: text('period_from').notNull(),
+  periodTo: text('period_to').notNull(),
+  /** The moment of issue, ISO-8601 UTC, as signed. */
+  issuedAt: text('issued_at').notNull(),
+  /** The signing key's kid, so that a rotation can tell which reports each key signed. */
+  kid: text('kid').notNull(),
+  storageKey: text('storage_key').notNull().unique(),
+  /** SHA-256 (hex) of the stored JWS: an object swapped or edited in the bucket is refused, not shown. */
+  sha256: text('sha256').notNull(),
+});

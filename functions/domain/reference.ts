@@ -56,7 +56,7 @@ export type ParsedReference =
  * Full-width forms (ＹＹ－２０２６), any dash, spaces and lower case are what people actually type
  * or paste from a PDF; they are all folded before the shape is checked.
  */
-function fold(input: string): string {
+export function foldTyped(input: string): string {
   return input
     .normalize('NFKC')
     .replace(/[\s\-\u2010-\u2015\u2212_]/gu, '')
@@ -68,7 +68,7 @@ const ALPHABET_ONLY = new RegExp(`^[${REFERENCE_ALPHABET}]+$`);
 
 /** Validates and normalises what a user typed: " yy 2026 7k3qx9 " → YY-2026-7K3QX9. */
 export function parseReference(input: string): ParsedReference {
-  const folded = fold(input);
+  const folded = foldTyped(input);
   if (folded === '') return { ok: false, reason: 'empty' };
   const m = REFERENCE_SHAPE.exec(folded);
   if (!m) return { ok: false, reason: 'shape' };
@@ -112,7 +112,7 @@ export async function deriveAccessCode(idempotencyKey: string, reference: string
 
 /** The code as hashed: grouping, spaces, dashes, width and case do not matter. */
 export function normalizeAccessCode(input: string): string {
-  return fold(input);
+  return foldTyped(input);
 }
 
 /**

@@ -3,6 +3,7 @@
 // network failure instead of the 413 or 415 that says what to change. So a refused body is read
 // to its end and thrown away before the answer goes out — up to a bound, past which a client is
 // sending more than any legal request and may lose its connection.
+import { DomainError } from '../domain/errors';
 
 /** Beyond the largest legal request (5 × 10 MB of attachments) with room to spare. */
 const DISCARD_AT_MOST = 64 * 1024 * 1024;
@@ -66,4 +67,23 @@ export async function readWithin(request: Request, limit: number): Promise<Uint8
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/**
+ * A JSON body of at most `limit` bytes, parsed: another media type is 415, a larger body 413 and
+ * text that is not JSON 400 (`invalid_json`), each refused body read off first.
+ */
+export async function readJsonBody(request: Request, limit: number, tooLargeMessage: string): Promise<unknown> {
+  const type = (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    await discardBody(request);
+    throw new DomainError('unsupported_media', 'unsupported_media_type', '请以 application/json 提交。');
+  }
+  const bytes = await readWithin(request, limit);
+  if (!bytes) throw new DomainError('too_large', 'payload_too_large', tooLargeMessage);
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new DomainError('malformed', 'invalid_json', '请求体不是有效的 JSON。');
+  }
 }

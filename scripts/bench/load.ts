@@ -19,10 +19,18 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
 }
 
+/** A request other than a plain GET of a path (the report-issuing scenario posts JSON). */
+export interface RequestSpec {
+  path: string;
+  method: 'POST';
+  body: string;
+  headers: Record<string, string>;
+}
+
 export async function runScenario(
   name: string,
   baseUrl: string,
-  paths: () => string,
+  paths: () => string | RequestSpec,
   seconds: number,
   connections = 8,
   headers: Record<string, string> = {},
@@ -36,7 +44,15 @@ export async function runScenario(
         connections,
         duration: seconds,
         headers,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths() }) }],
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req) => {
+              const next = paths();
+              return typeof next === 'string' ? { ...req, path: next } : { ...req, ...next, headers: { ...req.headers, ...next.headers } };
+            },
+          },
+        ],
       },
       (error, finished) => (error ? fail(error) : done(finished)),
     );
@@ -59,7 +75,7 @@ export async function runScenario(
 }
 
 /** Cycles through a list so every scenario spreads over many different keys. */
-export function cycle<T>(items: T[], render: (item: T) => string): () => string {
+export function cycle<T, R = string>(items: T[], render: (item: T) => R): () => R {
   let i = 0;
   return () => render(items[i++ % items.length]!);
 }

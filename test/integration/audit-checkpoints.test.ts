@@ -6,6 +6,7 @@ import type { AuditVerification } from '../fixtures/api';
 import { createAccessKeys, type AccessKeys } from '../fixtures/access-tokens';
 import { insertEnterprise, makeUscc } from '../fixtures/enterprises';
 import { auditRows, staffApi, tamperedAuditLog } from '../fixtures/staff';
+import { staffPenaltyBody } from '../fixtures/staff-records';
 import { today } from '../fixtures/today';
 import { auditEntryHash } from '../../functions/domain/audit-chain';
 import { clockOn } from '../../functions/domain/clock';
@@ -27,21 +28,7 @@ const publisher = () => staffApi(keys, ['publisher'], 'li.na@hrss.example');
 
 let n = 0;
 async function writeRecord() {
-  const res = await publisher()('POST', '/records', {
-    uscc,
-    kind: 'penalty',
-    severity: 'general',
-    title: '未依法订立书面劳动合同',
-    decisionNo: `京朝人社监罚字〔2026〕第 ${3000 + n++} 号`,
-    authority: '北京市朝阳区人力资源和社会保障局',
-    decidedOn: today,
-    violationType: '未签劳动合同',
-    facts: '未与 2 名劳动者订立书面劳动合同。',
-    legalBasis: '《劳动合同法》第八十二条',
-    penaltyTypes: ['罚款'],
-    penaltyContent: '罚款人民币贰仟元整',
-    fineFen: 200_000,
-  });
+  const res = await publisher()('POST', '/records', staffPenaltyBody(uscc, `京朝人社监罚字〔2026〕第 ${3000 + n++} 号`, today));
   expect(res.status).toBe(201);
 }
 

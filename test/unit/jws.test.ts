@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { CompactSign, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { canonicalJson } from '../../functions/domain/canonical-json';
-import { parseSigningKey, publicJwk, signCompact, verifyCompact, type SigningKey } from '../../functions/domain/jws';
+import { jwsKeyId, jwsPayload, parseSigningKey, publicJwk, signCompact, verifyCompact, type SigningKey } from '../../functions/domain/jws';
 
 // Audit checkpoints and credit reports are signed so that anyone can check them offline
 // (DESIGN.md: checkpoints are public "so a rewrite or truncation of the log is detectable"; the
@@ -159,11 +159,44 @@ describe('verifyCompact', () => {
     expect(await verifyCompact(jws, [ecJwk])).toBeNull();
   });
 
+  it('returns null for a header that asks for extensions it does not know (crit) or an unencoded payload (b64)', async () => {
+    const [, body, signature] = (await signCompact(payload, key)).split('.');
+    for (const extra of [{ crit: ['exp'], exp: 1 }, { b64: false, crit: ['b64'] }, { b64: false }]) {
+      const header = b64url(JSON.stringify({ alg: 'EdDSA', kid: key.kid, ...extra }));
+      expect(await verifyCompact(`${header}.${body}.${signature}`, [publicJwk(key)])).toBeNull();
+    }
+  });
+
+  it('uses only the public members of a listed key, and refuses one marked for another algorithm', async () => {
+    const jws = await signCompact(payload, key);
+    expect(await verifyCompact(jws, [{ ...publicJwk(key), key_ops: ['sign'], d: key.privateJwk.d }])).toEqual(payload);
+    expect(await verifyCompact(jws, [{ ...publicJwk(key), alg: 'ES256' }])).toBeNull();
+  });
+
+  it('is the same check in the browser: WebCrypto alone, with surrounding whitespace from a paste ignored', async () => {
+    const jws = await signCompact(payload, key);
+    expect(await verifyCompact(`  ${jws}\n`, [publicJwk(key)])).toEqual(payload);
+  });
+
   it.each([
     ['garbage', 'not.a.jws'],
     ['empty', ''],
     ['two parts', 'abc.def'],
   ])('returns null (does not throw) for %s', async (_label, jws) => {
     expect(await verifyCompact(jws, [publicJwk(key)])).toBeNull();
+  });
+});
+
+describe('jwsKeyId and jwsPayload', () => {
+  it('read the kid and the payload without checking the signature', async () => {
+    const jws = await signCompact(payload, key);
+    expect(jwsKeyId(jws)).toBe('audit-2026');
+    expect(jwsPayload(jws)).toEqual(payload);
+  });
+
+  it('give null for what is not a JWS', () => {
+    expect(jwsKeyId('garbage')).toBeNull();
+    expect(jwsPayload('a.b')).toBeNull();
+    expect(jwsPayload('')).toBeNull();
   });
 });

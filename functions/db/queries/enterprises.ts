@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises, objections, repairs } from '../schema';
-import type { RecordKind, RecordStatus, Severity } from '../../domain/vocabulary';
+import type { ReportSourceRecord } from '../../domain/credit-report';
 import { districtName } from '../../domain/districts';
 import { nameIndexRow } from '../../domain/name-search';
 import { publicRecordDetail } from '../../domain/masking';
@@ -14,17 +14,9 @@ import { recordNotice } from './penalties';
 
 export type RecordFlag = 'objection_pending' | 'repair_pending' | 'corrected';
 
-export interface PublicRecord {
-  id: number;
-  kind: RecordKind;
-  severity: Severity;
-  title: string;
-  decisionNo: string | null;
-  authority: string;
-  decidedAt: string;
+/** A record as the public sees it; a 专用信用报告 is made from these records (ReportSourceRecord). */
+export interface PublicRecord extends ReportSourceRecord {
   publishedAt: string | null;
-  publishUntil: string | null;
-  status: RecordStatus;
   flags: RecordFlag[];
   /** Null for notices: a withdrawn or repaired record shows only that it was, why and when. */
   detail: Record<string, unknown> | null;
