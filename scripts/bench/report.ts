@@ -11,7 +11,7 @@ export interface BenchReport {
   mode: 'full' | 'quick';
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
   versions: Record<string, string>;
-  dataset: { enterprises: number; records: number; seedSeconds: number | null };
+  dataset: { enterprises: number; records: number; seedSeconds: number | null; databaseBytes?: number };
   secondsPerScenario: number;
   scenarios: ScenarioResult[];
   pages: PageWeight[];
@@ -19,6 +19,9 @@ export interface BenchReport {
   /** Guessing access codes for one reference while health is measured (issue: tracking limits). */
   tracking?: TrackingAttack;
 }
+
+/** One indexed D1 lookup answered 404: the floor of any route that reads D1 (DESIGN.md budgets). */
+export const FLOOR_SCENARIO = 'GET /api/v1/enterprises/{valid unknown code} (floor, 404)';
 
 /** The scenario that issues 专用信用报告 (POST /api/v1/reports). */
 export const REPORT_SCENARIO = 'POST /api/v1/reports (issue a report)';
@@ -28,6 +31,8 @@ export const budgets = {
   /** "a credit report issued in under 100 ms p95" */
   reportIssueP95Ms: 100,
   profileToHealth: 0.5,
+  /** The profile API and /credit/{uscc}, as a share of the floor's throughput. */
+  profileToFloor: 0.95,
   searchP95Ms: 30,
   pageJavascriptBytes: 20 * 1024,
   editorialJavascriptBytes: 0,
@@ -44,6 +49,11 @@ const ratio = (r: BenchReport, name: string) => {
   return s && base ? s.requestsPerSecond / base : 0;
 };
 const profileRatio = (r: BenchReport) => ratio(r, 'GET /api/v1/enterprises/{uscc}');
+const floorOf = (r: BenchReport) => r.scenarios.find((x) => x.name === FLOOR_SCENARIO)?.requestsPerSecond ?? 0;
+const toFloor = (r: BenchReport, name: string) => {
+  const s = r.scenarios.find((x) => x.name === name);
+  return s && floorOf(r) ? s.requestsPerSecond / floorOf(r) : 0;
+};
 
 interface Check {
   what: string;
@@ -58,6 +68,14 @@ function checks(r: BenchReport): Check[] {
     measured: `${(profileRatio(r) * 100).toFixed(0)} %`,
     ok: profileRatio(r) >= budgets.profileToHealth,
   });
+  for (const name of ['GET /api/v1/enterprises/{uscc}', '/credit/{uscc} page']) {
+    if (!floorOf(r)) break;
+    out.push({
+      what: `${name} throughput ≥ ${budgets.profileToFloor * 100} % of the floor`,
+      measured: `${(toFloor(r, name) * 100).toFixed(0)} %`,
+      ok: toFloor(r, name) >= budgets.profileToFloor,
+    });
+  }
   for (const name of ['search by name substring', 'search by name prefix']) {
     const single = r.scenarios.find((x) => x.name === `${name} (1 connection)`);
     const loaded = r.scenarios.find((x) => x.name === name)!;
@@ -119,11 +137,17 @@ function markdown(r: BenchReport): string {
       .join(', ')}.`,
     `Dataset: ${r.dataset.enterprises.toLocaleString('en-US')} enterprises, ${r.dataset.records.toLocaleString('en-US')} credit records${r.dataset.seedSeconds === null ? '' : `, seeded in ${r.dataset.seedSeconds} s`}. ${r.secondsPerScenario} s per scenario, 8 connections (unless marked 1 connection), wrangler dev on 127.0.0.1, autocannon in a second process.`,
     '',
-    '| scenario | req/s | ratio to health | p50 ms | p95 ms | p99 ms | non-2xx |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...(r.dataset.databaseBytes
+      ? [
+          `Database: ${(r.dataset.databaseBytes / 2 ** 20).toFixed(0)} MiB, ${((r.dataset.databaseBytes / 2 ** 20 / r.dataset.enterprises) * 1e6).toFixed(0)} MiB per million enterprises.`,
+        ]
+      : []),
+    '',
+    '| scenario | req/s | ratio to health | ratio to floor | p50 ms | p95 ms | p99 ms | non-2xx |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.scenarios.map(
       (s) =>
-        `| ${s.name} | ${s.requestsPerSecond} | ${(s.requestsPerSecond / base).toFixed(2)} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.non2xx + s.errors} |`,
+        `| ${s.name} | ${s.requestsPerSecond} | ${(s.requestsPerSecond / base).toFixed(2)} | ${floorOf(r) ? (s.requestsPerSecond / floorOf(r)).toFixed(2) : '–'} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.non2xx + s.errors} |`,
     ),
     '',
     '| page | path | HTML bytes | transferred (gzip) | JavaScript bytes |',

@@ -7,7 +7,7 @@
 // bench-results/quick.json (quick run); --quick exits 1 when it finds a regression against the
 // committed benchmarks.json.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -17,7 +17,8 @@ import { cycle, runScenario, runTrackingAttack, type RequestSpec, type ScenarioR
 import { newSigningKey } from '../lib/local-secrets.ts';
 import { measurePage, type PageWeight } from './page-weight.ts';
 import { runLighthouse, type LighthouseScore } from './lighthouse.ts';
-import { REPORT_SCENARIO, writeReport, type BenchReport } from './report.ts';
+import { FLOOR_SCENARIO, REPORT_SCENARIO, writeReport, type BenchReport } from './report.ts';
+import { usccCheckCharacter } from '../../functions/domain/uscc.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -64,6 +65,14 @@ const task = db.prepare('SELECT task_id AS id FROM sampling_results GROUP BY tas
   | { id: string }
   | undefined;
 const objection = db.prepare('SELECT reference FROM objections ORDER BY id LIMIT 1').get() as { reference: string } | undefined;
+// The floor: valid codes that no employer holds (the sample's codes with another organisation body,
+// 'ZZ' never issued), each one indexed lookup answered 404.
+const held = db.prepare('SELECT 1 FROM enterprises WHERE uscc = ?');
+const unknownCodes = sample
+  .map((e) => `${e.uscc.slice(0, 8)}ZZ${e.uscc.slice(10, 17)}`)
+  .map((first17) => first17 + (usccCheckCharacter(first17) ?? '0'))
+  .filter((code) => held.get(code) === undefined);
+const databaseBytes = statSync(localD1File(state)).size;
 db.close();
 // A name substring from the middle (the 字号 and industry) and a prefix beyond the common 北京.
 const han = /^\p{Script=Han}+$/u;
@@ -83,6 +92,7 @@ try {
   const q = (s: string) => encodeURIComponent(s);
   const scenarios: [string, () => string][] = [
     ['GET /api/v1/health (baseline)', () => '/api/v1/health'],
+    [FLOOR_SCENARIO, cycle(unknownCodes, (code) => `/api/v1/enterprises/${code}`)],
     ['GET /api/v1/enterprises/{uscc}', cycle(sample, (e) => `/api/v1/enterprises/${e.uscc}`)],
     ['search by name substring', cycle(fragments, (f) => `/api/v1/enterprises?q=${q(f)}`)],
     ['search by name prefix', cycle(prefixes, (p) => `/api/v1/enterprises?q=${q(p)}`)],
@@ -188,6 +198,7 @@ try {
       enterprises: counts.enterprises,
       records: counts.records,
       seedSeconds: seedMs === null ? null : Math.round(seedMs / 100) / 10,
+      databaseBytes,
     },
     secondsPerScenario: seconds,
     scenarios: results,
