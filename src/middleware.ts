@@ -3,15 +3,31 @@
 // once, here, so that no console page can be reached without it.
 import { env } from 'cloudflare:workers';
 import { defineMiddleware } from 'astro:middleware';
+import type { APIContext, MiddlewareNext } from 'astro';
 import { clockFor } from '../functions/domain/clock';
 import { consoleRoles, staffGate, staffHeaders } from './lib/admin-auth';
 import { checkpointIfDue } from '../functions/audit/checkpoints';
 import { signingKey } from '../functions/auth/secrets';
-import { getDb } from '../functions/db/client';
+import { openSession } from '../functions/db/session';
+import { bookmarkCookie, handsBackBookmark, requestBookmark, sessionStart } from '../functions/http/bookmark';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.clock = clockFor(env);
-  if (!context.url.pathname.startsWith('/admin')) return next();
+  const { request, url } = context;
+  const session = openSession(
+    env.DB,
+    sessionStart({ method: request.method, path: url.pathname, bookmark: requestBookmark(request.headers) }),
+  );
+  context.locals.db = session.db;
+  const response = await (url.pathname.startsWith('/admin') ? staffPage(context, next) : next());
+  // After a form was filed, the browser keeps the bookmark, so the receipt and tracking see it.
+  const bookmark = handsBackBookmark(request.method, response.status) ? session.bookmark() : null;
+  if (bookmark) response.headers.append('Set-Cookie', bookmarkCookie(bookmark, url.protocol === 'https:'));
+  return response;
+});
+
+/** The staff gate in front of every /admin page, and what follows a staff write. */
+async function staffPage(context: APIContext, next: MiddlewareNext) {
   const roles = consoleRoles(context.url.pathname);
   if (roles) {
     const gate = await staffGate(context, roles);
@@ -25,7 +41,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // After a staff write, a checkpoint of the audit chain when it has grown by another hundred entries.
   if (context.request.method === 'POST' && response.status < 400 && context.locals.staff) {
     const key = signingKey(env, 'AUDIT_SIGNING_KEY');
-    context.locals.cfContext?.waitUntil(checkpointIfDue(getDb(env.DB), context.locals.clock, key, 'growth'));
+    context.locals.cfContext?.waitUntil(checkpointIfDue(context.locals.db, context.locals.clock, key, 'growth'));
   }
   return response;
-});
+}

@@ -4,6 +4,8 @@ import { DomainError } from '../domain/errors';
 import { errorBody, statusOf } from '../http/status';
 import { createRouter } from './router';
 import { clockFor } from '../domain/clock';
+import { openSession } from '../db/session';
+import { BOOKMARK_HEADER, handsBackBookmark, requestBookmark, sessionStart } from '../http/bookmark';
 import { withSecurityHeaders } from './middleware/security-headers';
 import { publicCaching } from './middleware/caching';
 import { healthRoutes } from './routes/health';
@@ -26,7 +28,16 @@ export function createApp() {
   app.use('*', async (c, next) => {
     // Without bindings (the OpenAPI document rendered at build time) there is no override to honour.
     c.set('clock', clockFor(c.env ?? {}));
+    if (!c.env?.DB) return next();
+    const session = openSession(
+      c.env.DB,
+      sessionStart({ method: c.req.method, path: c.req.path, bookmark: requestBookmark(c.req.raw.headers) }),
+    );
+    c.set('db', session.db);
     await next();
+    // After a write, the client gets the bookmark: sent back, its next reads see that write.
+    const bookmark = handsBackBookmark(c.req.method, c.res.status) ? session.bookmark() : null;
+    if (bookmark) c.header(BOOKMARK_HEADER, bookmark);
   });
   // ETags hash the whole body: fine for pages of results, wrong for streamed bulk downloads.
   const revalidate = etag();

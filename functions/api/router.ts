@@ -1,11 +1,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { fieldErrorsFrom, validationFailed } from '../domain/errors';
 import type { Clock } from '../domain/clock';
+import type { Db } from '../db/client';
 
 export interface AppEnv {
   Bindings: Env;
-  /** `clock`: the one source of now and today for this request (set in app.ts). */
-  Variables: { clock: Clock };
+  /**
+   * `clock`: the one source of now and today for this request; `db`: its D1 session, on a replica
+   * or the primary as functions/http/bookmark.ts decides (both set in app.ts).
+   */
+  Variables: { clock: Clock; db: Db };
 }
 
 /**

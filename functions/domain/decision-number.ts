@@ -5,7 +5,7 @@
 /** Characters that do not distinguish one decision number from another. */
 export const DECISION_NO_IGNORED = [' ', '\u3000', '〔', '〕', '[', ']', '(', ')', '（', '）', '［', '］', '【', '】', '﹝', '﹞'] as const;
 
-const escapeInClass = (c: string) => (/[\\\]\[^-]/.test(c) ? `\\${c}` : c);
+const escapeInClass = (c: string) => (/[\\\][^-]/.test(c) ? `\\${c}` : c);
 const IGNORED = new RegExp(`[${DECISION_NO_IGNORED.map(escapeInClass).join('')}\\s]`, 'gu');
 
 /** The comparison key: full-width letters and digits folded (NFKC), the ignored characters removed. */

@@ -1,10 +1,9 @@
 // The case page of the console (/admin/objections/{reference}, /admin/repairs/{reference}): shows
 // the case and runs the decision posted from it through the same workflow as the API.
-import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
 import { DomainError, type FieldError } from '../../functions/domain/errors';
 import type { Staff } from '../../functions/auth/access';
-import { getDb } from '../../functions/db/client';
+import type { Db } from '../../functions/db/client';
 import { decideAcceptance, decideObjection, decideRepair, loadStaffCase, type StaffCaseView } from '../../functions/admin/case-decisions';
 import type { CaseKind } from '../../functions/domain/vocabulary';
 import { readStaffForm } from './admin-auth';
@@ -40,9 +39,9 @@ export type CasePage =
       done: string | null;
     };
 
-async function load(kind: CaseKind, reference: string, today: string): Promise<StaffCaseView | null> {
+async function load(db: Db, kind: CaseKind, reference: string, today: string): Promise<StaffCaseView | null> {
   try {
-    return await loadStaffCase(getDb(env.DB), kind, reference, today);
+    return await loadStaffCase(db, kind, reference, today);
   } catch (error) {
     if (error instanceof DomainError && error.kind === 'not_found') return null;
     throw error;
@@ -51,7 +50,7 @@ async function load(kind: CaseKind, reference: string, today: string): Promise<S
 
 export async function casePage(Astro: AstroGlobal, staff: Staff, kind: CaseKind, reference: string): Promise<CasePage> {
   const { clock } = Astro.locals;
-  const view = await load(kind, reference, clock.today());
+  const view = await load(Astro.locals.db, kind, reference, clock.today());
   const done = Astro.url.searchParams.get('done');
   if (Astro.request.method !== 'POST' || !view) return { redirect: null, view, errors: [], values: {}, status: view ? 200 : 404, done };
 
@@ -66,7 +65,7 @@ export async function casePage(Astro: AstroGlobal, staff: Staff, kind: CaseKind,
       done: null,
     };
   const { form } = read;
-  const db = getDb(env.DB);
+  const db = Astro.locals.db;
   const action = String(form.get('action') ?? '');
   let outcome: FormOutcome<unknown>;
   if (action === 'acceptance') {
@@ -85,7 +84,7 @@ export async function casePage(Astro: AstroGlobal, staff: Staff, kind: CaseKind,
   if (outcome.ok) return { redirect: `${Astro.url.pathname}?done=${action}` };
   return {
     redirect: null,
-    view: (await load(kind, reference, clock.today())) ?? view,
+    view: (await load(Astro.locals.db, kind, reference, clock.today())) ?? view,
     errors: outcome.errors,
     values: formValues(form),
     status: outcome.status,

@@ -5,7 +5,6 @@ import type { AstroGlobal } from 'astro';
 import type { FieldError } from '../../functions/domain/errors';
 import type { Staff } from '../../functions/auth/access';
 import { ImportFormSchema, importFileName } from '../../functions/admin/import-input';
-import { getDb } from '../../functions/db/client';
 import {
   commitImport,
   discardStagedImport,
@@ -40,7 +39,7 @@ export async function importPage(Astro: AstroGlobal, staff: Staff): Promise<Impo
   if (!read.ok) return { ...idle, values: formValues(read.form), errors: [{ path: 'form', message: read.message }], status: read.status };
   const { form } = read;
   const values = formValues(form);
-  const db = getDb(env.DB);
+  const db = Astro.locals.db;
 
   if (form.get('action') === 'commit') {
     const sha256 = String(form.get('sha256') ?? '');

@@ -1,9 +1,8 @@
 // Console pages for records: entering one by hand, publishing a draft, withdrawing with a reason.
-import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
 import { DomainError, type FieldError } from '../../functions/domain/errors';
 import type { Staff } from '../../functions/auth/access';
-import { getDb } from '../../functions/db/client';
+import type { Db } from '../../functions/db/client';
 import { createRecord, loadStaffRecord, publishRecord, withdrawRecord, type StaffRecordView } from '../../functions/admin/records';
 import { readStaffForm } from './admin-auth';
 import { attempt, formValues, recordFromForm, withdrawalFromForm, type FormOutcome } from './admin-forms';
@@ -18,14 +17,14 @@ export async function newRecordPage(Astro: AstroGlobal, staff: Staff): Promise<F
   if (!read.ok)
     return { redirect: null, errors: [{ path: 'form', message: read.message }], values: formValues(read.form), status: read.status };
   const input = recordFromForm(read.form);
-  const outcome = input.ok ? await attempt(() => createRecord(getDb(env.DB), Astro.locals.clock, staff, input.value)) : input;
+  const outcome = input.ok ? await attempt(() => createRecord(Astro.locals.db, Astro.locals.clock, staff, input.value)) : input;
   if (outcome.ok) return { redirect: `/admin/records/${outcome.value.id}?done=created` };
   return { redirect: null, errors: outcome.errors, values: formValues(read.form), status: outcome.status };
 }
 
-async function load(id: number, today: string): Promise<StaffRecordView | null> {
+async function load(db: Db, id: number, today: string): Promise<StaffRecordView | null> {
   try {
-    return await loadStaffRecord(getDb(env.DB), id, today);
+    return await loadStaffRecord(db, id, today);
   } catch (error) {
     if (error instanceof DomainError && error.kind === 'not_found') return null;
     throw error;
@@ -39,7 +38,7 @@ export async function recordPage(
 ): Promise<FormPage<{ record: StaffRecordView | null; done: string | null }>> {
   const id = /^\d{1,12}$/.test(idParam) ? Number(idParam) : 0;
   const { clock } = Astro.locals;
-  const record = id ? await load(id, clock.today()) : null;
+  const record = id ? await load(Astro.locals.db, id, clock.today()) : null;
   const done = Astro.url.searchParams.get('done');
   if (Astro.request.method !== 'POST' || !record)
     return { redirect: null, record, errors: [], values: {}, status: record ? 200 : 404, done };
@@ -53,7 +52,7 @@ export async function recordPage(
       status: read.status,
       done: null,
     };
-  const db = getDb(env.DB);
+  const db = Astro.locals.db;
   const action = String(read.form.get('action') ?? '');
   let outcome: FormOutcome<unknown>;
   if (action === 'publish') outcome = await attempt(() => publishRecord(db, clock, staff, id));
@@ -64,7 +63,7 @@ export async function recordPage(
   if (outcome.ok) return { redirect: `/admin/records/${id}?done=${action}` };
   return {
     redirect: null,
-    record: (await load(id, clock.today())) ?? record,
+    record: (await load(Astro.locals.db, id, clock.today())) ?? record,
     errors: outcome.errors,
     values: formValues(read.form),
     status: outcome.status,

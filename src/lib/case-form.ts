@@ -3,7 +3,7 @@
 // can be made before anyone writes, and then file it by the same use case as the API
 // (functions/cases/receive-case.ts), answers kept on error.
 import { env } from 'cloudflare:workers';
-import { getDb } from '../../functions/db/client';
+import type { Db } from '../../functions/db/client';
 import { getCreditProfile, type PublicRecord } from '../../functions/db/queries/enterprises';
 import { findPublicRecordsByDecisionNo, type RecordWithEnterprise } from '../../functions/db/queries/records-by-decision';
 import { formStrings, readSubmissionBody, receiveCase, type SubmissionBody } from '../../functions/cases/receive-case';
@@ -50,19 +50,19 @@ const subjectOf = (kind: CaseKind, found: { enterprise: { uscc: string; name: st
 });
 
 /** The record named by a profile's link or the form's hidden fields. */
-async function subjectByRecord(kind: CaseKind, uscc: string | undefined, recordId: string | undefined, today: string) {
+async function subjectByRecord(db: Db, kind: CaseKind, uscc: string | undefined, recordId: string | undefined, today: string) {
   const code = uscc ? parseUscc(uscc) : null;
   if (!code?.ok || !recordId) return null;
-  const profile = await getCreditProfile(getDb(env.DB), code.code, today);
+  const profile = await getCreditProfile(db, code.code, today);
   const record = profile?.records.find((r) => String(r.id) === recordId);
   return profile && record ? subjectOf(kind, { enterprise: profile.enterprise, record }) : null;
 }
 
 /** The first step: the records of a typed decision number, or why none was found. */
-async function lookUpDecisionNo(typed: string, today: string): Promise<{ matches: RecordWithEnterprise[]; errors: FieldError[] }> {
+async function lookUpDecisionNo(db: Db, typed: string, today: string): Promise<{ matches: RecordWithEnterprise[]; errors: FieldError[] }> {
   const parsed = DecisionNoQuery.safeParse({ decisionNo: typed });
   if (!parsed.success) return { matches: [], errors: fieldErrorsFrom(parsed.error.issues) };
-  const matches = await findPublicRecordsByDecisionNo(getDb(env.DB), parsed.data.decisionNo, today);
+  const matches = await findPublicRecordsByDecisionNo(db, parsed.data.decisionNo, today);
   if (matches.length > 0) return { matches, errors: [] };
   return {
     matches,
@@ -90,7 +90,8 @@ export const fieldId = (path: string) => path.replaceAll('.', '-');
 /** Where a refusal without a field of its own is shown. */
 const GENERAL_FIELD = 'statement';
 
-export async function handleCaseForm(kind: CaseKind, request: Request, url: URL, clock: Clock): Promise<CaseFormState> {
+/** `db`: the request's D1 session (Astro.locals.db), which hands the browser its bookmark after filing. */
+export async function handleCaseForm(kind: CaseKind, request: Request, url: URL, clock: Clock, db: Db): Promise<CaseFormState> {
   const today = clock.today();
   const blank = {
     receipt: null,
@@ -108,11 +109,18 @@ export async function handleCaseForm(kind: CaseKind, request: Request, url: URL,
     };
     const token = crypto.randomUUID();
     if (url.searchParams.has('decisionNo')) {
-      const { matches, errors } = await lookUpDecisionNo(values.decisionNo, today);
+      const { matches, errors } = await lookUpDecisionNo(db, values.decisionNo, today);
       const subject = matches.length === 1 ? subjectOf(kind, matches[0]!) : null;
       return { ...blank, status: errors.length ? 422 : 200, values, errors, token, matches, subject };
     }
-    return { ...blank, status: 200, values, errors: [], token, subject: await subjectByRecord(kind, values.uscc, values.recordId, today) };
+    return {
+      ...blank,
+      status: 200,
+      values,
+      errors: [],
+      token,
+      subject: await subjectByRecord(db, kind, values.uscc, values.recordId, today),
+    };
   }
 
   let values: Record<string, string> = {};
@@ -123,14 +131,14 @@ export async function handleCaseForm(kind: CaseKind, request: Request, url: URL,
       values = formStrings(body.form);
       if (/^[0-9a-f-]{36}$/.test(values.formToken ?? '')) token = values.formToken!;
     }
-    const subject = await subjectByRecord(kind, values.uscc, values.recordId, today);
-    const intake = { db: getDb(env.DB), files: env.FILES, limiter: env.SUBMIT_LIMITER, clock, turnstileSecret: turnstileSecret(env) };
+    const subject = await subjectByRecord(db, kind, values.uscc, values.recordId, today);
+    const intake = { db, files: env.FILES, limiter: env.SUBMIT_LIMITER, clock, turnstileSecret: turnstileSecret(env) };
     const { receipt } = await receiveCase(intake, kind, body, { headers: request.headers, idempotencyKey: token });
     return { ...blank, status: 201, values, errors: [], receipt, token, subject, received: receivedFiles(body) };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const errors = error.fields?.length ? error.fields : [{ path: GENERAL_FIELD, message: error.message }];
-    const subject = await subjectByRecord(kind, values.uscc, values.recordId, today);
+    const subject = await subjectByRecord(db, kind, values.uscc, values.recordId, today);
     return { ...blank, status: statusOf(error.kind), values, errors, token, subject };
   }
 }

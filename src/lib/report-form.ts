@@ -2,7 +2,7 @@
 // the same use case as POST /api/v1/reports (functions/reports/issue-report.ts), then a redirect to
 // the report's own page; on an error the form comes back with the answers kept.
 import { env } from 'cloudflare:workers';
-import { getDb } from '../../functions/db/client';
+import type { Db } from '../../functions/db/client';
 import { lookUpProfile, type ProfileLookup } from '../../functions/disclosure/profile-lookup';
 import { signingKey } from '../../functions/auth/secrets';
 import type { Clock } from '../../functions/domain/clock';
@@ -27,8 +27,7 @@ export interface ReportFormState {
 /** Where an error without a field of its own (too many requests, signing down) is shown. */
 const GENERAL_FIELD = 'from';
 
-export async function handleReportForm(request: Request, uscc: string, clock: Clock): Promise<ReportFormState> {
-  const db = getDb(env.DB);
+export async function handleReportForm(request: Request, uscc: string, clock: Clock, db: Db): Promise<ReportFormState> {
   const lookup = await lookUpProfile(db, uscc, clock.today());
   const values = defaultReportPeriod(clock.today());
   if (!lookup.ok) return { status: statusOf(lookup.kind), lookup, values, errors: [], issued: null, retryAfterSeconds: null };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectNoAxeViolations, launchBrowser } from './browser';
 import { pdfBytes } from '../fixtures/files';
+import { BOOKMARK_COOKIE } from '../../functions/http/bookmark';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -79,6 +80,9 @@ describe('starting from the decision number on the letter', () => {
     const reference = (await page.locator('.reference').textContent())!.trim();
     const accessCode = (await page.locator('.access-code').textContent())!.trim();
     await expectNoAxeViolations(page);
+    // The browser keeps the D1 bookmark of the filing, so tracking reads a replica that has it.
+    const bookmark = (await context.cookies(baseUrl)).find((c) => c.name === BOOKMARK_COOKIE);
+    expect(bookmark).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
     await page.goto(`${baseUrl}/track`);
     await page.getByLabel('办件编号').fill(reference);

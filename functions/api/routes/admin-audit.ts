@@ -3,7 +3,6 @@ import { errorResponse } from '../errors';
 import { AuditListSchema, AuditVerificationSchema } from '../schemas/admin-audit';
 import { AuditQuerySchema } from '../../audit/query-input';
 import { adminRoute, ADMINS } from '../staff-route';
-import { getDb } from '../../db/client';
 import { listAuditEntries } from '../../db/queries/audit';
 import { verifyStoredAuditLog } from '../../audit/checkpoints';
 import { publishedKeys } from '../../auth/secrets';
@@ -35,8 +34,8 @@ export const adminAuditRoutes = createRouter()
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
     const filter = { actor: q.actor || null, target: q.target || null, action: q.action || null, from: q.from ?? null, to: q.to ?? null };
-    return c.json(await listAuditEntries(getDb(c.env.DB), filter, q), 200);
+    return c.json(await listAuditEntries(c.var.db, filter, q), 200);
   })
   .openapi(verify, async (c) =>
-    c.json(await verifyStoredAuditLog(getDb(c.env.DB), publishedKeys(c.env, 'AUDIT_SIGNING_KEY', 'AUDIT_RETIRED_KEYS')), 200),
+    c.json(await verifyStoredAuditLog(c.var.db, publishedKeys(c.env, 'AUDIT_SIGNING_KEY', 'AUDIT_RETIRED_KEYS')), 200),
   );

@@ -7,7 +7,6 @@ import { DomainError } from '../../domain/errors';
 import { AttachmentIdParam, CaseReferenceParam, DecisionResultSchema, QueueSchema, StaffCaseSchema } from '../schemas/admin-cases';
 import { AcceptanceInputSchema, ObjectionDecisionSchema, QueueQuerySchema, RepairDecisionSchema } from '../../admin/case-input';
 import { adminRoute, REVIEWERS } from '../staff-route';
-import { getDb } from '../../db/client';
 import { findAttachment } from '../../db/queries/admin-cases';
 import { decideAcceptance, decideObjection, decideRepair, loadStaffCase } from '../../admin/case-decisions';
 import { loadCaseQueue } from '../../admin/queues';
@@ -81,43 +80,34 @@ const repairDecision = adminRoute(REVIEWERS, {
 });
 
 const caseView = async (c: Context<AppEnv>, kind: CaseKind, reference: string) =>
-  loadStaffCase(getDb(c.env.DB), kind, reference, c.var.clock.today());
+  loadStaffCase(c.var.db, kind, reference, c.var.clock.today());
 
 export const adminObjectionRoutes = createRouter()
   .openapi(queue('objection'), async (c) =>
-    c.json(await loadCaseQueue(getDb(c.env.DB), 'objection', c.req.valid('query'), c.var.clock.today()), 200),
+    c.json(await loadCaseQueue(c.var.db, 'objection', c.req.valid('query'), c.var.clock.today()), 200),
   )
   .openapi(detail('objection'), async (c) => c.json(await caseView(c, 'objection', c.req.valid('param').reference), 200))
   .openapi(acceptance('objection'), async (c) =>
     c.json(
-      await decideAcceptance(
-        getDb(c.env.DB),
-        c.var.clock,
-        c.get('staff'),
-        'objection',
-        c.req.valid('param').reference,
-        c.req.valid('json'),
-      ),
+      await decideAcceptance(c.var.db, c.var.clock, c.get('staff'), 'objection', c.req.valid('param').reference, c.req.valid('json')),
       200,
     ),
   )
   .openapi(objectionDecision, async (c) =>
-    c.json(await decideObjection(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200),
+    c.json(await decideObjection(c.var.db, c.var.clock, c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200),
   );
 
 export const adminRepairRoutes = createRouter()
-  .openapi(queue('repair'), async (c) =>
-    c.json(await loadCaseQueue(getDb(c.env.DB), 'repair', c.req.valid('query'), c.var.clock.today()), 200),
-  )
+  .openapi(queue('repair'), async (c) => c.json(await loadCaseQueue(c.var.db, 'repair', c.req.valid('query'), c.var.clock.today()), 200))
   .openapi(detail('repair'), async (c) => c.json(await caseView(c, 'repair', c.req.valid('param').reference), 200))
   .openapi(acceptance('repair'), async (c) =>
     c.json(
-      await decideAcceptance(getDb(c.env.DB), c.var.clock, c.get('staff'), 'repair', c.req.valid('param').reference, c.req.valid('json')),
+      await decideAcceptance(c.var.db, c.var.clock, c.get('staff'), 'repair', c.req.valid('param').reference, c.req.valid('json')),
       200,
     ),
   )
   .openapi(repairDecision, async (c) =>
-    c.json(await decideRepair(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200),
+    c.json(await decideRepair(c.var.db, c.var.clock, c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200),
   );
 
 const attachment = adminRoute(REVIEWERS, {
@@ -135,7 +125,7 @@ const attachment = adminRoute(REVIEWERS, {
 });
 
 export const adminAttachmentRoutes = createRouter().openapi(attachment, async (c) => {
-  const row = await findAttachment(getDb(c.env.DB), c.req.valid('param').id);
+  const row = await findAttachment(c.var.db, c.req.valid('param').id);
   const object = row ? await c.env.FILES.get(row.storageKey) : null;
   if (!row || !object) throw new DomainError('not_found', 'not_found', '没有找到该附件。');
   // Never rendered inline: an uploaded file is the applicant's content, not ours.

@@ -4,7 +4,6 @@ import { limitBody } from '../middleware/body-limit';
 import { ImportListSchema, ImportReportSchema, ImportResultSchema } from '../schemas/admin-imports';
 import { ImportFormSchema, importFileName } from '../../admin/import-input';
 import { adminRoute, PUBLISHERS } from '../staff-route';
-import { getDb } from '../../db/client';
 import { listImports } from '../../db/queries/admin-imports';
 import { commitImport, previewImport } from '../../admin/import';
 import { MAX_IMPORT_BYTES } from '../../domain/import-rows';
@@ -61,11 +60,11 @@ async function readUpload(file: File) {
 }
 
 export const adminImportRoutes = createRouter()
-  .openapi(history, async (c) => c.json({ items: await listImports(getDb(c.env.DB)) }, 200))
+  .openapi(history, async (c) => c.json({ items: await listImports(c.var.db) }, 200))
   .openapi(preview, async (c) => {
     const form = c.req.valid('form');
     const report = await previewImport(
-      getDb(c.env.DB),
+      c.var.db,
       { kind: form.kind, fileName: importFileName(form.file.name), bytes: await readUpload(form.file) },
       c.var.clock.today(),
     );
@@ -74,7 +73,7 @@ export const adminImportRoutes = createRouter()
   .openapi(commit, async (c) => {
     const form = c.req.valid('form');
     const result = await commitImport(
-      getDb(c.env.DB),
+      c.var.db,
       c.var.clock,
       c.get('staff'),
       { kind: form.kind, fileName: importFileName(form.file.name), bytes: await readUpload(form.file) },

@@ -3,7 +3,6 @@ import { errorResponse } from '../errors';
 import { RecordIdParam, StaffRecordListSchema, StaffRecordSchema } from '../schemas/admin-records';
 import { RecordInputSchema, RecordListQuery, WithdrawInputSchema } from '../../admin/record-input';
 import { adminRoute, PUBLISHERS } from '../staff-route';
-import { getDb } from '../../db/client';
 import { listStaffRecords } from '../../db/queries/admin-records';
 import { createRecord, loadStaffRecord, publishRecord, toStaffRecord, withdrawRecord } from '../../admin/records';
 import { parseUscc } from '../../domain/uscc';
@@ -82,15 +81,15 @@ export const adminRecordRoutes = createRouter()
     const code = q.uscc ? parseUscc(q.uscc) : null;
     const today = c.var.clock.today();
     const { rows, total } = await listStaffRecords(
-      getDb(c.env.DB),
+      c.var.db,
       { status: q.status ?? null, kind: q.kind ?? null, uscc: code?.ok ? code.code : (q.uscc ?? null) },
       q,
     );
     return c.json({ items: rows.map((r) => toStaffRecord(r.record, r.enterprise, today)), total, page: q.page, pageSize: q.pageSize }, 200);
   })
-  .openapi(one, async (c) => c.json(await loadStaffRecord(getDb(c.env.DB), c.req.valid('param').id, c.var.clock.today()), 200))
-  .openapi(create, async (c) => c.json(await createRecord(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('json')), 201))
-  .openapi(publish, async (c) => c.json(await publishRecord(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').id), 200))
+  .openapi(one, async (c) => c.json(await loadStaffRecord(c.var.db, c.req.valid('param').id, c.var.clock.today()), 200))
+  .openapi(create, async (c) => c.json(await createRecord(c.var.db, c.var.clock, c.get('staff'), c.req.valid('json')), 201))
+  .openapi(publish, async (c) => c.json(await publishRecord(c.var.db, c.var.clock, c.get('staff'), c.req.valid('param').id), 200))
   .openapi(withdraw, async (c) =>
-    c.json(await withdrawRecord(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').id, c.req.valid('json').reason), 200),
+    c.json(await withdrawRecord(c.var.db, c.var.clock, c.get('staff'), c.req.valid('param').id, c.req.valid('json').reason), 200),
   );

@@ -3,7 +3,6 @@ import { createRouter } from '../router';
 import { errorResponse } from '../errors';
 import { TaskIdParam } from '../../disclosure/query-input';
 import { adminRoute, PUBLISHERS } from '../staff-route';
-import { getDb } from '../../db/client';
 import { commitTaskSeed, createTask, drawTask } from '../../admin/draws';
 import { DrawInputSchema, NewTaskSchema } from '../../admin/task-input';
 
@@ -57,15 +56,13 @@ const draw = adminRoute(PUBLISHERS, {
 
 export const adminSamplingRoutes = createRouter()
   .openapi(create, async (c) => {
-    const task = await createTask(getDb(c.env.DB), c.var.clock, c.get('staff').actor, c.req.valid('json'));
+    const task = await createTask(c.var.db, c.var.clock, c.get('staff').actor, c.req.valid('json'));
     return c.json({ id: task.id, status: 'planned' as const }, 201);
   })
-  .openapi(commit, async (c) =>
-    c.json(await commitTaskSeed(getDb(c.env.DB), c.var.clock, c.get('staff').actor, c.req.valid('param').taskId), 201),
-  )
+  .openapi(commit, async (c) => c.json(await commitTaskSeed(c.var.db, c.var.clock, c.get('staff').actor, c.req.valid('param').taskId), 201))
   .openapi(draw, async (c) => {
     const beacon = c.req.header('Content-Type')?.includes('json') ? (c.req.valid('json')?.beacon ?? null) : null;
     const { taskId } = c.req.valid('param');
-    const summary = await drawTask(getDb(c.env.DB), c.var.clock, c.env.FILES, c.get('staff').actor, taskId, { beacon });
+    const summary = await drawTask(c.var.db, c.var.clock, c.env.FILES, c.get('staff').actor, taskId, { beacon });
     return c.json(summary as unknown as Record<string, unknown>, 201);
   });

@@ -7,7 +7,6 @@ import { requireAccess } from '../middleware/access';
 import { limitBody } from '../middleware/body-limit';
 import { checkpointIfDue } from '../../audit/checkpoints';
 import { signingKey } from '../../auth/secrets';
-import { getDb } from '../../db/client';
 import { staffRoles } from '../../auth/access';
 import { ACCESS_SCHEME, ANY_STAFF, accessSecurityScheme, adminRoute } from '../staff-route';
 import { adminAttachmentRoutes, adminObjectionRoutes, adminRepairRoutes } from './admin-cases';
@@ -48,7 +47,7 @@ router.use('*', (c, next) => (c.req.path.startsWith('/api/v1/admin/imports') ? n
 router.use('*', async (c, next) => {
   await next();
   if (c.req.method === 'GET' || c.res.status >= 400) return;
-  c.executionCtx.waitUntil(checkpointIfDue(getDb(c.env.DB), c.var.clock, signingKey(c.env, 'AUDIT_SIGNING_KEY'), 'growth'));
+  c.executionCtx.waitUntil(checkpointIfDue(c.var.db, c.var.clock, signingKey(c.env, 'AUDIT_SIGNING_KEY'), 'growth'));
 });
 router.openAPIRegistry.registerComponent('securitySchemes', ACCESS_SCHEME, accessSecurityScheme);
 

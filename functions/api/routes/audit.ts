@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router';
-import { getDb } from '../../db/client';
 import { listCheckpoints } from '../../db/queries/audit';
 import { publishedKeys } from '../../auth/secrets';
 
@@ -31,8 +30,5 @@ const checkpoints = createRoute({
 });
 
 export const auditRoutes = createRouter().openapi(checkpoints, async (c) =>
-  c.json(
-    { items: await listCheckpoints(getDb(c.env.DB)), keys: { keys: publishedKeys(c.env, 'AUDIT_SIGNING_KEY', 'AUDIT_RETIRED_KEYS') } },
-    200,
-  ),
+  c.json({ items: await listCheckpoints(c.var.db), keys: { keys: publishedKeys(c.env, 'AUDIT_SIGNING_KEY', 'AUDIT_RETIRED_KEYS') } }, 200),
 );

@@ -6,7 +6,6 @@ import { createRoute } from '@hono/zod-openapi';
 import { errorResponse } from '../errors';
 import { AccessCodeHeader, CaseCreatedSchema, CaseStatusSchema, ReferenceParam } from '../schemas/cases';
 import type { AppEnv } from '../router';
-import { getDb } from '../../db/client';
 import { readSubmissionBody, receiveCase } from '../../cases/receive-case';
 import { clientKey } from '../../http/client-key';
 import { trackCase } from '../../cases/track-case';
@@ -17,7 +16,7 @@ import type { CaseKind } from '../../domain/vocabulary';
 export async function handleSubmission(c: Context<AppEnv>, kind: CaseKind) {
   const body = await readSubmissionBody(c.req.raw, { allowJson: true });
   const intake = {
-    db: getDb(c.env.DB),
+    db: c.var.db,
     files: c.env.FILES,
     limiter: c.env.SUBMIT_LIMITER,
     clock: c.var.clock,
@@ -32,7 +31,7 @@ export async function handleSubmission(c: Context<AppEnv>, kind: CaseKind) {
 }
 
 export async function handleTracking(c: Context<AppEnv>, kind: CaseKind, reference: string) {
-  const found = await trackCase(getDb(c.env.DB), c.var.clock, {
+  const found = await trackCase(c.var.db, c.var.clock, {
     reference,
     accessCode: c.req.header('X-Access-Code') ?? '',
     client: clientKey(c.req.raw.headers),

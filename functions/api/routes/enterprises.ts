@@ -6,7 +6,6 @@ import { ProfileSchema, UsccParam } from '../schemas/enterprise';
 import { SearchResultSchema } from '../schemas/enterprise-search';
 import { SearchQuerySchema, searchProblem } from '../../disclosure/query-input';
 import { searchEnterprises } from '../../db/queries/enterprise-search';
-import { getDb } from '../../db/client';
 import { lookUpProfile } from '../../disclosure/profile-lookup';
 
 const search = createRoute({
@@ -41,10 +40,10 @@ export const enterpriseRoutes = createRouter()
         '请输入统一社会信用代码，或名称中连续的至少 2 个字。',
       );
     }
-    return c.json(await searchEnterprises(getDb(c.env.DB), query, c.var.clock.today()), 200);
+    return c.json(await searchEnterprises(c.var.db, query, c.var.clock.today()), 200);
   })
   .openapi(profile, async (c) => {
-    const result = await lookUpProfile(getDb(c.env.DB), c.req.valid('param').uscc, c.var.clock.today());
+    const result = await lookUpProfile(c.var.db, c.req.valid('param').uscc, c.var.clock.today());
     if (!result.ok) throw new DomainError(result.kind, result.code, result.message);
     return c.json(result.profile, 200);
   });

@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router';
 import { errorResponse } from '../errors';
 import { csvResponse, csvStream } from '../../http/csv';
-import { getDb } from '../../db/client';
 import { OPEN_DATA_LICENCE, openDatasets, type Dataset, type OpenDatasetName } from '../../disclosure/datasets';
 
 function jsonStream<T>(head: Record<string, unknown>, rows: AsyncIterable<T>, map: (row: T) => unknown) {
@@ -62,7 +61,7 @@ export const openDataRoutes = createRouter().openapi(download, async (c) => {
   const format = c.req.valid('query').format ?? 'csv';
   const d = openDatasets[name] as Dataset<unknown>;
   const generatedAt = c.var.clock.now().toISOString();
-  const rows = d.rows(getDb(c.env.DB), c.var.clock.today());
+  const rows = d.rows(c.var.db, c.var.clock.today());
   const response =
     format === 'csv'
       ? csvResponse(csvStream(d.columns, rows), `${d.title}-${generatedAt.slice(0, 10)}.csv`)

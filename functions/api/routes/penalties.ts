@@ -4,7 +4,6 @@ import { errorResponse } from '../errors';
 import { PenaltyListSchema } from '../schemas/penalties';
 import { PenaltyQuerySchema } from '../../disclosure/query-input';
 import { penaltyColumns } from '../../disclosure/csv-columns';
-import { getDb } from '../../db/client';
 import { listPenalties, PENALTY_COUNT_CAP } from '../../db/queries/penalties';
 import { csvResponse, toCsv, wantsCsv } from '../../http/csv';
 
@@ -24,7 +23,7 @@ const penalties = createRoute({
 
 export const penaltyRoutes = createRouter().openapi(penalties, async (c) => {
   const { format, ...query } = c.req.valid('query');
-  const db = getDb(c.env.DB);
+  const db = c.var.db;
   const today = c.var.clock.today();
   if (wantsCsv(format, c.req.header('Accept'))) {
     // The whole filtered list in one file, as far as the list itself counts (the complete data set is open data).

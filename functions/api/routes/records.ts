@@ -3,7 +3,6 @@ import { createRouter } from '../router';
 import { errorResponse } from '../errors';
 import { RecordsByDecisionSchema } from '../schemas/records';
 import { DecisionNoQuery } from '../../disclosure/query-input';
-import { getDb } from '../../db/client';
 import { findPublicRecordsByDecisionNo } from '../../db/queries/records-by-decision';
 
 const byDecisionNo = createRoute({
@@ -21,5 +20,5 @@ const byDecisionNo = createRoute({
 });
 
 export const recordRoutes = createRouter().openapi(byDecisionNo, async (c) =>
-  c.json({ items: await findPublicRecordsByDecisionNo(getDb(c.env.DB), c.req.valid('query').decisionNo, c.var.clock.today()) }, 200),
+  c.json({ items: await findPublicRecordsByDecisionNo(c.var.db, c.req.valid('query').decisionNo, c.var.clock.today()) }, 200),
 );

@@ -7,7 +7,6 @@ import { RepairInputSchema } from '../../cases/input';
 import { caseRoutes, handleSubmission, handleTracking } from './case-routes';
 import { PageQuery } from '../../input/paging';
 import { pageEnvelope } from '../schemas/page';
-import { getDb } from '../../db/client';
 import { countPublishedRepairs, listPublishedRepairs } from '../../db/queries/open-data';
 
 const { submit, track } = caseRoutes(caseKindLabels.repair, { json: 'RepairInput', form: 'RepairForm' });
@@ -44,7 +43,7 @@ router.openAPIRegistry.register('RepairForm', RepairFormSchema);
 
 export const repairsRoutes = router
   .openapi(published, async (c) => {
-    const db = getDb(c.env.DB);
+    const db = c.var.db;
     const paging = c.req.valid('query');
     const [rows, total] = await Promise.all([listPublishedRepairs(db, paging), countPublishedRepairs(db)]);
     return c.json({ items: rows.map(({ id: _id, ...r }) => ({ ...r, outcome: 'approved' as const })), total, ...paging }, 200);

@@ -5,7 +5,6 @@ import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../router';
 import { errorResponse } from '../errors';
 import { IssuedReportSchema, JwksSchema, ReportNoParam, StoredReportSchema } from '../schemas/reports';
-import { getDb } from '../../db/client';
 import { publishedKeys, signingKey } from '../../auth/secrets';
 import { DomainError } from '../../domain/errors';
 import { readJsonBody } from '../../http/body';
@@ -61,7 +60,7 @@ export const reportRoutes = router
   .openapi(issue, async (c) => {
     const body = await readJsonBody(c.req.raw, MAX_REPORT_REQUEST_BYTES, '请求体过大：只需 uscc、from、to 三项。');
     const desk = {
-      db: getDb(c.env.DB),
+      db: c.var.db,
       files: c.env.FILES,
       limiter: c.env.REPORT_LIMITER,
       clock: c.var.clock,
@@ -70,7 +69,7 @@ export const reportRoutes = router
     return c.json(await issueReport(desk, body, c.req.raw.headers), 201);
   })
   .openapi(one, async (c) => {
-    const db = getDb(c.env.DB);
+    const db = c.var.db;
     const issued = await readIssuedReport(db, c.env.FILES, c.req.valid('param').reportNo);
     if (!issued) throw new DomainError('not_found', 'not_found', '没有这个编号的专用信用报告，请核对报告编号。');
     return c.json({ ...issued, changes: await changesSinceIssue(db, issued.report, c.var.clock.today()) }, 200);

@@ -4,7 +4,6 @@ import { errorResponse } from '../errors';
 import { DomainError } from '../../domain/errors';
 import { TaskIdParam } from '../../disclosure/query-input';
 import { DrawRecordSchema } from '../schemas/sampling-draw';
-import { getDb } from '../../db/client';
 import { findPublishedDraw } from '../../db/queries/sampling-draw';
 
 const draw = createRoute({
@@ -31,7 +30,7 @@ const draw = createRoute({
 
 export const samplingDrawRoutes = createRouter().openapi(draw, async (c) => {
   const { taskId } = c.req.valid('param');
-  const task = await findPublishedDraw(getDb(c.env.DB), taskId);
+  const task = await findPublishedDraw(c.var.db, taskId);
   if (!task) throw new DomainError('not_found', 'not_found', `没有编号为 ${taskId} 的抽查任务。`);
   if (!task.draw) {
     const why =

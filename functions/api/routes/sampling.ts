@@ -6,7 +6,7 @@ import { csvResponse, toCsv, wantsCsv } from '../../http/csv';
 import { samplingResultColumns } from '../../disclosure/csv-columns';
 import { ResultListSchema, SamplingItemSchema, TaskDetailSchema, TaskListSchema } from '../schemas/sampling';
 import { ResultListQuery, TaskIdParam, TaskListQuery } from '../../disclosure/query-input';
-import { getDb } from '../../db/client';
+import type { Db } from '../../db/client';
 import { getSamplingTask, listSamplingItems, listSamplingResults, listSamplingTasks } from '../../db/queries/sampling';
 
 const items = createRoute({
@@ -59,7 +59,7 @@ const results = createRoute({
   },
 });
 
-async function requireTask(db: ReturnType<typeof getDb>, taskId: string) {
+async function requireTask(db: Db, taskId: string) {
   const found = await getSamplingTask(db, taskId);
   if (!found) throw new DomainError('not_found', 'not_found', `没有编号为 ${taskId} 的抽查任务。`);
   return found;
@@ -67,13 +67,13 @@ async function requireTask(db: ReturnType<typeof getDb>, taskId: string) {
 
 export const samplingRoutes = createRouter()
   .openapi(items, async (c) => {
-    const all = await listSamplingItems(getDb(c.env.DB));
+    const all = await listSamplingItems(c.var.db);
     return c.json({ items: all, total: all.length }, 200);
   })
-  .openapi(tasks, async (c) => c.json(await listSamplingTasks(getDb(c.env.DB), c.req.valid('query')), 200))
-  .openapi(task, async (c) => c.json(await requireTask(getDb(c.env.DB), c.req.valid('param').taskId), 200))
+  .openapi(tasks, async (c) => c.json(await listSamplingTasks(c.var.db, c.req.valid('query')), 200))
+  .openapi(task, async (c) => c.json(await requireTask(c.var.db, c.req.valid('param').taskId), 200))
   .openapi(results, async (c) => {
-    const db = getDb(c.env.DB);
+    const db = c.var.db;
     const { taskId } = c.req.valid('param');
     const { page, pageSize, format, ...filter } = c.req.valid('query');
     await requireTask(db, taskId);

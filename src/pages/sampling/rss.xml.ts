@@ -1,8 +1,6 @@
 // RSS 2.0 of 双随机抽查结果 (DESIGN.md: feeds): one item per task whose results are public, the most
 // recently published first. A later batch of results of the same task is a new item.
 import type { APIRoute } from 'astro';
-import { env } from 'cloudflare:workers';
-import { getDb } from '../../../functions/db/client';
 import { listTasksWithPublishedResults } from '../../../functions/db/queries/sampling';
 import { formatChineseDate } from '../../../functions/domain/dates';
 import { taskKindLabels, taskStatusLabels } from '../../../functions/domain/labels';
@@ -13,7 +11,7 @@ const TASKS_IN_FEED = 20;
 
 export const GET: APIRoute = async ({ url, locals }) => {
   const today = locals.clock.today();
-  const tasks = await listTasksWithPublishedResults(getDb(env.DB), today, TASKS_IN_FEED);
+  const tasks = await listTasksWithPublishedResults(locals.db, today, TASKS_IN_FEED);
   return feedResponse({
     format: 'rss',
     title: '抽查检查结果',

@@ -1,6 +1,4 @@
 import type { APIRoute } from 'astro';
-import { env } from 'cloudflare:workers';
-import { getDb } from '../../../../functions/db/client';
 import { lookUpProfile } from '../../../../functions/disclosure/profile-lookup';
 import { statusOf } from '../../../../functions/http/status';
 import { recordHeading, recordStatusLabels } from '../../../../functions/domain/labels';
@@ -9,7 +7,7 @@ import { feedResponse, noticeText } from '../../../lib/feeds';
 /** Atom feed of one employer's public records, for media and the employer itself to follow changes. */
 export const GET: APIRoute = async ({ params, url, locals }) => {
   const today = locals.clock.today();
-  const result = await lookUpProfile(getDb(env.DB), params.uscc ?? '', today);
+  const result = await lookUpProfile(locals.db, params.uscc ?? '', today);
   if (!result.ok) {
     return new Response(result.message, { status: statusOf(result.kind), headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }

@@ -2,8 +2,6 @@
 // decision linking to the party's credit profile. A withdrawn or repaired decision carries its
 // notice only, and its status in the guid makes the notice a new item.
 import type { APIRoute } from 'astro';
-import { env } from 'cloudflare:workers';
-import { getDb } from '../../../../functions/db/client';
 import { listPenalties } from '../../../../functions/db/queries/penalties';
 import { formatChineseDate, formatYuan } from '../../../../functions/domain/dates';
 import { recordStatusLabels } from '../../../../functions/domain/labels';
@@ -14,7 +12,7 @@ const DECISIONS_IN_FEED = 50;
 export const GET: APIRoute = async ({ url, locals }) => {
   const today = locals.clock.today();
   const { items } = await listPenalties(
-    getDb(env.DB),
+    locals.db,
     { q: '', from: null, to: null, violationType: null, page: 1, pageSize: DECISIONS_IN_FEED },
     today,
   );
