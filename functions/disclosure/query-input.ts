@@ -2,11 +2,12 @@
 // tasks and results. The API and the pages validate with the same schemas.
 import { z } from '@hono/zod-openapi';
 import { districtQuery, optionalDateQuery, searchText } from '../input/fields';
-import { PageQuery } from '../input/paging';
+import { PageQuery, pageQuery } from '../input/paging';
 import { violationTypes } from '../domain/labels';
 import { searchCharacters } from '../domain/name-search';
 import { parseUscc } from '../domain/uscc';
 import { samplingResultCategories } from '../domain/vocabulary';
+import type { Quarter } from '../domain/major-violations';
 
 export const SearchQuerySchema = PageQuery.extend({
   q: searchText('q', '统一社会信用代码，或名称中连续的 2 个以上字符', '建筑劳务'),
@@ -42,14 +43,52 @@ export const TaskIdParam = z.object({
     .openapi({ param: { name: 'taskId', in: 'path' }, example: 'SJ-2026-001' }),
 });
 
-export const TaskListQuery = PageQuery.extend({
-  year: z
+/** `?year=2026`; absent means every year. */
+const yearQuery = (description?: string) =>
+  z
     .string()
     .regex(/^\d{4}$/, '年份应为四位数字，例如 2026')
     .transform(Number)
     .optional()
     .transform((v) => v ?? null)
-    .openapi({ param: { name: 'year', in: 'query' }, type: 'integer', example: 2026 }),
+    .openapi({ param: { name: 'year', in: 'query' }, type: 'integer', example: 2026, ...(description ? { description } : {}) });
+
+/** `?format=csv` (or `Accept: text/csv`) for the whole list as CSV. */
+const formatQuery = () =>
+  z
+    .enum(['json', 'csv'], { message: '格式应为 json 或 csv' })
+    .optional()
+    .openapi({ param: { name: 'format', in: 'query' } });
+
+export const TaskListQuery = PageQuery.extend({ year: yearQuery() });
+
+/** 拖欠农民工工资失信联合惩戒对象名单: by the employer's district and the year of listing. */
+export const WageArrearsQuerySchema = PageQuery.extend({
+  district: districtQuery(),
+  year: yearQuery('列入名单的年份'),
+  format: formatQuery(),
+});
+
+export const MajorViolationQuerySchema = PageQuery.extend({
+  year: yearQuery('公布的年份'),
+  quarter: z
+    .enum(['1', '2', '3', '4'], { message: '季度应为 1、2、3 或 4' })
+    .transform((v) => Number(v) as Quarter)
+    .optional()
+    .transform((v) => v ?? null)
+    .openapi({ param: { name: 'quarter', in: 'query' }, type: 'integer', minimum: 1, maximum: 4, example: 3 }),
+  format: formatQuery(),
+}).refine((v) => v.quarter === null || v.year !== null, { message: '按季度查询时请同时指定年份', path: ['year'] });
+
+/** A certificate number in a path, checked by domain/officers.ts (parseCertificateNo) where it is used. */
+export const CertificateNoParam = z.object({
+  certificateNo: z
+    .string()
+    .openapi({ param: { name: 'certificateNo', in: 'path' }, description: '执法证号，10 至 14 位数字', example: '1101050055' }),
+});
+
+export const OfficerListQuery = pageQuery(50).extend({
+  q: searchText('q', '姓名、执法证号或执法单位中的文字'),
 });
 
 export const ResultListQuery = PageQuery.extend({
