@@ -15,9 +15,18 @@ export default defineConfig({
     sitemap({
       // The staff console is not for search engines or the public.
       filter: (page) => !new URL(page).pathname.startsWith('/admin'),
-      customPages: ['/credit', '/sampling', '/enforcement/penalties', '/objections/new', '/repairs/new', '/repairs/results', '/track'].map(
-        (path) => new URL(path, process.env.SITE_URL ?? 'http://127.0.0.1:8787').href,
-      ),
+      customPages: [
+        '/credit',
+        '/credit/lists/wage-arrears',
+        '/sampling',
+        '/enforcement/penalties',
+        '/enforcement/major-violations',
+        '/enforcement/officers',
+        '/objections/new',
+        '/repairs/new',
+        '/repairs/results',
+        '/track',
+      ].map((path) => new URL(path, process.env.SITE_URL ?? 'http://127.0.0.1:8787').href),
     }),
   ],
   build: { inlineStylesheets: 'always' },
