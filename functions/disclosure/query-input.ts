@@ -43,13 +43,22 @@ export const TaskIdParam = z.object({
     .openapi({ param: { name: 'taskId', in: 'path' }, example: 'SJ-2026-001' }),
 });
 
-/** `?year=2026`; absent means every year. */
+/** A form's "全部" sends the parameter empty: that is the same as leaving it out. */
+const blankAsAbsent = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v);
+
+/** `?year=2026`; absent (or empty) means every year. */
 const yearQuery = (description?: string) =>
   z
     .string()
-    .regex(/^\d{4}$/, '年份应为四位数字，例如 2026')
-    .transform(Number)
     .optional()
+    .transform(blankAsAbsent)
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}$/, '年份应为四位数字，例如 2026')
+        .transform(Number)
+        .optional(),
+    )
     .transform((v) => v ?? null)
     .openapi({ param: { name: 'year', in: 'query' }, type: 'integer', example: 2026, ...(description ? { description } : {}) });
 
@@ -72,9 +81,15 @@ export const WageArrearsQuerySchema = PageQuery.extend({
 export const MajorViolationQuerySchema = PageQuery.extend({
   year: yearQuery('公布的年份'),
   quarter: z
-    .enum(['1', '2', '3', '4'], { message: '季度应为 1、2、3 或 4' })
-    .transform((v) => Number(v) as Quarter)
+    .string()
     .optional()
+    .transform(blankAsAbsent)
+    .pipe(
+      z
+        .enum(['1', '2', '3', '4'], { message: '季度应为 1、2、3 或 4' })
+        .transform((v) => Number(v) as Quarter)
+        .optional(),
+    )
     .transform((v) => v ?? null)
     .openapi({ param: { name: 'quarter', in: 'query' }, type: 'integer', minimum: 1, maximum: 4, example: 3 }),
   format: formatQuery(),

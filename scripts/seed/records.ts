@@ -8,7 +8,7 @@ import { publicationEnd as computePublicationEnd } from '../../functions/domain/
 import { MUNICIPAL_BUREAU, bureauByName, districtBureau } from '../../functions/domain/authorities.ts';
 import { earliestRemovalOn } from '../../functions/domain/wage-arrears-list.ts';
 import { publicationId, quarterLabel, quarterOf } from '../../functions/domain/major-violations.ts';
-import { quarterPublicationDay } from './publications.ts';
+import { isPublished, quarterPublicationDay } from './publications.ts';
 import type { Rng } from './prng.ts';
 import { shiftDays, yearOf } from './days.ts';
 import { fakeIdNumber, mobileNumber, personName } from './people.ts';
@@ -441,23 +441,26 @@ export function listingRecord(
 
 /**
  * 重大劳动保障违法行为社会公布 (人社部令第29号): the case's entry in its bureau's publication for the
- * quarter of the decision, published on the 15th of the month after the quarter (every bureau
- * publishes every quarter, generate.ts); null while that day is still ahead. Dated, like any
- * record, by the decision, so its 3-year period runs from it (DOMAIN.md §2).
+ * quarter of the decision, published on the 15th of the month after the quarter (publications.ts);
+ * null while that day is still ahead, a draft while the bureau is late. Dated, like any record, by
+ * the decision, so its 3-year period runs from it (DOMAIN.md §2).
  */
 export function majorViolationRecord(ctx: RecordContext, penalty: RecordDraft): RecordDraft | null {
   const e = ctx.enterprise;
   const p = penalty.row;
   const quarter = quarterOf(p.decidedOn);
-  const publishedOn = quarterPublicationDay(quarter);
-  if (publishedOn >= ctx.today) return null;
+  if (quarterPublicationDay(quarter) >= ctx.today) return null;
+  const bureau = bureauByName(p.authority)!.code;
+  // The late district's entries wait for its publication as drafts (publications.ts).
+  const published = isPublished(quarter, bureau, ctx.today);
+  const publishedOn = published ? quarterPublicationDay(quarter) : null;
   const publishUntil = publicationEnd(p.decidedOn, 'serious');
   return {
     row: {
       uscc: e.uscc,
       kind: 'major_violation',
       severity: 'serious',
-      status: statusAfterPublication(ctx, publishUntil),
+      status: published ? statusAfterPublication(ctx, publishUntil) : 'draft',
       title: '重大劳动保障违法行为社会公布',
       decisionNo: p.decisionNo,
       authority: p.authority,
@@ -471,7 +474,7 @@ export function majorViolationRecord(ctx: RecordContext, penalty: RecordDraft): 
       penaltyContent: null,
       fineFen: null,
       handling: `${p.authority}依法作出行政处罚决定（${p.decisionNo}）：${p.penaltyContent}。`,
-      publicationId: publicationId(quarter, bureauByName(p.authority)!.code),
+      publicationId: published ? publicationId(quarter, bureau) : null,
       detail: {
         caseNo: p.detail!.caseNo,
         period: quarterLabel(quarter),

@@ -125,6 +125,8 @@ describe('GET /api/v1/lists/wage-arrears', () => {
 
   it('filters by the employer’s district (name or code) and by the year of listing', async () => {
     expect((await list({ district: '海淀区' })).items.map((e) => e.uscc)).toEqual([restaurant]);
+    // The page's form sends "全部" as an empty value: no filter, not an error.
+    expect((await list({ district: '海淀区', year: '' })).items.map((e) => e.uscc)).toEqual([restaurant]);
     expect((await list({ district: '110112' })).items.map((e) => e.uscc)).toEqual(pageFiller);
     const year = listedOn.slice(0, 4);
     const inYear = await list({ year, pageSize: '100' });

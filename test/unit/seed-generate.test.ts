@@ -9,7 +9,8 @@ import { publicationEnd } from '../../functions/domain/publication';
 import { nameIndexRow } from '../../functions/domain/name-search';
 import { verifyAccessCode } from '../../functions/domain/reference';
 import { recordKinds, severities } from '../../functions/domain/vocabulary';
-import { bureaus } from '../../functions/domain/authorities';
+import { bureauByName, bureaus } from '../../functions/domain/authorities';
+import { LATE_BUREAU } from '../../scripts/seed/publications';
 import { missingMajorViolationStatements, quarterOf, quarterPublicationProblem } from '../../functions/domain/major-violations';
 import { officerStanding, parseCertificateNo, type OfficerCredential } from '../../functions/domain/officers';
 import { earliestRemovalOn } from '../../functions/domain/wage-arrears-list';
@@ -194,6 +195,11 @@ describe('records at 200 enterprises (DOMAIN.md §2, §5, §6)', () => {
     for (const major of majors) {
       expect(Object.keys(major.detail!)).toEqual(expect.arrayContaining(['subjectName', 'uscc', 'address', 'legalRepresentative']));
       expect(missingMajorViolationStatements(major)).toEqual([]);
+      if (major.status === 'draft') {
+        // The late district's entries wait for its publication.
+        expect([bureauByName(major.authority)!.code, major.publicationId, major.publishedOn]).toEqual([LATE_BUREAU, null, null]);
+        continue;
+      }
       const publication = publications.get(major.publicationId!)!;
       expect(publication, major.publicationId!).toBeDefined();
       // Published after its quarter ended, by the bureau that decided, from its decision date for 3 years (§2).
@@ -204,14 +210,21 @@ describe('records at 200 enterprises (DOMAIN.md §2, §5, §6)', () => {
     }
   });
 
-  it('has every bureau publish every quarter, once, even with nothing to publish', () => {
+  it('has every bureau publish every quarter, once, even with nothing to publish — but one district late with the latest', () => {
     const perQuarter = new Map<string, Set<string>>();
     for (const p of data.violationPublications) {
       const key = `${p.year}Q${p.quarter}`;
       if (!perQuarter.has(key)) perQuarter.set(key, new Set());
       perQuarter.get(key)!.add(p.bureauCode);
     }
-    for (const [key, bureauCodes] of perQuarter) expect(bureauCodes.size, key).toBe(bureaus.length);
+    const [latest, ...earlier] = [...perQuarter.keys()].sort().reverse();
+    for (const key of earlier) expect(perQuarter.get(key)!.size, key).toBe(bureaus.length);
+    expect([...perQuarter.get(latest!)!].sort()).toEqual(
+      bureaus
+        .map((b) => b.code)
+        .filter((c) => c !== LATE_BUREAU)
+        .sort(),
+    );
     expect(new Set(data.violationPublications.map((p) => p.id)).size).toBe(data.violationPublications.length);
   });
 
