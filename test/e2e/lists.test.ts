@@ -66,7 +66,7 @@ describe('officers anyone can verify', () => {
   });
 
   it('checks the number typed into the home page box, and says valid in words', async () => {
-    const [{ record }] = await publishedDraws();
+    const { record } = (await publishedDraws())[0]!;
     const certificateNo = record.assignments[0]!.inspectorIds[0];
     const card = await api<{ officer: { name: string; status: string } }>(`/api/v1/officers/${certificateNo}`);
     const { context, page } = await phone();
@@ -136,7 +136,7 @@ describe('officers anyone can verify', () => {
   });
 
   it('leads the short address of a card’s QR code to the officer’s page', async () => {
-    const [{ record }] = await publishedDraws();
+    const { record } = (await publishedDraws())[0]!;
     const certificateNo = record.assignments[0]!.inspectorIds[1];
     const res = await fetch(new URL(`/o/${certificateNo}`, baseUrl), { redirect: 'manual' });
     expect([301, 302, 307, 308]).toContain(res.status);
