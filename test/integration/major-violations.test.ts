@@ -20,10 +20,14 @@ const raw = (query: string, headers?: Record<string, string>) =>
   exports.default.fetch(`http://local/api/v1/major-violations${query}`, headers ? { headers } : undefined);
 
 const CHAOYANG = '北京市朝阳区人力资源和社会保障局';
+const FENGTAI = '北京市丰台区人力资源和社会保障局';
 const garment = makeUscc('MA01MJ001');
 const factory = makeUscc('MA01MJ002');
 const oldCase = makeUscc('MA01MJ003');
 const incomplete = makeUscc('MA01MJ004', '110108');
+// The publishing tests work on 丰台's quarter; the reading tests on 朝阳's, published in their own setup.
+const bakery = makeUscc('MA01MJ005', '110106');
+const depot = makeUscc('MA01MJ006', '110106');
 
 /** The quarter that ended most recently, which staff publish now. */
 const lastQuarter: QuarterRef = quarterOf(addMonths(today, -3));
@@ -48,7 +52,14 @@ const entryDraft = (uscc: string, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-let garmentRecord: StaffRecord;
+const fengtaiDraft = (uscc: string, over: Record<string, unknown> = {}) =>
+  entryDraft(uscc, { authority: FENGTAI, decisionNo: `京丰人社监罚字〔${inQuarter.slice(0, 4)}〕第${uscc.slice(-4)}号`, ...over });
+
+async function createDraft(draft: Record<string, unknown>): Promise<StaffRecord> {
+  const res = await publisher()('POST', '/records', draft);
+  expect(res.status, await res.clone().text()).toBe(201);
+  return res.json<StaffRecord>();
+}
 
 beforeAll(async () => {
   keys = await createAccessKeys();
@@ -62,6 +73,8 @@ beforeAll(async () => {
   await insertEnterprise(env.DB, { uscc: factory, name: '北京加工制造有限公司', legalRepresentative: '陈明' });
   await insertEnterprise(env.DB, { uscc: oldCase, name: '北京旧案劳务有限公司', legalRepresentative: '孙立' });
   await insertEnterprise(env.DB, { uscc: incomplete, name: '北京海淀缺项有限公司', districtCode: '110108' });
+  await insertEnterprise(env.DB, { uscc: bakery, name: '北京丰台烘焙食品有限公司', districtCode: '110106', legalRepresentative: '赵平' });
+  await insertEnterprise(env.DB, { uscc: depot, name: '北京丰台仓储物流有限公司', districtCode: '110106', legalRepresentative: '钱亮' });
 
   // An entry of an old publication, decided three years ago less two days: it leaves the list by itself.
   const old = oldQuarter;
@@ -94,11 +107,9 @@ beforeAll(async () => {
 
 describe('POST /api/v1/admin/major-violations/publications', () => {
   it('refuses to publish a major violation on its own: it goes out with the quarter', async () => {
-    const res = await publisher()('POST', '/records', entryDraft(garment));
-    expect(res.status, await res.clone().text()).toBe(201);
-    garmentRecord = await res.json<StaffRecord>();
-    expect(garmentRecord).toMatchObject({ status: 'draft', handling: entryDraft(garment).handling, publicationId: null });
-    const alone = await publisher()('POST', `/records/${garmentRecord.id}/publish`);
+    const draft = await createDraft(fengtaiDraft(bakery, { decidedOn: addDays(inQuarter, 1) }));
+    expect(draft).toMatchObject({ status: 'draft', handling: entryDraft(bakery).handling, publicationId: null });
+    const alone = await publisher()('POST', `/records/${draft.id}/publish`);
     expect(alone.status).toBe(409);
     expect((await alone.json<ApiErrorBody>()).error).toMatchObject({
       code: 'published_by_quarter',
@@ -107,7 +118,7 @@ describe('POST /api/v1/admin/major-violations/publications', () => {
   });
 
   it('will not take a draft without 相关处理情况 (第六条)', async () => {
-    const res = await publisher()('POST', '/records', entryDraft(factory, { handling: '' }));
+    const res = await publisher()('POST', '/records', fengtaiDraft(depot, { handling: '' }));
     expect(res.status).toBe(422);
     const body = await res.json<ApiErrorBody>();
     expect(body.error.fields).toEqual([{ path: 'handling', message: expect.stringContaining('相关处理情况') }]);
@@ -123,27 +134,27 @@ describe('POST /api/v1/admin/major-violations/publications', () => {
   });
 
   it('publishes the bureau’s quarter with its drafts, once, in the audit log', async () => {
-    const second = await publisher()('POST', '/records', entryDraft(factory, { decidedOn: addDays(inQuarter, 5) }));
-    expect(second.status).toBe(201);
-    const factoryRecord = await second.json<StaffRecord>();
-    const res = await publisher()('POST', '/major-violations/publications', { bureauCode: '110105', ...lastQuarter });
+    const first = await createDraft(fengtaiDraft(depot, { decidedOn: addDays(inQuarter, 5) }));
+    const res = await publisher()('POST', '/major-violations/publications', { bureauCode: '110106', ...lastQuarter });
     expect(res.status, await res.clone().text()).toBe(201);
-    const id = publicationId(lastQuarter, '110105');
-    expect(await res.json()).toEqual({
-      publication: { id, bureauCode: '110105', authority: CHAOYANG, ...lastQuarter, publishedOn: today },
-      entries: [garmentRecord.id, factoryRecord.id],
-    });
+    const id = publicationId(lastQuarter, '110106');
+    const published = await res.json<{ publication: unknown; entries: number[] }>();
+    expect(published.publication).toEqual({ id, bureauCode: '110106', authority: FENGTAI, ...lastQuarter, publishedOn: today });
+    expect(published.entries).toContain(first.id);
     const entry = (await auditRows()).find((r) => r.action === 'major_violations.publish' && r.target === `publication:${id}`)!;
     expect(entry.actor).toBe('zhou.li@hrss.example');
-    expect(JSON.parse(entry.after!)).toMatchObject({ id, entries: [garmentRecord.id, factoryRecord.id] });
+    expect(JSON.parse(entry.after!)).toMatchObject({ id, entries: published.entries });
+    expect((await list({ year: String(lastQuarter.year), quarter: String(lastQuarter.quarter) })).items.map((e) => e.id)).toEqual(
+      expect.arrayContaining(published.entries),
+    );
 
-    const again = await publisher()('POST', '/major-violations/publications', { bureauCode: '110105', ...lastQuarter });
+    const again = await publisher()('POST', '/major-violations/publications', { bureauCode: '110106', ...lastQuarter });
     expect(again.status).toBe(409);
     expect((await again.json<ApiErrorBody>()).error.code).toBe('already_published');
   });
 
   it('lets exactly one of two simultaneous publications of a quarter through', async () => {
-    const body = { bureauCode: '110101', ...lastQuarter };
+    const body = { bureauCode: '110107', ...lastQuarter };
     const answers = await Promise.all([0, 1, 2].map(() => publisher()('POST', '/major-violations/publications', body)));
     expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409]);
   });
@@ -174,10 +185,24 @@ describe('POST /api/v1/admin/major-violations/publications', () => {
 });
 
 describe('GET /api/v1/major-violations', () => {
+  let garmentRecord: StaffRecord;
+  let factoryRecord: StaffRecord;
+  const chaoyang = <T extends { authority: string }>(items: T[]) => items.filter((e) => e.authority === CHAOYANG);
+
+  beforeAll(async () => {
+    garmentRecord = await createDraft(entryDraft(garment, { decidedOn: addDays(inQuarter, 10) }));
+    factoryRecord = await createDraft(entryDraft(factory, { decidedOn: addDays(inQuarter, 5) }));
+    for (const bureauCode of ['110105', '110101']) {
+      const res = await publisher()('POST', '/major-violations/publications', { bureauCode, ...lastQuarter });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+  });
+
   it('shows the quarter’s entries with the fields of 第六条 and the publication date', async () => {
-    const body = await list({ year: String(lastQuarter.year), quarter: String(lastQuarter.quarter) });
-    expect(body.total).toBe(2);
-    expect(body.items[0]).toEqual({
+    const body = await list({ year: String(lastQuarter.year), quarter: String(lastQuarter.quarter), pageSize: '100' });
+    const entries = chaoyang(body.items);
+    expect(entries.map((e) => e.id)).toEqual([garmentRecord.id, factoryRecord.id]);
+    expect(entries[0]).toEqual({
       id: garmentRecord.id,
       publicationId: publicationId(lastQuarter, '110105'),
       year: lastQuarter.year,
@@ -191,7 +216,7 @@ describe('GET /api/v1/major-violations', () => {
       facts: entryDraft(garment).facts,
       handling: entryDraft(garment).handling,
       decisionNo: entryDraft(garment).decisionNo,
-      publishUntil: publicationEnd(inQuarter, 'serious'),
+      publishUntil: publicationEnd(addDays(inQuarter, 10), 'serious'),
       status: 'published',
       notice: null,
     });
@@ -199,11 +224,24 @@ describe('GET /api/v1/major-violations', () => {
 
   it('lists the browsable quarters, the newest one even with nothing in it, with each bureau’s publication', async () => {
     const { quarters } = await list();
-    expect(quarters[0]).toMatchObject({ ...lastQuarter, entries: 2 });
-    expect(quarters[0]!.publications.map((p) => [p.authority, p.entries])).toEqual([
-      ['北京市东城区人力资源和社会保障局', 0],
-      [CHAOYANG, 2],
-    ]);
+    expect(quarters[0]).toMatchObject(lastQuarter);
+    const byAuthority = new Map(quarters[0]!.publications.map((p) => [p.authority, p.entries]));
+    expect(byAuthority.get('北京市东城区人力资源和社会保障局')).toBe(0);
+    expect(byAuthority.get(CHAOYANG)).toBe(2);
+    expect(quarters[0]!.entries).toBe([...byAuthority.values()].reduce((a, b) => a + b, 0));
+  });
+
+  it('filters by year and quarter, and pages with the total of all matching entries', async () => {
+    const quarter = { year: String(lastQuarter.year), quarter: String(lastQuarter.quarter) };
+    const all = await list({ ...quarter, pageSize: '100' });
+    expect(all.items.every((e) => e.year === lastQuarter.year && e.quarter === lastQuarter.quarter)).toBe(true);
+    const first = await list({ ...quarter, pageSize: '1' });
+    const second = await list({ ...quarter, pageSize: '1', page: '2' });
+    expect([first.total, second.total]).toEqual([all.total, all.total]);
+    expect([...first.items, ...second.items].map((e) => e.id)).toEqual(all.items.slice(0, 2).map((e) => e.id));
+    const old = await list({ year: String(oldQuarter.year) });
+    expect(old.items.map((e) => e.uscc)).toContain(oldCase);
+    expect(old.items.every((e) => e.year === oldQuarter.year)).toBe(true);
   });
 
   it('keeps an earlier quarter browsable while its entry is in force, under the name published then', async () => {
@@ -233,8 +271,9 @@ describe('GET /api/v1/major-violations', () => {
     expect(lines[0]).toBe(
       '公布季度,公布机关,公布日期,违法主体全称,统一社会信用代码（或注册号）,地址,法定代表人或负责人姓名,主要违法事实,相关处理情况,公示截止期,公示状态,撤销或修复说明',
     );
-    expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain('北京童装制衣有限公司');
+    const { total } = await list({ year: String(lastQuarter.year), quarter: String(lastQuarter.quarter) });
+    expect(lines).toHaveLength(total + 1);
+    expect(lines.some((l) => l.includes('北京童装制衣有限公司') && l.includes('北京市朝阳区南磨房路 8 号'))).toBe(true);
   });
 
   it('answers 422 for a quarter without a year, or out of range', async () => {
