@@ -63,6 +63,13 @@ const task = db.prepare('SELECT task_id AS id FROM sampling_results GROUP BY tas
   | { id: string }
   | undefined;
 const objection = db.prepare('SELECT reference FROM objections ORDER BY id LIMIT 1').get() as { reference: string } | undefined;
+const officerRows = db.prepare('SELECT certificate_no AS no FROM inspectors ORDER BY certificate_no').all() as { no: string }[];
+const officers = officerRows.map((o) => o.no);
+// The quarters the publication page shows, newest first (the page always asks for one).
+const quarters = db.prepare('SELECT DISTINCT year, quarter FROM violation_publications ORDER BY year DESC, quarter DESC LIMIT 4').all() as {
+  year: number;
+  quarter: number;
+}[];
 db.close();
 // A name substring from the middle (the 字号 and industry) and a prefix beyond the common 北京.
 const han = /^\p{Script=Han}+$/u;
@@ -86,6 +93,9 @@ try {
     ['search by name prefix', cycle(prefixes, (p) => `/api/v1/enterprises?q=${q(p)}`)],
     ['sampling results page', cycle([1, 2, 3, 4, 5], (p) => `/api/v1/sampling/tasks/${task?.id ?? 'none'}/results?page=${p}`)],
     ['penalties list', cycle([1, 2, 3, 4, 5], (p) => `/api/v1/penalties?page=${p}`)],
+    ['wage-arrears list', cycle([1, 2, 3], (p) => `/api/v1/lists/wage-arrears?page=${p}`)],
+    ['major-violations quarter', cycle(quarters, (q) => `/api/v1/major-violations?year=${q.year}&quarter=${q.quarter}`)],
+    ['officer lookup', cycle(officers, (no) => `/api/v1/officers/${no}`)],
     ['/credit/{uscc} page', cycle(sample, (e) => `/credit/${e.uscc}`)],
     ['home page', () => '/'],
   ];
@@ -127,6 +137,9 @@ try {
     ['credit profile', `/credit/${sample[0]!.uscc}`],
     ['case page', someCase ?? '/cases/'],
     ['objection form', '/objections/new'],
+    ['wage-arrears list', '/credit/lists/wage-arrears'],
+    ['major-violations publication', '/enforcement/major-violations'],
+    ['officer page', `/enforcement/officers/${officers[0] ?? '0'}`],
   ] as const) {
     pages.push(await measurePage(worker.url, name, path));
   }
