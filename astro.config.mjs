@@ -5,7 +5,18 @@ import sitemap from '@astrojs/sitemap';
 
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:8787';
 /** Entry points of the sections rendered on demand from D1 (a profile per employer would be a million entries). */
-const onDemandPages = ['/credit', '/sampling', '/enforcement/penalties', '/objections/new', '/repairs/new', '/repairs/results', '/track'];
+const onDemandPages = [
+  '/credit',
+  '/credit/lists/wage-arrears',
+  '/sampling',
+  '/enforcement/penalties',
+  '/enforcement/major-violations',
+  '/enforcement/officers',
+  '/objections/new',
+  '/repairs/new',
+  '/repairs/results',
+  '/track',
+];
 
 export default defineConfig({
   site,

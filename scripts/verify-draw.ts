@@ -13,8 +13,11 @@
 // everything agrees, 1 on any disagreement, 2 when the record cannot be read.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { verifyDraw, type DrawRecord } from '../functions/domain/draw.ts';
-import { stratumLabels } from '../functions/domain/labels.ts';
+import './lib/extensionless-imports.ts';
+import type { DrawRecord } from '../functions/domain/draw.ts';
+
+const { verifyDraw } = await import('../functions/domain/draw.ts');
+const { stratumLabels } = await import('../functions/domain/labels.ts');
 
 const verdict = (ok: boolean) => (ok ? '一致' : '不一致');
 

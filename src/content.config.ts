@@ -28,5 +28,4 @@ export const collections = {
   catalogue: list('catalogue'),
   noPenalty: list('no-penalty'),
   discretion: list('discretion'),
-  officers: list('officers'),
 };

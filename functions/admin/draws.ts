@@ -13,7 +13,7 @@ import {
   loadDrawPool,
   loadInspectionHistory,
   loadInspectorPool,
-  storeDrawStatement,
+  storeDrawStatements,
   taskAwaitingDraw,
   taskAwaitingSeed,
   type DrawTaskRow,
@@ -153,7 +153,7 @@ export function drawTask(db: Db, clock: Clock, files: R2Bucket, actor: string, t
     const [pool, history, inspectors] = await Promise.all([
       loadDrawPool(db, task.scope, Object.keys(ratios) as StratumGrade[]),
       loadInspectionHistory(db, task.year),
-      loadInspectorPool(db, task.year, taskId),
+      loadInspectorPool(db, task.year, taskId, clock.today()),
     ]);
     const record = await runDraw({ taskId, seed: task.seed, beacon, ratios, pool, history, inspectors });
     const summary = summarizeDraw(record);
@@ -167,7 +167,7 @@ export function drawTask(db: Db, clock: Clock, files: R2Bucket, actor: string, t
           before: null,
           after: summary,
           guards: [taskAwaitingDraw(taskId)],
-          statements: [storeDrawStatement(db, taskId, { draw: stored, beacon, drawnOn: clock.today(), summary })],
+          statements: storeDrawStatements(db, taskId, { draw: stored, beacon, drawnOn: clock.today(), summary }),
           result: summary,
         };
       });

@@ -39,6 +39,13 @@ function change(db: Db, record: RecordRow, set: RecordUpdate, at: string): Recor
 /** A draft becomes public; the rules are checked again, as a draft can outlive its period. */
 export function publication(db: Db, record: RecordRow, today: string, at: string): RecordChange {
   if (record.status !== 'draft') throw notInState(record, '只有草稿可以发布。');
+  // 29号令: published with the bureau's quarterly publication, never one by one (violation-publications.ts).
+  if (record.kind === 'major_violation')
+    throw new DomainError(
+      'conflict',
+      'published_by_quarter',
+      '重大劳动保障违法行为按季度统一向社会公布，请在“重大违法行为公布”中发布该季度。',
+    );
   const problems = recordRuleProblems(
     { kind: record.kind, severity: record.severity, decidedOn: record.decidedOn, penaltyTypes: record.penaltyTypes ?? [] },
     today,
@@ -74,6 +81,7 @@ const CORRECTABLE: (keyof RecordCorrection)[] = [
   'legalBasis',
   'penaltyTypes',
   'penaltyContent',
+  'handling',
   'fineFen',
 ];
 

@@ -6,6 +6,7 @@ import { createSchemaFactory } from 'drizzle-zod';
 import { creditRecords } from '../db/schema';
 import { violationTypes } from '../domain/labels';
 import { missingPenaltyStatements } from '../domain/import-rows';
+import { missingMajorViolationStatements } from '../domain/major-violations';
 import { recordKinds, recordStatuses, severities } from '../domain/vocabulary';
 import { dateField, jsonObject, lineText, proseText, UsccField } from '../input/fields';
 import { cleanLine, cleanProse } from '../domain/text';
@@ -38,6 +39,7 @@ const recordColumns = createInsertSchema(creditRecords, {
   legalBasis: optionalText('处罚依据', 1000),
   penaltyTypes: () => z.array(lineText().trim().min(1).max(20)).max(10).openapi({ description: '处罚类别，如 ["罚款"]、["警告", "罚款"]' }),
   penaltyContent: optionalText('处罚内容', 1000),
+  handling: optionalText('相关处理情况', 2000),
   fineFen: () => z.number({ message: '罚款金额应为以分为单位的整数' }).int('罚款金额应为以分为单位的整数').min(0).max(1e13),
   detail: () => jsonObject('附加信息（detail）'),
 });
@@ -54,6 +56,7 @@ const correctable = recordColumns.pick({
   legalBasis: true,
   penaltyTypes: true,
   penaltyContent: true,
+  handling: true,
   fineFen: true,
 });
 
@@ -67,8 +70,9 @@ export type RecordCorrection = z.infer<typeof RecordCorrectionSchema>;
 export const RecordInputSchema = correctable
   .extend({ uscc: recordColumns.shape.uscc, kind: recordColumns.shape.kind, detail: recordColumns.shape.detail })
   .superRefine((r, ctx) => {
-    if (r.kind !== 'penalty') return;
-    for (const p of missingPenaltyStatements(r)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+    const missing =
+      r.kind === 'penalty' ? missingPenaltyStatements(r) : r.kind === 'major_violation' ? missingMajorViolationStatements(r) : [];
+    for (const p of missing) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
   })
   .openapi('RecordInput');
 

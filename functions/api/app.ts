@@ -20,6 +20,9 @@ import { repairsRoutes } from './routes/repairs';
 import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
 import { reportRoutes } from './routes/reports';
+import { listRoutes } from './routes/lists';
+import { majorViolationRoutes } from './routes/major-violations';
+import { officerRoutes } from './routes/officers';
 
 /** The API under /api/v1: error handling, validation hook and security headers installed once, here. */
 export function createApp() {
@@ -50,6 +53,9 @@ export function createApp() {
     .route('/sampling', samplingDrawRoutes)
     .route('/penalties', penaltyRoutes)
     .route('/records', recordRoutes)
+    .route('/lists', listRoutes)
+    .route('/major-violations', majorViolationRoutes)
+    .route('/officers', officerRoutes)
     .route('/open-data', openDataRoutes)
     .route('/objections', objectionsRoutes)
     .route('/repairs', repairsRoutes)

@@ -1,7 +1,16 @@
 // The single source of truth for D1. Dates are ISO `YYYY-MM-DD` text (legal dates have no
 // time zone), instants are ISO-8601 UTC text, money is integer fen (1/100 元) so sums are exact.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+  type SQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 import {
   attachmentRoles,
   attachmentTypes,
@@ -12,6 +21,7 @@ import {
   inspectionMethods,
   objectionGrounds,
   objectionOutcomes,
+  officerStatuses,
   openCaseStatuses,
   recordKinds,
   recordStatuses,
@@ -85,6 +95,10 @@ export const creditRecords = sqliteTable(
     penaltyTypes: text('penalty_types', { mode: 'json' }).$type<string[]>(),
     penaltyContent: text('penalty_content'),
     fineFen: integer('fine_fen'),
+    /** 相关处理情况 of a major-violation entry (人社部令第29号 第六条). */
+    handling: text('handling'),
+    /** The quarterly publication (violation_publications) a major-violation entry appeared in. */
+    publicationId: text('publication_id').references((): AnySQLiteColumn => violationPublications.id),
     /** Kind-specific structured facts (listing persons, result category …), public after masking. */
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
     samplingResultId: integer('sampling_result_id'),
@@ -107,6 +121,34 @@ export const creditRecords = sqliteTable(
     index('credit_records_status_until_idx').on(t.status, t.publishUntil),
     uniqueIndex('credit_records_source_key_unique').on(t.sourceKey),
     index('credit_records_decision_no_key_idx').on(t.decisionNoKey),
+    // A quarter's entries in force, by publication. Led by the publication and carrying the columns
+    // of the public rule, so that without statistics (D1 keeps none) the planner prefers it to the
+    // kind index, and counts each publication's entries from the index alone.
+    index('credit_records_publication_idx').on(t.publicationId, t.kind, t.status, t.publishUntil),
+  ],
+);
+
+/**
+ * 重大劳动保障违法行为社会公布 (人社部令第29号, DOMAIN.md §6): one publication per bureau and
+ * quarter, held by the unique index under any concurrency. Its entries are the major-violation
+ * records that point at it; each leaves the public list at its own 公示截止期.
+ */
+export const violationPublications = sqliteTable(
+  'violation_publications',
+  {
+    /** 2026Q3-110105: year, quarter and the bureau's code (domain/major-violations.ts). */
+    id: text('id').primaryKey(),
+    /** 110000 for the municipal bureau, a district's code otherwise (domain/authorities.ts). */
+    bureauCode: text('bureau_code').notNull(),
+    authority: text('authority').notNull(),
+    year: integer('year').notNull(),
+    quarter: integer('quarter').notNull(),
+    publishedOn: text('published_on').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('violation_publications_bureau_quarter_unique').on(t.bureauCode, t.year, t.quarter),
+    index('violation_publications_quarter_idx').on(t.year, t.quarter),
   ],
 );
 
@@ -182,15 +224,57 @@ export const samplingResults = sqliteTable(
   ],
 );
 
-export const inspectors = sqliteTable('inspectors', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  certificateNo: text('certificate_no').notNull().unique(),
-  unit: text('unit').notNull(),
-  qualified: integer('qualified', { mode: 'boolean' }).notNull().default(true),
-  /** Most inspections a year; null = no cap. */
-  yearlyCap: integer('yearly_cap'),
-});
+/**
+ * 执法人员 (DOMAIN.md §7, §8): the one list of officers. The officers page, the verification by
+ * certificate number and the draw's inspector pool all read it; a published draw names each
+ * inspector by `certificate_no`, the public identifier. `id` stays internal (recusals point at it).
+ */
+export const inspectors = sqliteTable(
+  'inspectors',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** 执法证号, shown on the card and used in every published draw. */
+    certificateNo: text('certificate_no').notNull().unique(),
+    unit: text('unit').notNull(),
+    /** 执法类别, e.g. 劳动保障监察、社会保险基金监督. */
+    field: text('field').notNull().default('劳动保障监察'),
+    /** As staff recorded it; past `valid_until` the certificate reads as expired anyway (domain/officers.ts). */
+    status: text('status', { enum: officerStatuses }).notNull().default('valid'),
+    /**
+     * First and last valid day (both included). Null only for officers entered before the dates were
+     * kept: their certificate then stands as staff recorded it.
+     */
+    validFrom: text('valid_from'),
+    validUntil: text('valid_until'),
+    /** When the current status took effect, for a suspension or an early end. */
+    statusSince: text('status_since'),
+    /** Most inspections a year; null = no cap. */
+    yearlyCap: integer('yearly_cap'),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [index('inspectors_unit_idx').on(t.unit, t.certificateNo)],
+);
+
+/**
+ * Who a published draw sent where, per inspector: written in the draw's own batch from the record
+ * it publishes and never changed (a draw happens once), so an officer's page lists the tasks they
+ * were drawn for without reading every stored record.
+ */
+export const drawInspectors = sqliteTable(
+  'draw_inspectors',
+  {
+    certificateNo: text('certificate_no')
+      .notNull()
+      .references(() => inspectors.certificateNo),
+    taskId: text('task_id')
+      .notNull()
+      .references(() => samplingTasks.id),
+    /** Employers this inspector was assigned to in the draw. */
+    assignments: integer('assignments').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.certificateNo, t.taskId] })],
+);
 
 /** An inspector is never sent to an employer in their conflict list (recusal, DOMAIN.md §7). */
 export const inspectorConflicts = sqliteTable(

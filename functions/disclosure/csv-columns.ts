@@ -4,6 +4,10 @@ import type { samplingResults } from '../db/schema';
 import type { PublicPenalty } from '../db/queries/penalties';
 import { districtName } from '../domain/districts';
 import type { listPublishedRepairs } from '../db/queries/open-data';
+import type { WageArrearsEntry } from '../db/queries/wage-arrears';
+import type { MajorViolationEntry } from '../db/queries/major-violations';
+import { listingStateLabels } from '../domain/labels';
+import { MAJOR_VIOLATION_FIELDS, quarterLabel, type Quarter } from '../domain/major-violations';
 
 type ResultRow = Pick<
   typeof samplingResults.$inferSelect,
@@ -35,6 +39,9 @@ export const samplingResultColumns: CsvColumn<ResultRow>[] = [
   { header: '公示日期', value: (r) => r.publishedOn },
 ];
 
+/** A notice's cell: since when and why the entry is no longer shown in full. */
+const noticeCell = (n: { on: string | null; reason: string | null } | null) => (n ? [n.on, n.reason].filter(Boolean).join(' ') : null);
+
 /** DOMAIN.md §8, 事后公开: the fields of a penalty decision. */
 export const penaltyColumns: CsvColumn<PublicPenalty>[] = [
   { header: '决定书文号', value: (r) => r.decisionNo },
@@ -51,7 +58,7 @@ export const penaltyColumns: CsvColumn<PublicPenalty>[] = [
   { header: '公示截止期', value: (r) => r.publishUntil },
   // A withdrawn or repaired decision stays listed as a notice while its period would have run.
   { header: '公示状态', value: (r) => penaltyStatusLabels[r.status] },
-  { header: '撤销或修复说明', value: (r) => (r.withdrawal ? [r.withdrawal.on, r.withdrawal.reason].filter(Boolean).join(' ') : null) },
+  { header: '撤销或修复说明', value: (r) => noticeCell(r.withdrawal) },
 ];
 
 const penaltyStatusLabels: Record<PublicPenalty['status'], string> = {
@@ -70,4 +77,35 @@ export const repairColumns: CsvColumn<RepairRow>[] = [
   { header: '原决定书文号', value: (r) => r.decisionNo },
   { header: '修复决定日期', value: (r) => r.decidedOn },
   { header: '修复结果', value: () => '准予修复，终止公示' },
+];
+
+/** DOMAIN.md §6, 人社部令第45号: a 名单 entry; persons by name and capacity only, never ID numbers. */
+export const wageArrearsColumns: CsvColumn<WageArrearsEntry>[] = [
+  { header: '单位名称', value: (r) => r.employerName },
+  { header: '统一社会信用代码', value: (r) => r.uscc },
+  { header: '所属区', value: (r) => r.district },
+  { header: '列入名单的人员', value: (r) => r.persons.map((p) => `${p.name}（${p.role}）`).join('、') },
+  { header: '列入日期', value: (r) => r.listedOn },
+  { header: '列入事由', value: (r) => r.reason },
+  { header: '作出决定的部门', value: (r) => r.authority },
+  { header: '决定书文号', value: (r) => r.decisionNo },
+  { header: '名单期限届满日', value: (r) => r.termEndsOn },
+  { header: '状态', value: (r) => listingStateLabels[r.state] },
+  { header: '提前移出或撤销说明', value: (r) => noticeCell(r.notice) },
+];
+
+/** DOMAIN.md §6, 人社部令第29号 第六条: the published fields, then the publication. */
+export const majorViolationColumns: CsvColumn<MajorViolationEntry>[] = [
+  { header: '公布季度', value: (r) => quarterLabel({ year: r.year, quarter: r.quarter as Quarter }) },
+  { header: '公布机关', value: (r) => r.authority },
+  { header: '公布日期', value: (r) => r.publishedOn },
+  { header: MAJOR_VIOLATION_FIELDS.subjectName, value: (r) => r.subjectName },
+  { header: MAJOR_VIOLATION_FIELDS.uscc, value: (r) => r.uscc },
+  { header: MAJOR_VIOLATION_FIELDS.address, value: (r) => r.address },
+  { header: MAJOR_VIOLATION_FIELDS.legalRepresentative, value: (r) => r.legalRepresentative },
+  { header: MAJOR_VIOLATION_FIELDS.facts, value: (r) => r.facts },
+  { header: MAJOR_VIOLATION_FIELDS.handling, value: (r) => r.handling },
+  { header: '公示截止期', value: (r) => r.publishUntil },
+  { header: '公示状态', value: (r) => penaltyStatusLabels[r.status] },
+  { header: '撤销或修复说明', value: (r) => noticeCell(r.notice) },
 ];

@@ -3,7 +3,9 @@
 import type { CsvColumn } from '../http/csv';
 import type { Db } from '../db/client';
 import { approvedRepairs, publicPenalties, publishedSamplingResults } from '../db/queries/open-data';
-import { penaltyColumns, repairColumns, samplingResultColumns } from './csv-columns';
+import { allWageArrears } from '../db/queries/wage-arrears';
+import { allMajorViolations } from '../db/queries/major-violations';
+import { majorViolationColumns, penaltyColumns, repairColumns, samplingResultColumns, wageArrearsColumns } from './csv-columns';
 
 export const OPEN_DATA_LICENCE =
   '本数据依法公开，可自由复制、传播和再利用，使用时请注明来源“人力资源和社会保障局人社监管公示与信用查询”，不得歪曲原意。';
@@ -35,6 +37,18 @@ export const openDatasets = {
     rows: (db) => approvedRepairs(db),
     columns: repairColumns,
     json: ({ id: _id, ...repair }) => repair,
+  }),
+  'wage-arrears': dataset({
+    title: '拖欠农民工工资失信联合惩戒对象名单',
+    rows: (db, today) => allWageArrears(db, { district: null, year: null }, today),
+    columns: wageArrearsColumns,
+    json: (entry) => entry,
+  }),
+  'major-violations': dataset({
+    title: '重大劳动保障违法行为社会公布',
+    rows: (db, today) => allMajorViolations(db, { year: null, quarter: null }, today),
+    columns: majorViolationColumns,
+    json: (entry) => entry,
   }),
 };
 

@@ -40,11 +40,12 @@ export interface DrawExclusion {
 }
 
 /**
- * What step 5 needs to be re-run by anyone: the qualified pool by id, each inspector's conflicts
+ * What step 5 needs to be re-run by anyone: the qualified pool by certificate number, each inspector's conflicts
  * (only those with employers selected in this draw — the rest cannot matter and stay private),
  * the yearly cap and the load already carried this year before the draw.
  */
 export interface DrawInspector {
+  /** The inspector's 执法证号 (certificate number): what the card shows and GET /api/v1/officers/{id} verifies. */
   id: string;
   conflicts: string[];
   yearlyCap: number | null;
@@ -282,7 +283,7 @@ const INSPECTOR_PAIRS_PER_ROUND = 8192;
 function checkInspectors(inspectors: readonly DrawInspector[]): void {
   const seen = new Set<string>();
   for (const i of inspectors) {
-    if (!i.id || seen.has(i.id)) throw new DrawError('invalid_input', `执法人员编号为空或重复：${JSON.stringify(i.id)}。`);
+    if (!i.id || seen.has(i.id)) throw new DrawError('invalid_input', `执法证号为空或重复：${JSON.stringify(i.id)}。`);
     seen.add(i.id);
     if (i.yearlyCap !== null && (!Number.isSafeInteger(i.yearlyCap) || i.yearlyCap < 0)) {
       throw new DrawError('invalid_input', `执法人员 ${i.id} 的年度上限无效。`);

@@ -1,5 +1,6 @@
 // The Chinese terms the rules use, one place for the pages, feeds and CSV headers.
-import type { CaseKind, CaseStatus, ObjectionGround, RecordKind, RecordStatus, Severity } from './vocabulary';
+import type { CaseKind, CaseStatus, ObjectionGround, OfficerStatus, RecordKind, RecordStatus, Severity } from './vocabulary';
+import type { ListingState } from './wage-arrears-list';
 import { PUBLICATION_PERIODS } from './publication';
 
 export const recordKindLabels: Record<RecordKind, string> = {
@@ -145,3 +146,17 @@ export function recordHeading(kind: RecordKind, title: string): string {
 export function basisPointsAsPercent(bp: number): string {
   return `${(bp / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}%`;
 }
+
+/** 行政执法证 standing, as the officer's page and the list say it (domain/officers.ts). */
+export const officerStatusLabels: Record<OfficerStatus, string> = {
+  valid: '有效',
+  suspended: '暂停执法',
+  expired: '已失效',
+};
+
+/** A 名单 entry as the list shows it (domain/wage-arrears-list.ts). */
+export const listingStateLabels: Record<ListingState, string> = {
+  listed: '名单期内',
+  removed: '已提前移出名单',
+  withdrawn: '已撤销',
+};

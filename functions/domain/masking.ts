@@ -512,6 +512,8 @@ export interface RecordStatements {
   legalBasis: string | null;
   penaltyTypes: string[] | null;
   penaltyContent: string | null;
+  /** 相关处理情况 of a major-violation entry; absent on records of other kinds. */
+  handling?: string | null;
   fineFen: number | null;
   correctionNote: string | null;
   detail: Record<string, unknown> | null;
@@ -530,6 +532,7 @@ export function publicRecordDetail(r: RecordStatements, legalRepresentative: str
       legalBasis: r.legalBasis,
       penaltyTypes: r.penaltyTypes ?? [],
       penaltyContent: r.penaltyContent,
+      ...(r.handling ? { handling: r.handling } : {}),
       fineFen: r.fineFen,
       correctionNote: r.correctionNote,
       ...(r.detail ?? {}),

@@ -1,7 +1,7 @@
 // When a record may be repaired (信用修复, DOMAIN.md §3, with §2 and §6).
-import { addMonths } from './dates';
 import { publicView, repairPossibleFrom } from './publication';
 import type { RecordKind, RecordStatus, Severity } from './vocabulary';
+import { earliestRemovalOn } from './wage-arrears-list';
 
 export interface RepairCandidate {
   kind: RecordKind;
@@ -27,7 +27,7 @@ function cannotStopEarly(c: RepairCandidate): boolean {
 
 /** The first date repair may be asked. §6: a wage-arrears listing may end early 6 months after listing. */
 export function repairOpensOn(c: RepairCandidate): string | null {
-  if (c.kind === 'wage_arrears_list') return addMonths(c.decidedOn, 6);
+  if (c.kind === 'wage_arrears_list') return earliestRemovalOn(c.decidedOn);
   return repairPossibleFrom(c.decidedOn, c.severity);
 }
 

@@ -78,3 +78,10 @@ export type AttachmentType = (typeof attachmentTypes)[number];
 
 export const importKinds = ['penalties', 'sampling_results'] as const;
 export type ImportKind = (typeof importKinds)[number];
+
+/**
+ * 行政执法证 status as staff record it (DOMAIN.md §7, §8 事中公示). A certificate past its end of
+ * validity reads as expired whatever is stored (functions/domain/officers.ts, officerStanding).
+ */
+export const officerStatuses = ['valid', 'suspended', 'expired'] as const;
+export type OfficerStatus = (typeof officerStatuses)[number];

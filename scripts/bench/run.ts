@@ -73,6 +73,13 @@ const unknownCodes = sample
   .map((first17) => first17 + (usccCheckCharacter(first17) ?? '0'))
   .filter((code) => held.get(code) === undefined);
 const databaseBytes = statSync(localD1File(state)).size;
+const officerRows = db.prepare('SELECT certificate_no AS no FROM inspectors ORDER BY certificate_no').all() as { no: string }[];
+const officers = officerRows.map((o) => o.no);
+// The quarters the publication page shows, newest first (the page always asks for one).
+const quarters = db.prepare('SELECT DISTINCT year, quarter FROM violation_publications ORDER BY year DESC, quarter DESC LIMIT 4').all() as {
+  year: number;
+  quarter: number;
+}[];
 db.close();
 // A name substring from the middle (the 字号 and industry) and a prefix beyond the common 北京.
 const han = /^\p{Script=Han}+$/u;
@@ -98,6 +105,9 @@ try {
     ['search by name prefix', cycle(prefixes, (p) => `/api/v1/enterprises?q=${q(p)}`)],
     ['sampling results page', cycle([1, 2, 3, 4, 5], (p) => `/api/v1/sampling/tasks/${task?.id ?? 'none'}/results?page=${p}`)],
     ['penalties list', cycle([1, 2, 3, 4, 5], (p) => `/api/v1/penalties?page=${p}`)],
+    ['wage-arrears list', cycle([1, 2, 3], (p) => `/api/v1/lists/wage-arrears?page=${p}`)],
+    ['major-violations quarter', cycle(quarters, (q) => `/api/v1/major-violations?year=${q.year}&quarter=${q.quarter}`)],
+    ['officer lookup', cycle(officers, (no) => `/api/v1/officers/${no}`)],
     ['/credit/{uscc} page', cycle(sample, (e) => `/credit/${e.uscc}`)],
     ['home page', () => '/'],
   ];
@@ -172,6 +182,9 @@ try {
     ['case page', someCase ?? '/cases/'],
     ['objection form', '/objections/new'],
     ['credit report', `/reports/${sampleReport.reportNo}`],
+    ['wage-arrears list', '/credit/lists/wage-arrears'],
+    ['major-violations publication', '/enforcement/major-violations'],
+    ['officer page', `/enforcement/officers/${officers[0] ?? '0'}`],
   ] as const) {
     pages.push(await measurePage(worker.url, name, path));
   }

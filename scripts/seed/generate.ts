@@ -48,6 +48,7 @@ import { periodOf, randomProfile } from './random-profile.ts';
 import { SHOWCASES, SHOWCASE_BY_ID, showcaseContext } from './showcase.ts';
 import { DEMO_ACCESS_CODE, caseRows, planCaseTimelines, type CaseEventRow, type ObjectionRow, type RepairRow } from './cases.ts';
 import { conflictRows, inspectorRows, type InspectorConflictRow, type InspectorRow } from './inspectors.ts';
+import { publicationRows, type ViolationPublicationRow } from './publications.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferInsert;
 export type NameIndexRow = ReturnType<typeof nameIndexRow>;
@@ -133,6 +134,8 @@ export interface SeedDataset {
   creditRecords(): Generator<CreditRecordRow[]>;
   inspectors(): Generator<InspectorRow[]>;
   inspectorConflicts(): Generator<InspectorConflictRow[]>;
+  /** Every bureau's quarterly 29号令 publication; the major_violation records point at them. */
+  violationPublications(): Generator<ViolationPublicationRow[]>;
   objections(): Generator<ObjectionRow[]>;
   repairs(): Generator<RepairRow[]>;
   caseEvents(): Generator<CaseEventRow[]>;
@@ -318,7 +321,7 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     repairInProgress: roleRecord('repairInProgress'),
     repairApproved: roleRecord('repairApproved'),
   });
-  const pool = inspectorRows(seed);
+  const pool = inspectorRows(today);
   const idsWhere = (test: (id: number) => boolean) => Array.from({ length: count }, (_, k) => k + 1).filter(test);
   const caseOf = (role: DemoRole, rows: readonly (ObjectionRow | RepairRow)[]): DemoCase => {
     const { recordId, uscc } = roleRecord(role);
@@ -363,6 +366,7 @@ export function generateDataset(options: SeedOptions): SeedDataset {
           CONFLICTED_SHOWCASES.map((id) => showcaseBuilds[id - 1]!.row.uscc),
         ),
       ),
+    violationPublications: () => once(publicationRows(today)),
     objections: () => once(cases.objections),
     repairs: () => once(cases.repairs),
     caseEvents: () => once(cases.caseEvents),

@@ -1,36 +1,38 @@
-// The qualified inspector pool (执法人员, DOMAIN.md §7, §8) and its recusal list.
+// The officers (执法人员, DOMAIN.md §7, §8) — one list, read by the officers page, the lookup by
+// certificate number and the draw's inspector pool — and the pool's recusal list. Validity is
+// relative to the "as of" date, so that the demo reads the same whatever the date: most
+// certificates are valid, two lapsed two months ago and two are suspended; the lapsed and the
+// suspended ones were valid for earlier draws and so appear in published records.
 import type { inspectorConflicts, inspectors } from '../../functions/db/schema.ts';
-import { districtName } from '../../functions/domain/districts.ts';
-import { createRng } from './prng.ts';
-import { pad, personName } from './people.ts';
-import { DISTRICT_WEIGHTS } from './vocabulary.ts';
+import { addDays, addMonths } from '../../functions/domain/dates.ts';
+import { pad } from './people.ts';
+import { DEMO_OFFICERS } from './officers.ts';
 
 export type InspectorRow = typeof inspectors.$inferInsert;
 export type InspectorConflictRow = typeof inspectorConflicts.$inferInsert;
 
-const STREAM_INSPECTORS = 501;
-const POOL_SIZE = 40;
-const MUNICIPAL_SQUAD = { code: '110000', unit: '北京市劳动保障监察总队' };
+/** Certificates run five years (last day included). */
+const TERM_MONTHS = 60;
+const LAPSED = new Set([17, 33]);
+const SUSPENDED = new Set([9, 26]);
 
-/** Six at the municipal squad, the rest spread over the district squads (大队). */
-function unitOf(k: number): { code: string; unit: string } {
-  if (k < 6) return MUNICIPAL_SQUAD;
-  const [code] = DISTRICT_WEIGHTS[(k - 6) % DISTRICT_WEIGHTS.length]!;
-  return { code, unit: `北京市${districtName(code)}劳动保障监察大队` };
-}
-
-/** Certificate numbers read 11010520230012: issuing unit, year of issue, sequence. */
-export function inspectorRows(seed: number): InspectorRow[] {
-  const rng = createRng(seed, STREAM_INSPECTORS);
-  return Array.from({ length: POOL_SIZE }, (_, k) => {
-    const { code, unit } = unitOf(k);
+export function inspectorRows(today: string): InspectorRow[] {
+  const month = `${today.slice(0, 8)}01`;
+  return DEMO_OFFICERS.map(([name, certificateNo, unit, field], k) => {
+    // Issued 26–55 months ago, a few only 8 months ago (newcomers absent from last year's draws).
+    const issuedMonthsAgo = LAPSED.has(k) ? TERM_MONTHS + 2 : k % 10 === 4 ? 8 : 26 + ((k * 7) % 30);
+    const validFrom = addMonths(month, -issuedMonthsAgo);
+    const suspended = SUSPENDED.has(k);
     return {
       id: `JC-${pad(k + 1, 3)}`,
-      name: personName(rng),
-      certificateNo: `${code}${rng.between(2015, 2025)}${pad((k * 37 + 12) % 10_000, 4)}`,
+      name,
+      certificateNo,
       unit,
-      // Two whose certificates lapsed stay on the list but are never drawn.
-      qualified: k !== 17 && k !== 33,
+      field,
+      status: suspended ? 'suspended' : 'valid',
+      statusSince: suspended ? addDays(today, -45) : null,
+      validFrom,
+      validUntil: addDays(addMonths(validFrom, TERM_MONTHS), -1),
       yearlyCap: k % 3 === 0 ? 120 : k % 5 === 1 ? 150 : null,
     };
   });

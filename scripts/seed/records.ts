@@ -8,11 +8,15 @@ import { samplingRecordFacts, samplingRecordTitle, samplingResultSeverity } from
 import { publicationEnd as computePublicationEnd } from '../../functions/domain/publication.ts';
 import { addMonths, formatChineseDate } from '../../functions/domain/dates.ts';
 import { isWorkingDay, type WorkingDayCalendar } from '../../functions/domain/working-days.ts';
+import { MUNICIPAL_BUREAU, bureauByName, districtBureau } from '../../functions/domain/authorities.ts';
+import { earliestRemovalOn } from '../../functions/domain/wage-arrears-list.ts';
+import { publicationId, quarterLabel, quarterOf } from '../../functions/domain/major-violations.ts';
+import { isPublished, quarterPublicationDay } from './publications.ts';
 import type { Rng } from './prng.ts';
 import { shiftDays, yearOf } from './days.ts';
 import { fakeIdNumber, mobileNumber, personName } from './people.ts';
 import { DISTRICT_ABBREVIATIONS } from './vocabulary.ts';
-import { MUNICIPAL_BUREAU, districtBureau, type SamplingResultRow } from './sampling.ts';
+import type { SamplingResultRow } from './sampling.ts';
 import type { EnterpriseDraft } from './enterprise-identity.ts';
 
 export type CreditRecordRow = typeof creditRecords.$inferInsert;
@@ -392,8 +396,15 @@ const ROLES = ['项目负责人', '财务负责人', '劳务负责人'];
  * 列入拖欠农民工工资失信联合惩戒对象名单 (人社部令第45号): the employer, its 法定代表人 and the
  * 直接责任人员 are listed for 3 years. The detail also names affected workers with their ID and
  * phone numbers, as the case file does; DOMAIN.md §8 masking must remove those before publication.
+ * `removedOn`: the employer paid in full, made its 守信承诺 and was removed early (提前移出) that day.
  */
-export function listingRecord(ctx: RecordContext, penalty: RecordDraft, dated: string, cause: ListingCause): RecordDraft {
+export function listingRecord(
+  ctx: RecordContext,
+  penalty: RecordDraft,
+  dated: string,
+  cause: ListingCause,
+  removedOn: string | null = null,
+): RecordDraft {
   const listedOn = ctx.workingDay(dated);
   const e = ctx.enterprise;
   const { rng } = ctx;
@@ -411,12 +422,15 @@ export function listingRecord(ctx: RecordContext, penalty: RecordDraft, dated: s
     unpaidFen: rng.between(60, 400) * 10_000,
   }));
   const publishUntil = publicationEnd(listedOn, 'serious');
+  const status = statusAfterPublication(ctx, publishUntil);
+  const removed = removedOn !== null && status === 'published' && removedOn < ctx.today;
   return {
     row: {
       uscc: e.uscc,
       kind: 'wage_arrears_list',
       severity: 'serious',
-      status: statusAfterPublication(ctx, publishUntil),
+      status: removed ? 'repaired' : status,
+      repairedOn: removed ? removedOn : null,
       title: '列入拖欠农民工工资失信联合惩戒对象名单',
       decisionNo: documentNumber(ctx, at, '欠薪惩', listedOn),
       authority: at.authority,
@@ -433,7 +447,7 @@ export function listingRecord(ctx: RecordContext, penalty: RecordDraft, dated: s
         caseNo: penaltyDetail.caseNo,
         [cause]: true,
         term: '3年',
-        earliestRemovalOn: addMonths(listedOn, 6),
+        earliestRemovalOn: earliestRemovalOn(listedOn),
         employer: { name: e.name, uscc: e.uscc },
         legalRepresentative: e.legalRepresentative,
         responsiblePersons: [{ name: personName(rng), role: rng.pick(ROLES), idNumber: fakeIdNumber(rng), phone: mobileNumber(rng) }],
@@ -444,29 +458,32 @@ export function listingRecord(ctx: RecordContext, penalty: RecordDraft, dated: s
   };
 }
 
-const quarterOf = (date: string) => Math.floor((Number(date.slice(5, 7)) - 1) / 3);
-
 /**
- * 重大劳动保障违法行为社会公布 (人社部令第29号), published on the 15th of the month after the
- * quarter of the decision with the fields the order lists; null while that day is still ahead.
+ * 重大劳动保障违法行为社会公布 (人社部令第29号): the case's entry in its bureau's publication for the
+ * quarter of the decision, published on the 15th of the month after the quarter (publications.ts);
+ * null while that day is still ahead, a draft while the bureau is late. Dated, like any record, by
+ * the decision, so its 3-year period runs from it (DOMAIN.md §2).
  */
 export function majorViolationRecord(ctx: RecordContext, penalty: RecordDraft): RecordDraft | null {
   const e = ctx.enterprise;
   const p = penalty.row;
   const quarter = quarterOf(p.decidedOn);
-  const publishedOn = ctx.workingDay(addMonths(`${yearOf(p.decidedOn)}-${String(quarter * 3 + 1).padStart(2, '0')}-15`, 3));
-  if (publishedOn >= ctx.today) return null;
-  const publishUntil = publicationEnd(publishedOn, 'serious');
+  if (quarterPublicationDay(quarter) >= ctx.today) return null;
+  const bureau = bureauByName(p.authority)!.code;
+  // The late district's entries wait for its publication as drafts (publications.ts).
+  const published = isPublished(quarter, bureau, ctx.today);
+  const publishedOn = published ? quarterPublicationDay(quarter) : null;
+  const publishUntil = publicationEnd(p.decidedOn, 'serious');
   return {
     row: {
       uscc: e.uscc,
       kind: 'major_violation',
       severity: 'serious',
-      status: statusAfterPublication(ctx, publishUntil),
+      status: published ? statusAfterPublication(ctx, publishUntil) : 'draft',
       title: '重大劳动保障违法行为社会公布',
       decisionNo: p.decisionNo,
       authority: p.authority,
-      decidedOn: publishedOn,
+      decidedOn: p.decidedOn,
       publishedOn,
       publishUntil,
       violationType: p.violationType,
@@ -475,15 +492,15 @@ export function majorViolationRecord(ctx: RecordContext, penalty: RecordDraft): 
       penaltyTypes: null,
       penaltyContent: null,
       fineFen: null,
+      handling: `${p.authority}依法作出行政处罚决定（${p.decisionNo}）：${p.penaltyContent}。`,
+      publicationId: published ? publicationId(quarter, bureau) : null,
       detail: {
         caseNo: p.detail!.caseNo,
-        period: `${yearOf(p.decidedOn)}年第${quarter + 1}季度`,
+        period: quarterLabel(quarter),
         subjectName: e.name,
         uscc: e.uscc,
         address: e.address,
         legalRepresentative: e.legalRepresentative,
-        mainFacts: p.facts,
-        handling: `${p.authority}依法作出行政处罚决定（${p.decisionNo}）：${p.penaltyContent}。`,
       },
     },
   };

@@ -5,6 +5,7 @@
 import type { samplingItems, samplingResults, samplingTasks } from '../../functions/db/schema.ts';
 import { districtName } from '../../functions/domain/districts.ts';
 import { formatChineseDate } from '../../functions/domain/dates.ts';
+import { MUNICIPAL_BUREAU, districtBureau } from '../../functions/domain/authorities.ts';
 import { createRng, unitHash, type Rng } from './prng.ts';
 import { randomDate, shiftDays, yearOf } from './days.ts';
 import { CONSTRUCTION_INDUSTRIES } from './vocabulary.ts';
@@ -14,9 +15,6 @@ export type SamplingItemRow = typeof samplingItems.$inferInsert;
 export type SamplingTaskRow = typeof samplingTasks.$inferInsert;
 export type SamplingResultRow = typeof samplingResults.$inferInsert;
 export type ResultCategory = SamplingResultRow['result'];
-
-export const MUNICIPAL_BUREAU = '北京市人力资源和社会保障局';
-export const districtBureau = (code: string) => `北京市${districtName(code)}人力资源和社会保障局`;
 
 const STREAM_DRAW = 201;
 const STREAM_RESULT = 202;

@@ -218,10 +218,10 @@ export const SHOWCASES: readonly Showcase[] = [
   },
   {
     id: 21,
-    scenario: 'C级：涉嫌拒不支付劳动报酬罪移送公安机关，列入失信名单',
+    scenario: 'C级：涉嫌拒不支付劳动报酬罪移送公安机关，列入失信名单；全额支付后满6个月提前移出',
     identity: identity('C'),
     sampling: [],
-    records: (c) => listedWageCase(c.record, c.at('03-30'), 'criminalLiability', true),
+    records: (c) => listedWageCase(c.record, c.at('03-30'), 'criminalLiability', true, 'always'),
   },
   ...caseEmployerShowcases(22),
 ];

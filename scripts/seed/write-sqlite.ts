@@ -8,6 +8,7 @@ import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import {
   caseEvents,
   creditRecords,
+  drawInspectors,
   enterprises,
   inspectorConflicts,
   inspectors,
@@ -16,6 +17,7 @@ import {
   samplingItems,
   samplingResults,
   samplingTasks,
+  violationPublications,
 } from '../../functions/db/schema.ts';
 import type { SeedDataset } from './generate.ts';
 import { drawRandomTasks, type DemoDraw } from './draws.ts';
@@ -30,6 +32,9 @@ const SEEDED_TABLES: readonly Table[] = [
   samplingTasks,
   inspectors,
   inspectorConflicts,
+  // Written by the draws (drawTask), emptied with the tasks and officers it points at.
+  drawInspectors,
+  violationPublications,
   enterprises,
   samplingResults,
   creditRecords,
@@ -131,6 +136,7 @@ export function openSeedTarget(persistTo: string): SeedTarget {
         for (const rows of dataset.samplingTasks()) insert(samplingTasks, rows);
         for (const rows of dataset.inspectors()) insert(inspectors, rows);
         for (const rows of dataset.inspectorConflicts()) insert(inspectorConflicts, rows);
+        for (const rows of dataset.violationPublications()) insert(violationPublications, rows);
       });
       let done = 0;
       for (const batch of dataset.enterpriseBatches()) {

@@ -25,8 +25,8 @@ const OPEN_PAGES = /^\/admin\/(login|logout)\/?$/;
 /** Which staff may open which part of the console; the API declares the same roles per route. */
 const CONSOLE_ROLES: [RegExp, readonly StaffRole[]][] = [
   [/^\/admin\/(objections|repairs)(\/|$)/, REVIEWERS],
-  [/^\/admin\/(records|imports)(\/|$)/, PUBLISHERS],
-  [/^\/admin\/audit(\/|$)/, ADMINS],
+  [/^\/admin\/(records|imports|major-violations)(\/|$)/, PUBLISHERS],
+  [/^\/admin\/(audit|officers)(\/|$)/, ADMINS],
 ];
 
 /** The roles a console path requires, or null for a path outside the gate. */

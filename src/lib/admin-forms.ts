@@ -59,7 +59,7 @@ const splitTypes = (value: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const CORRECTABLE_TEXT = ['title', 'decisionNo', 'authority', 'decidedOn', 'facts', 'legalBasis', 'penaltyContent'] as const;
+const CORRECTABLE_TEXT = ['title', 'decisionNo', 'authority', 'decidedOn', 'facts', 'legalBasis', 'penaltyContent', 'handling'] as const;
 
 /**
  * A correction form is pre-filled with the record; only what staff actually changed is sent, so
@@ -69,6 +69,8 @@ function correctionFromForm(form: FormData, record: RecordRow): { changes: Recor
   const changes: Record<string, unknown> = {};
   const errors: FieldError[] = [];
   for (const field of CORRECTABLE_TEXT) {
+    // A field the form did not show (相关处理情况 on other kinds) is not a change to an empty value.
+    if (!form.has(`changes.${field}`)) continue;
     const value = text(form, `changes.${field}`).trim();
     if (value !== (record[field] ?? '')) changes[field] = value;
   }
@@ -121,6 +123,7 @@ export function recordFromForm(form: FormData) {
     legalBasis: optional('legalBasis'),
     penaltyTypes: splitTypes(text(form, 'penaltyTypes')),
     penaltyContent: optional('penaltyContent'),
+    handling: optional('handling'),
     fineFen: fine.fen,
   });
   if (fine.error)

@@ -214,23 +214,6 @@ export const discretionSchema = z.strictObject({
     .superRefine(uniqueIds),
 });
 
-/** 行政执法证号 as printed on the certificate: 11, then 8 digits. */
-export const certificatePattern = /^11\d{8}$/;
-
-export const officersSchema = z
-  .strictObject({
-    ...listMeta,
-    items: z.array(z.strictObject({ name: text, certificate: z.string().regex(certificatePattern), unit: text, field: text })).min(1),
-  })
-  .superRefine((doc, ctx) => {
-    const seen = new Set<string>();
-    for (const [i, o] of doc.items.entries()) {
-      if (seen.has(o.certificate))
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'certificate'], message: `重复的执法证号：${o.certificate}` });
-      seen.add(o.certificate);
-    }
-  });
-
 /** Each list file and its schema; content.config.ts and the tests both read this table. */
 export const listSchemas = {
   authorities: authoritiesSchema,
@@ -238,6 +221,5 @@ export const listSchemas = {
   catalogue: catalogueSchema,
   'no-penalty': noPenaltySchema,
   discretion: discretionSchema,
-  officers: officersSchema,
 } as const;
 export type ListName = keyof typeof listSchemas;

@@ -11,7 +11,6 @@ type ListData = {
   catalogue: z.infer<Schemas['catalogue']>;
   noPenalty: z.infer<Schemas['no-penalty']>;
   discretion: z.infer<Schemas['discretion']>;
-  officers: z.infer<Schemas['officers']>;
 };
 
 export async function readList<C extends keyof ListData>(collection: C): Promise<ListData[C]> {
@@ -32,8 +31,11 @@ export const enforcementPages = {
   catalogue: { href: '/enforcement/catalogue/', label: '事中事后监管事项目录清单' },
   noPenalty: { href: '/enforcement/no-penalty/', label: '轻微违法行为不予处罚清单' },
   discretion: { href: '/enforcement/discretion/', label: '行政处罚裁量基准' },
-  officers: { href: '/enforcement/officers/', label: '行政执法人员名单' },
+  // Rendered on demand from D1 (the draw's inspectors are the same people): no trailing slash.
+  officers: { href: '/enforcement/officers', label: '行政执法人员名单' },
   // Built by others from D1; linked, not owned here.
   penalties: { href: '/enforcement/penalties', label: '行政处罚决定公开' },
+  majorViolations: { href: '/enforcement/major-violations', label: '重大劳动保障违法行为社会公布' },
+  wageArrears: { href: '/credit/lists/wage-arrears', label: '拖欠农民工工资失信联合惩戒对象名单' },
   sampling: { href: '/sampling', label: '“双随机、一公开”抽查' },
 } as const;

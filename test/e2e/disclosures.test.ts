@@ -65,6 +65,15 @@ describe('public disclosure sections in the browser', () => {
       await expect(page.locator(`link[rel="alternate"][type="application/rss+xml"][href="${feed}"]`).count(), path).resolves.toBe(1);
       await expect(page.locator(`footer a[href="${feed}"]`).count(), path).resolves.toBe(1);
     }
+    // The lists link their feeds from the page itself (the footer is another engineer's).
+    for (const [path, feed] of [
+      ['/credit/lists/wage-arrears', '/credit/lists/wage-arrears/rss.xml'],
+      ['/enforcement/major-violations', '/enforcement/major-violations/rss.xml'],
+    ]) {
+      await page.goto(new URL(path!, baseUrl).href);
+      await expect(page.locator(`link[rel="alternate"][type="application/rss+xml"][href="${feed}"]`).count(), path).resolves.toBe(1);
+      await expect(page.locator(`main a[href="${feed}"]`).count(), path).resolves.toBe(1);
+    }
   });
 
   it('enforcement disclosure: the hub, the lists and the penalty decisions', async () => {
@@ -73,8 +82,10 @@ describe('public disclosure sections in the browser', () => {
       '/enforcement/catalogue/',
       '/enforcement/no-penalty/',
       '/enforcement/discretion/',
-      '/enforcement/officers/',
+      '/enforcement/officers',
       '/enforcement/penalties',
+      '/enforcement/major-violations',
+      '/credit/lists/wage-arrears',
     ]) {
       await visit(path);
     }
@@ -89,7 +100,12 @@ describe('public disclosure sections in the browser', () => {
     expect(rss).toMatchObject({ root: 'rss', error: null });
     expect(rss.items).toBeGreaterThanOrEqual(12);
     // The feeds rendered on demand from D1, inside workerd.
-    for (const path of ['/sampling/rss.xml', '/enforcement/penalties/rss.xml']) {
+    for (const path of [
+      '/sampling/rss.xml',
+      '/enforcement/penalties/rss.xml',
+      '/credit/lists/wage-arrears/rss.xml',
+      '/enforcement/major-violations/rss.xml',
+    ]) {
       const feed = await parseXml(path);
       expect(feed, path).toMatchObject({ root: 'rss', error: null });
       expect(feed.items, path).toBeGreaterThan(0);

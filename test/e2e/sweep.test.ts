@@ -71,11 +71,12 @@ describe('privacy of everything public (DOMAIN.md §8)', () => {
 
     const paths = [...(await sitemapPaths(baseUrl)), '/', `/credit?q=${encodeURIComponent('有限公司')}`];
     for (const code of codes) paths.push(`/credit/${code}`, `/api/v1/enterprises/${code}`, `/credit/${code}/feed.xml`);
-    for (const dataset of ['sampling-results', 'penalties', 'repairs'])
+    for (const dataset of ['sampling-results', 'penalties', 'repairs', 'wage-arrears', 'major-violations'])
       paths.push(`/api/v1/open-data/${dataset}?format=json`, `/api/v1/open-data/${dataset}?format=csv`);
     paths.push('/api/v1/penalties?pageSize=100', '/api/v1/repairs/published', '/api/v1/sampling/tasks');
     // The feeds are not in the sitemap of pages; they publish the same records.
     paths.push('/cases/rss.xml', '/sampling/rss.xml', '/enforcement/penalties/rss.xml');
+    paths.push('/credit/lists/wage-arrears/rss.xml', '/enforcement/major-violations/rss.xml', '/api/v1/lists/wage-arrears?format=csv');
 
     const problems: string[] = [];
     for (const path of paths) {

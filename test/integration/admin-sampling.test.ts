@@ -49,9 +49,14 @@ beforeAll(async () => {
   }
   const db = getDb(env.DB);
   for (let i = 1; i <= 6; i++)
-    await db
-      .insert(inspectors)
-      .values({ id: `TZ-${i}`, name: `通州检查员${i}`, certificateNo: `京人社监TZ${i}`, unit: '北京市通州区人力资源和社会保障局' });
+    await db.insert(inspectors).values({
+      id: `TZ-${i}`,
+      name: `通州检查员${i}`,
+      certificateNo: `110112000${i}`,
+      unit: '北京市通州区劳动保障监察大队',
+      validFrom: '2020-01-01',
+      validUntil: '2099-12-31',
+    });
 });
 
 describe('staff draw workflow', () => {

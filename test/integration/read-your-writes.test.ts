@@ -59,7 +59,11 @@ describe('read-your-writes through the session bookmark', () => {
   });
 
   it('ignores a malformed bookmark, in the header or the cookie, instead of failing', async () => {
-    for (const headers of [{ [BOOKMARK_HEADER]: 'not a bookmark; DROP' }, { Cookie: `${BOOKMARK_COOKIE}=${'f'.repeat(400)}` }]) {
+    const malformed: Record<string, string>[] = [
+      { [BOOKMARK_HEADER]: 'not a bookmark; DROP' },
+      { Cookie: `${BOOKMARK_COOKIE}=${'f'.repeat(400)}` },
+    ];
+    for (const headers of malformed) {
       const res = await exports.default.fetch(`http://local/api/v1/enterprises/${uscc}`, { headers });
       expect(res.status).toBe(200);
     }

@@ -44,14 +44,16 @@ const cleanAInspected = chaoyang[0]!.uscc;
 const penalizedAInspected = chaoyang[1]!.uscc;
 const bInspectedTwice = chaoyang[4]!.uscc;
 
+/** A published draw names each inspector by certificate number (执法证号); the internal id is for recusals only. */
 const INSPECTORS = [
-  { id: 'JC-01', cap: null, conflicts: chaoyang.slice(0, 60).map((e) => e.uscc) },
-  { id: 'JC-02', cap: 12, conflicts: [] },
-  { id: 'JC-03', cap: null, conflicts: [dongcheng[0]!] },
-  { id: 'JC-04', cap: null, conflicts: [dongcheng[0]!] },
-  { id: 'JC-05', cap: 30, conflicts: [dongcheng[0]!] },
-  { id: 'JC-06', cap: null, conflicts: [] },
+  { id: 'JC-01', certificateNo: '1101050001', cap: null, conflicts: chaoyang.slice(0, 60).map((e) => e.uscc) },
+  { id: 'JC-02', certificateNo: '1101050002', cap: 12, conflicts: [] },
+  { id: 'JC-03', certificateNo: '1101050003', cap: null, conflicts: [dongcheng[0]!] },
+  { id: 'JC-04', certificateNo: '1101050004', cap: null, conflicts: [dongcheng[0]!] },
+  { id: 'JC-05', certificateNo: '1101050005', cap: 30, conflicts: [dongcheng[0]!] },
+  { id: 'JC-06', certificateNo: '1101050006', cap: null, conflicts: [] },
 ];
+const VALIDITY = { validFrom: '2020-01-01', validUntil: '2030-12-31' };
 
 beforeAll(async () => {
   for (const e of chaoyang)
@@ -78,16 +80,19 @@ beforeAll(async () => {
   // Last year's inspections do not count towards this year's cap.
   await insertSamplingResult(env.DB, { taskId: 'SJ-2026-H02', uscc: chaoyang[2]!.uscc, inspectedOn: '2025-11-20' });
 
+  const unit = '北京市朝阳区劳动保障监察大队';
   for (const [n, i] of INSPECTORS.entries()) {
     await db
       .insert(inspectors)
-      .values({ id: i.id, name: `检查员${n}`, certificateNo: `京人社监${n}`, unit: '北京市朝阳区人力资源和社会保障局', yearlyCap: i.cap });
+      .values({ id: i.id, name: `检查员${n}`, certificateNo: i.certificateNo, unit, yearlyCap: i.cap, ...VALIDITY });
     for (const uscc of i.conflicts) await db.insert(inspectorConflicts).values({ inspectorId: i.id, uscc, reason: '近亲属任职' });
   }
-  // Not qualified: never in the pool, whatever else holds.
-  await db
-    .insert(inspectors)
-    .values({ id: 'JC-99', name: '见习检查员', certificateNo: '京人社监99', unit: '北京市朝阳区人力资源和社会保障局', qualified: false });
+  // Without a certificate valid on the day of the draw: never in the pool, whatever else holds.
+  await db.insert(inspectors).values([
+    { id: 'JC-97', name: '暂停执法人员', certificateNo: '1101050097', unit, status: 'suspended', statusSince: '2026-01-05', ...VALIDITY },
+    { id: 'JC-98', name: '证件过期人员', certificateNo: '1101050098', unit, validFrom: '2018-01-01', validUntil: '2026-02-28' },
+    { id: 'JC-99', name: '新发证人员', certificateNo: '1101050099', unit, validFrom: '2026-04-01', validUntil: '2031-03-31' },
+  ]);
 
   const planned = { status: 'planned' as const, planPublishedOn: null, drawnOn: null, inspectFrom: null, inspectTo: null };
   await insertSamplingTask(env.DB, { id: 'SJ-2026-101', ...planned, scope: { districts: ['110105'], industries: [] }, ratios: RATIOS });
@@ -213,15 +218,15 @@ describe('drawTask and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
   });
 
   it('assigns two qualified inspectors to each selected employer, respecting conflicts and caps', async () => {
-    expect(record.inspectors.map((i) => i.id)).toEqual(INSPECTORS.map((i) => i.id));
+    expect(record.inspectors.map((i) => i.id)).toEqual(INSPECTORS.map((i) => i.certificateNo));
     expect(record.assignments.map((a) => a.uscc)).toEqual(record.strata.flatMap((s) => s.selected));
     const conflicted = new Set(INSPECTORS[0]!.conflicts);
     for (const a of record.assignments) {
       expect(new Set(a.inspectorIds).size).toBe(2);
-      if (conflicted.has(a.uscc)) expect(a.inspectorIds).not.toContain('JC-01');
+      if (conflicted.has(a.uscc)) expect(a.inspectorIds).not.toContain(INSPECTORS[0]!.certificateNo);
     }
     const load = summarizeDraw(record).inspectorLoad;
-    expect(load['JC-02'] ?? 0).toBeLessThanOrEqual(12);
+    expect(load[INSPECTORS[1]!.certificateNo] ?? 0).toBeLessThanOrEqual(12);
   });
 
   it('cannot draw twice, nor re-plan a drawn task', async () => {

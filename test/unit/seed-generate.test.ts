@@ -10,6 +10,11 @@ import { nameIndexRow } from '../../functions/domain/name-search';
 import { verifyAccessCode } from '../../functions/domain/reference';
 import { recordKinds, severities } from '../../functions/domain/vocabulary';
 import { isWorkingDay } from '../../functions/domain/working-days';
+import { bureauByName, bureaus } from '../../functions/domain/authorities';
+import { LATE_BUREAU } from '../../scripts/seed/publications';
+import { missingMajorViolationStatements, quarterOf, quarterPublicationProblem } from '../../functions/domain/major-violations';
+import { officerStanding, parseCertificateNo, type OfficerCredential } from '../../functions/domain/officers';
+import { earliestRemovalOn } from '../../functions/domain/wage-arrears-list';
 
 // The demo data is the site's first impression and the benchmark's workload: it must be valid
 // by the domain rules (DOMAIN.md), reproducible, and rich enough at 200 enterprises to show
@@ -36,6 +41,7 @@ function tables(dataset: SeedDataset) {
     creditRecords: all(dataset.creditRecords()),
     inspectors: all(dataset.inspectors()),
     inspectorConflicts: all(dataset.inspectorConflicts()),
+    violationPublications: all(dataset.violationPublications()),
     objections: all(dataset.objections()),
     repairs: all(dataset.repairs()),
     caseEvents: all(dataset.caseEvents()),
@@ -194,11 +200,55 @@ describe('records at 200 enterprises (DOMAIN.md §2, §5, §6)', () => {
     }
   });
 
-  it('publishes major violations with the fields of 人社部令第29号', () => {
-    const major = records.find((r) => r.kind === 'major_violation')!;
-    expect(Object.keys(major.detail!)).toEqual(
-      expect.arrayContaining(['subjectName', 'uscc', 'address', 'legalRepresentative', 'mainFacts', 'handling']),
+  it("publishes major violations with the fields of 人社部令第29号 in their bureau's quarterly publication", () => {
+    const majors = records.filter((r) => r.kind === 'major_violation');
+    expect(majors.length).toBeGreaterThan(0);
+    const publications = new Map(data.violationPublications.map((p) => [p.id, p]));
+    for (const major of majors) {
+      expect(Object.keys(major.detail!)).toEqual(expect.arrayContaining(['subjectName', 'uscc', 'address', 'legalRepresentative']));
+      expect(missingMajorViolationStatements(major)).toEqual([]);
+      if (major.status === 'draft') {
+        // The late district's entries wait for its publication.
+        expect([bureauByName(major.authority)!.code, major.publicationId, major.publishedOn]).toEqual([LATE_BUREAU, null, null]);
+        continue;
+      }
+      const publication = publications.get(major.publicationId!)!;
+      expect(publication, major.publicationId!).toBeDefined();
+      // Published after its quarter ended, by the bureau that decided, from its decision date for 3 years (§2).
+      expect([publication.authority, publication.publishedOn]).toEqual([major.authority, major.publishedOn]);
+      expect(quarterOf(major.decidedOn)).toEqual({ year: publication.year, quarter: publication.quarter });
+      expect(quarterPublicationProblem(quarterOf(major.decidedOn), publication.publishedOn)).toBeNull();
+      expect(major.publishUntil).toBe(publicationEnd(major.decidedOn, 'serious'));
+    }
+  });
+
+  it('has every bureau publish every quarter, once, even with nothing to publish — but one district late with the latest', () => {
+    const perQuarter = new Map<string, Set<string>>();
+    for (const p of data.violationPublications) {
+      const key = `${p.year}Q${p.quarter}`;
+      if (!perQuarter.has(key)) perQuarter.set(key, new Set());
+      perQuarter.get(key)!.add(p.bureauCode);
+    }
+    const [latest, ...earlier] = [...perQuarter.keys()].sort().reverse();
+    for (const key of earlier) expect(perQuarter.get(key)!.size, key).toBe(bureaus.length);
+    expect([...perQuarter.get(latest!)!].sort()).toEqual(
+      bureaus
+        .map((b) => b.code)
+        .filter((c) => c !== LATE_BUREAU)
+        .sort(),
     );
+    expect(new Set(data.violationPublications.map((p) => p.id)).size).toBe(data.violationPublications.length);
+  });
+
+  it('removes some listings early (提前移出), never before 6 months, and keeps the rest in force', () => {
+    const listings = records.filter((r) => r.kind === 'wage_arrears_list');
+    const removed = listings.filter((r) => r.status === 'repaired');
+    expect(removed.length).toBeGreaterThan(0);
+    expect(listings.some((r) => r.status === 'published')).toBe(true);
+    for (const r of removed) {
+      expect(r.repairedOn! >= earliestRemovalOn(r.decidedOn), String(r.id)).toBe(true);
+      expect(r.repairedOn! < TODAY).toBe(true);
+    }
   });
 
   it('stores the grade that the records of the assessment year produce', () => {
@@ -311,10 +361,14 @@ describe('双随机、一公开 at 200 enterprises (DOMAIN.md §7)', () => {
     expect(data.samplingResults.some((r) => r.result !== '未发现问题')).toBe(true);
   });
 
-  it('has a qualified inspector pool with certificates and recusals', () => {
+  it('has one list of officers with certificate numbers, validity and recusals, most valid today', () => {
     expect(data.inspectors.length).toBe(40);
     expect(new Set(data.inspectors.map((i) => i.certificateNo)).size).toBe(40);
-    for (const i of data.inspectors) expect(i.certificateNo).toMatch(/^11\d{4}20\d{6}$/);
+    for (const i of data.inspectors) expect(parseCertificateNo(i.certificateNo)).toEqual({ ok: true, certificateNo: i.certificateNo });
+    const standing = data.inspectors.map((i) => officerStanding(i as OfficerCredential, TODAY));
+    expect(standing.filter((s) => s === 'valid').length).toBe(36);
+    expect(standing.filter((s) => s === 'suspended').length).toBe(2);
+    expect(standing.filter((s) => s === 'expired').length).toBe(2);
     const pool = new Set(data.inspectors.map((i) => i.id));
     for (const c of data.inspectorConflicts) expect([pool.has(c.inspectorId), byCode.has(c.uscc)]).toEqual([true, true]);
   });

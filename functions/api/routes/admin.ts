@@ -14,6 +14,8 @@ import { adminRecordRoutes } from './admin-records';
 import { adminImportRoutes } from './admin-imports';
 import { adminAuditRoutes } from './admin-audit';
 import { adminSamplingRoutes } from './admin-sampling';
+import { adminOfficerRoutes } from './admin-officers';
+import { adminPublicationRoutes } from './admin-publications';
 
 const me = adminRoute(ANY_STAFF, {
   method: 'get',
@@ -59,4 +61,6 @@ export const adminRoutes = router
   .route('/records', adminRecordRoutes)
   .route('/imports', adminImportRoutes)
   .route('/audit', adminAuditRoutes)
-  .route('/sampling', adminSamplingRoutes);
+  .route('/sampling', adminSamplingRoutes)
+  .route('/officers', adminOfficerRoutes)
+  .route('/major-violations', adminPublicationRoutes);

@@ -3,8 +3,9 @@
 // The algorithm is functions/domain/draw.ts; the steps and their audit are functions/admin/draws.ts.
 import { and, asc, eq, gt, isNotNull, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../client';
-import { creditRecords, enterprises, inspectorConflicts, inspectors, samplingResults, samplingTasks } from '../schema';
-import { statementOf, type Statement } from './audit';
+import { creditRecords, drawInspectors, enterprises, inspectorConflicts, inspectors, samplingResults, samplingTasks } from '../schema';
+import { mayInspectOn } from '../../domain/officers';
+import { sqlStatement, statementOf, type Statement } from './audit';
 import {
   summarizeDraw,
   type DrawInspector,
@@ -78,7 +79,23 @@ export interface StoredDraw {
   summary: DrawSummary;
 }
 
-export function storeDrawStatement(db: Db, taskId: string, d: StoredDraw): Statement {
+/**
+ * The draw's record, and who it sends where per inspector (draw_inspectors, from the summary's
+ * loads), written together so that an officer's page can never disagree with a published draw.
+ */
+export function storeDrawStatements(db: Db, taskId: string, d: StoredDraw): Statement[] {
+  const loads = JSON.stringify(d.summary.inspectorLoad);
+  return [
+    storeDrawStatement(db, taskId, d),
+    sqlStatement(
+      db,
+      sql`INSERT INTO ${drawInspectors} (certificate_no, task_id, assignments)
+    SELECT key, ${taskId}, value FROM json_each(${loads})`,
+    ),
+  ];
+}
+
+function storeDrawStatement(db: Db, taskId: string, d: StoredDraw): Statement {
   return statementOf(
     db,
     db
@@ -159,22 +176,27 @@ export async function loadInspectionHistory(db: Db, year: number): Promise<Inspe
 }
 
 /**
- * Step 5's pool: qualified inspectors with their conflicts, caps, and the load they already carry
- * from the year's earlier draws — read from the stored records themselves (inline assignments, or
- * the summary of a record kept in R2), so there is no second count to drift.
+ * Step 5's pool: the officers whose certificate is valid on the day of the draw (domain/officers.ts,
+ * mayInspectOn), each named by certificate number — the number a published draw shows and anyone
+ * can look up — with their conflicts, caps, and the load they already carry from the year's earlier
+ * draws, read from the stored records themselves (inline assignments, or the summary of a record
+ * kept in R2), so there is no second count to drift.
  */
-export async function loadInspectorPool(db: Db, year: number, exceptTaskId: string): Promise<DrawInspector[]> {
-  const [pool, conflicts, loads] = await Promise.all([
+export async function loadInspectorPool(db: Db, year: number, exceptTaskId: string, day: string): Promise<DrawInspector[]> {
+  const [officers, conflicts, loads] = await Promise.all([
     db
-      .select({ id: inspectors.id, yearlyCap: inspectors.yearlyCap })
+      .select({
+        id: inspectors.id,
+        certificateNo: inspectors.certificateNo,
+        status: inspectors.status,
+        validFrom: inspectors.validFrom,
+        validUntil: inspectors.validUntil,
+        statusSince: inspectors.statusSince,
+        yearlyCap: inspectors.yearlyCap,
+      })
       .from(inspectors)
-      .where(eq(inspectors.qualified, true))
-      .orderBy(asc(inspectors.id)),
-    db
-      .select({ inspectorId: inspectorConflicts.inspectorId, uscc: inspectorConflicts.uscc })
-      .from(inspectorConflicts)
-      .innerJoin(inspectors, eq(inspectors.id, inspectorConflicts.inspectorId))
-      .where(eq(inspectors.qualified, true)),
+      .orderBy(asc(inspectors.certificateNo)),
+    db.select({ inspectorId: inspectorConflicts.inspectorId, uscc: inspectorConflicts.uscc }).from(inspectorConflicts),
     db.all<{ id: string; load: number }>(sql`
       SELECT id, sum(n) AS load FROM (
         SELECT j.value AS id, 1 AS n
@@ -193,7 +215,14 @@ export async function loadInspectorPool(db: Db, year: number, exceptTaskId: stri
     else byInspector.set(c.inspectorId, [c.uscc]);
   }
   const load = new Map(loads.map((l) => [l.id, l.load]));
-  return pool.map((i) => ({ id: i.id, conflicts: byInspector.get(i.id) ?? [], yearlyCap: i.yearlyCap, load: load.get(i.id) ?? 0 }));
+  return officers
+    .filter((o) => mayInspectOn(o, day))
+    .map((o) => ({
+      id: o.certificateNo,
+      conflicts: byInspector.get(o.id) ?? [],
+      yearlyCap: o.yearlyCap,
+      load: load.get(o.certificateNo) ?? 0,
+    }));
 }
 
 /**
