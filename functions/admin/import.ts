@@ -41,6 +41,8 @@ import { severityLabels } from '../domain/labels';
 import { publicRecordDetail } from '../domain/masking';
 import { parseUscc, usccDistrictCode, usccMessages } from '../domain/uscc';
 import { sha256Hex } from '../domain/hex';
+import { logImportedStatement } from '../db/queries/changes';
+import { changeTypeOf } from '../domain/changes';
 
 export interface ImportFile {
   kind: ImportKind;
@@ -304,6 +306,13 @@ export async function commitImport(
                 };
               }),
             ).flatMap((chunk) => insertSamplingStatements(db, chunk));
+      // Rows the public sees from now on enter the change log in the same batch (DOMAIN.md §12).
+      const published = rows.filter(({ value }) => {
+        const status = file.kind === 'sampling_results' || options.publish ? 'published' : 'draft';
+        const publishUntil = file.kind === 'penalties' ? (value as PenaltyRow).publishUntil : null;
+        return changeTypeOf(null, { status, publishUntil }, today) === 'published';
+      });
+      const logged = chunkRows(published.map((r) => r.key)).map((keys) => logImportedStatement(db, keys, at));
       const result: ImportCommitResult = {
         sha256: report.sha256,
         kind: file.kind,
@@ -325,6 +334,7 @@ export async function commitImport(
         guards: [importNotYetCommitted(report.sha256)],
         statements: [
           ...statements,
+          ...logged,
           insertImportStatement(db, {
             fileSha256: report.sha256,
             kind: file.kind,

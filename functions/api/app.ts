@@ -16,6 +16,7 @@ import { objectionsRoutes } from './routes/objections';
 import { repairsRoutes } from './routes/repairs';
 import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
+import { changeRoutes } from './routes/changes';
 
 /** The API under /api/v1: error handling, validation hook and security headers installed once, here. */
 export function createApp() {
@@ -40,6 +41,7 @@ export function createApp() {
     .route('/objections', objectionsRoutes)
     .route('/repairs', repairsRoutes)
     .route('/audit', auditRoutes)
+    .route('/changes', changeRoutes)
     .route('/admin', adminRoutes);
 
   app.doc31('/openapi.json', {

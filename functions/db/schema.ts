@@ -6,6 +6,8 @@ import {
   attachmentRoles,
   attachmentTypes,
   caseStatuses,
+  changeTypes,
+  deliveryOutcomes,
   enterpriseStatuses,
   grades,
   importKinds,
@@ -351,3 +353,76 @@ export const auditCheckpoints = sqliteTable('audit_checkpoints', {
   jws: text('jws').notNull(),
   kid: text('kid').notNull(),
 });
+
+/**
+ * The change log other platforms follow (DOMAIN.md §12; GET /api/v1/changes): one row per record
+ * whose public copy changed, written in the same batch as the change. `cursor` is the total order:
+ * AUTOINCREMENT never hands out a number twice, and D1 runs one write transaction at a time, so a
+ * later commit always has a higher cursor. The log is compacted: a record's new change replaces
+ * its previous row (unique record_id), so each row is the latest word on its record and a copy
+ * following the feed never receives content that has since been corrected, withdrawn or repaired
+ * (36号: 停止共享). Content is not stored: it is read from credit_records when the feed is served.
+ */
+export const recordChanges = sqliteTable(
+  'record_changes',
+  {
+    cursor: integer('cursor').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    type: text('type', { enum: changeTypes }).notNull(),
+    recordId: integer('record_id')
+      .notNull()
+      .references(() => creditRecords.id),
+    uscc: text('uscc').notNull(),
+    kind: text('kind', { enum: recordKinds }).notNull(),
+    /** Tombstones: why a copy must drop the record (the withdrawal's reason, the repair, the end of the period). */
+    reason: text('reason'),
+  },
+  (t) => [
+    uniqueIndex('record_changes_record_unique').on(t.recordId),
+    // The employer's Atom feed and the site's RSS feeds read the newest changes of one employer or kind.
+    index('record_changes_uscc_idx').on(t.uscc, t.cursor),
+    index('record_changes_kind_idx').on(t.kind, t.cursor),
+  ],
+);
+
+/** A platform registered by staff to receive every change by webhook (POST /api/v1/admin/subscriptions). */
+export const webhookSubscriptions = sqliteTable('webhook_subscriptions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The platform, as staff know it (信用中国（北京）…). */
+  name: text('name').notNull(),
+  url: text('url').notNull(),
+  /** The change types it asked for (vocabulary.changeTypes). */
+  events: text('events', { mode: 'json' }).notNull().$type<string[]>(),
+  /**
+   * The signing secret, sealed with AES-GCM under the WEBHOOK_SECRET_KEY secret (functions/auth/
+   * webhook-secret.ts): HMAC needs the secret itself, so it is kept, but never in the clear and
+   * never shown again after registration.
+   */
+  secretSealed: text('secret_sealed').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** The last change handed to the queue for it; dispatching moves it forward (functions/sync/dispatch.ts). */
+  cursor: integer('cursor').notNull().default(0),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+  updatedAt: text('updated_at'),
+});
+
+/** Every attempt to deliver a change to a platform, for staff to read (/admin/webhooks/{id}). */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id),
+    cursor: integer('cursor').notNull(),
+    attempt: integer('attempt').notNull(),
+    at: text('at').notNull(),
+    outcome: text('outcome', { enum: deliveryOutcomes }).notNull(),
+    httpStatus: integer('http_status'),
+    /** What went wrong, briefly (the receiver's status text, a timeout, a refused connection). */
+    detail: text('detail'),
+    durationMs: integer('duration_ms'),
+  },
+  (t) => [index('webhook_deliveries_subscription_idx').on(t.subscriptionId, t.id), index('webhook_deliveries_at_idx').on(t.at)],
+);

@@ -1,12 +1,12 @@
-// The daily cron job (DESIGN.md): archive records whose publication period has ended, recompute
-// provisional deadlines once a year's holidays are announced, and flag objections and repairs that
-// missed a deadline. Public reads already filter by date, so archiving only keeps the status column
-// honest. Every step is idempotent: a second run the same day changes nothing.
+// The daily cron job (DESIGN.md): archive records whose publication period has ended, each with its
+// tombstone in the change log other platforms follow; recompute provisional deadlines once a year's
+// holidays are announced; flag objections and repairs that missed a deadline. Public reads already
+// filter by date, so archiving keeps the status column honest and tells the copies. Every step is
+// idempotent: a second run the same day changes nothing.
 import { getDb } from '../db/client';
-import { creditRecords } from '../db/schema';
 import { markOverdueCases } from '../db/queries/admin-cases';
 import { auditHead } from '../db/queries/audit';
-import { periodEndedWhere } from '../db/queries/public-records';
+import { expirePeriodEnded } from '../db/queries/changes';
 import { pruneAttempts } from '../db/queries/tracking';
 import { checkpointIfDue } from '../audit/checkpoints';
 import { signingKey } from '../auth/secrets';
@@ -18,11 +18,8 @@ import type { WorkingDayCalendar } from '../domain/working-days';
 export async function runDailyJobs(env: Env, clock: Clock, calendar: WorkingDayCalendar = defaultCalendar) {
   const today = clock.today();
   const db = getDb(env.DB);
-  const expired = await db
-    .update(creditRecords)
-    .set({ status: 'expired', updatedAt: clock.now().toISOString() })
-    .where(periodEndedWhere(today))
-    .returning({ id: creditRecords.id });
+  // With their tombstones in the change log, in the same batch (DOMAIN.md §12).
+  const expired = await expirePeriodEnded(db, today, clock.now().toISOString());
   // Before the overdue flags, so that a deadline moved by the announced calendar is judged by its new date.
   const recomputed = await recomputeProvisionalDeadlines(db, clock, calendar);
   const overdueObjections = await markOverdueCases(db, 'objection', today);
@@ -44,7 +41,7 @@ export async function runDailyJobs(env: Env, clock: Clock, calendar: WorkingDayC
       job: 'daily',
       today,
       ...summary,
-      expiredRecordIds: expired.slice(0, 100).map((r) => r.id),
+      expiredRecordIds: expired.slice(0, 100),
       recomputedReferences: recomputed.slice(0, 100),
       overdueReferences: [...overdueObjections, ...overdueRepairs].slice(0, 100),
       auditHead: head,

@@ -107,7 +107,7 @@ export async function getCreditProfile(db: Db, uscc: string, today: string): Pro
   };
 }
 
-function toPublicRecord(
+export function toPublicRecord(
   r: typeof creditRecords.$inferSelect,
   flags: RecordFlag[],
   legalRepresentative: string,

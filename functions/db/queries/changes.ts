@@ -1,0 +1,143 @@
+// The change log (record_changes, DOMAIN.md §12): the statements that write it inside each change's
+// own batch, and the reads that serve it — the feed, the cursor a snapshot resumes from, and the
+// newest withdrawals and repairs for the site's feeds. A row holds what happened and why; the
+// record's content is read from credit_records as it is served, through the same rendering as the
+// profile (toPublicRecord), so nothing the profile would not show leaves through the feed.
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { creditRecords, enterprises, recordChanges } from '../schema';
+import { sqlStatement, statementOf, type Statement } from './audit';
+import { periodEndedWhere, publicRecordWhere } from './public-records';
+import { toPublicRecord, type PublicRecord } from './enterprises';
+import { changeSeenOn, isTombstone, shareableRecord, tombstoneReason } from '../../domain/changes';
+import { EXPIRY_NOTICE } from '../../domain/publication';
+import type { ChangeType, RecordKind } from '../../domain/vocabulary';
+
+export interface LoggedChange {
+  at: string;
+  type: ChangeType;
+  recordId: number;
+  uscc: string;
+  kind: RecordKind;
+  reason: string | null;
+}
+
+// INSERT OR REPLACE: the record's previous row (unique record_id) is deleted and the new one takes
+// the next AUTOINCREMENT cursor, in one statement — the log keeps only the latest word on a record.
+const columns = sql`(at, type, record_id, uscc, kind, reason)`;
+
+/** The row of one change, for the batch that makes it. */
+export function logChangeStatement(db: Db, change: LoggedChange): Statement {
+  return sqlStatement(
+    db,
+    sql`INSERT OR REPLACE INTO ${recordChanges} ${columns}
+      VALUES (${change.at}, ${change.type}, ${change.recordId}, ${change.uscc}, ${change.kind}, ${change.reason})`,
+  );
+}
+
+/** The tombstones of the daily expiry: exactly the rows the job's UPDATE (same condition) marks expired, run before it in its batch. */
+export function logExpiryStatement(db: Db, today: string, at: string): Statement {
+  const reason = tombstoneReason('expired', { withdrawalReason: null });
+  return sqlStatement(
+    db,
+    sql`INSERT OR REPLACE INTO ${recordChanges} ${columns}
+      SELECT ${at}, 'expired', ${creditRecords.id}, ${creditRecords.uscc}, ${creditRecords.kind}, ${reason}
+      FROM ${creditRecords} WHERE ${periodEndedWhere(today)} ORDER BY ${creditRecords.id}`,
+  );
+}
+
+/**
+ * The daily expiry: records shown in full whose 公示截止期 has come are marked expired, and each gets
+ * its tombstone in the same batch (one transaction), so no copy keeps a record the site has dropped.
+ */
+export async function expirePeriodEnded(db: Db, today: string, at: string): Promise<number[]> {
+  const [, expired] = await db.$client.batch<{ id: number }>([
+    logExpiryStatement(db, today, at),
+    statementOf(
+      db,
+      db.update(creditRecords).set({ status: 'expired', updatedAt: at }).where(periodEndedWhere(today)).returning({ id: creditRecords.id }),
+    ),
+  ]);
+  return (expired?.results ?? []).map((r) => r.id);
+}
+
+/** `published` rows for records an import has just inserted in the same batch, found by their natural keys. */
+export function logImportedStatement(db: Db, sourceKeys: string[], at: string): Statement {
+  return sqlStatement(
+    db,
+    sql`INSERT OR REPLACE INTO ${recordChanges} ${columns}
+      SELECT ${at}, 'published', ${creditRecords.id}, ${creditRecords.uscc}, ${creditRecords.kind}, NULL
+      FROM ${creditRecords}
+      WHERE ${creditRecords.sourceKey} IN (SELECT value FROM json_each(${JSON.stringify(sourceKeys)}))
+      ORDER BY ${creditRecords.id}`,
+  );
+}
+
+/** The cursor of the newest change: a snapshot read after it, plus the feed after it, is the whole public state. */
+export async function headCursor(db: Db): Promise<number> {
+  const [row] = await db.select({ cursor: sql<number | null>`max(${recordChanges.cursor})` }).from(recordChanges);
+  return row?.cursor ?? 0;
+}
+
+/** One item of GET /api/v1/changes. */
+export interface ChangeItem {
+  cursor: number;
+  at: string;
+  type: ChangeType;
+  recordId: number;
+  uscc: string;
+  kind: RecordKind;
+  /** Tombstones: why the record was dropped. */
+  reason: string | null;
+  /** The record as a copy should now hold it; null for a tombstone. */
+  record: PublicRecord | null;
+}
+
+type ChangeRow = {
+  change: typeof recordChanges.$inferSelect;
+  record: typeof creditRecords.$inferSelect | null;
+  legalRepresentative: string | null;
+};
+
+function toChangeItem({ change, record, legalRepresentative }: ChangeRow, today: string): ChangeItem {
+  const type = changeSeenOn(change.type, record, today);
+  const base = { cursor: change.cursor, at: change.at, recordId: change.recordId, uscc: change.uscc, kind: change.kind };
+  if (isTombstone(type) || !record) {
+    // Content past its period is given as the expiry the daily job is about to log.
+    const reason = type === change.type ? change.reason : EXPIRY_NOTICE;
+    return { ...base, type, reason, record: null };
+  }
+  return { ...base, type, reason: null, record: shareableRecord(toPublicRecord(record, [], legalRepresentative ?? '', today)) };
+}
+
+const changeRows = (db: Db, where: SQL | undefined) =>
+  db
+    .select({ change: recordChanges, record: creditRecords, legalRepresentative: enterprises.legalRepresentative })
+    .from(recordChanges)
+    .leftJoin(creditRecords, eq(creditRecords.id, recordChanges.recordId))
+    .leftJoin(enterprises, eq(enterprises.uscc, recordChanges.uscc))
+    .where(where);
+
+/** A page of the feed: the changes after `after`, oldest first. */
+export async function changesAfter(db: Db, after: number, limit: number, today: string): Promise<ChangeItem[]> {
+  const rows = await changeRows(db, gt(recordChanges.cursor, after)).orderBy(asc(recordChanges.cursor)).limit(limit);
+  return rows.map((row) => toChangeItem(row, today));
+}
+
+/**
+ * The newest withdrawals and repairs of a kind or of one employer whose notice is still public
+ * (publicView 'notice'), newest first, with the party's name: entries of the site's feeds.
+ */
+export async function recentNotices(db: Db, of: { kinds: RecordKind[] } | { uscc: string }, today: string, limit: number) {
+  const scope = 'uscc' in of ? eq(recordChanges.uscc, of.uscc) : inArray(recordChanges.kind, of.kinds);
+  return db
+    .select({ change: recordChanges, record: creditRecords, partyName: enterprises.name })
+    .from(recordChanges)
+    .innerJoin(creditRecords, and(eq(creditRecords.id, recordChanges.recordId), publicRecordWhere(today)))
+    .innerJoin(enterprises, eq(enterprises.uscc, recordChanges.uscc))
+    .where(and(scope, inArray(recordChanges.type, ['withdrawn', 'repaired'])))
+    .orderBy(desc(recordChanges.cursor))
+    .limit(limit);
+}
+
+export type RecentNotice = Awaited<ReturnType<typeof recentNotices>>[number];
