@@ -88,6 +88,17 @@ const snapshot = async () => [
   await count('SELECT count(*) AS n FROM sampling_results'),
 ];
 
+/** What the change log (DOMAIN.md §12) holds for the records of these natural keys. */
+const loggedTypes = async (sourceKeys: string[]) =>
+  (
+    await env.DB.prepare(
+      `SELECT rc.type FROM record_changes AS rc JOIN credit_records AS cr ON cr.id = rc.record_id
+       WHERE cr.source_key IN (SELECT value FROM json_each(?)) ORDER BY rc.cursor`,
+    )
+      .bind(JSON.stringify(sourceKeys))
+      .all<{ type: string }>()
+  ).results.map((r) => r.type);
+
 beforeAll(async () => {
   keys = await createAccessKeys();
   env.ACCESS_JWKS = keys.jwks;
@@ -214,6 +225,8 @@ describe('POST /api/v1/admin/imports', () => {
       .first<{ actor: string; action: string; after: string }>();
     expect(audit).toMatchObject({ actor: 'chen.jing@hrss.example', action: 'import.committed' });
     expect(JSON.parse(audit!.after)).toMatchObject({ rowCount: 450, kind: 'penalties' });
+    // Drafts are not public: nothing for other platforms yet.
+    expect(await loggedTypes(rows.map((r) => `penalty:${r[0]}`))).toEqual([]);
 
     // Drafts show their publication due date in the console.
     const token = await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: ['publisher'] });
@@ -250,6 +263,8 @@ describe('POST /api/v1/admin/imports', () => {
     expect(found).toMatchObject({ status: 'published', fineFen: 2_000_000 });
     // Masked on the way out, as everything public is.
     expect(found.facts).not.toContain('13912345678');
+    // In the change log from the same batch, for the platforms that follow it.
+    expect(await loggedTypes([`penalty:${row[0]}`])).toEqual(['published']);
   });
 
   it('accepts a random task’s results only for the employers its draw selected', async () => {
@@ -319,6 +334,11 @@ describe('POST /api/v1/admin/imports', () => {
 
     const res = await upload('', 'sampling_results', csv(header, rows), {}, '抽查结果.csv');
     expect(res.status).toBe(201);
+    const logged = await env.DB.prepare(
+      `SELECT rc.type, rc.uscc FROM record_changes AS rc JOIN credit_records AS cr ON cr.id = rc.record_id
+       WHERE cr.kind = 'sampling_result' AND json_extract(cr.detail, '$.taskId') = 'SJ-2026-701'`,
+    ).all<{ type: string; uscc: string }>();
+    expect(logged.results.sort((x, y) => x.uscc.localeCompare(y.uscc))).toEqual([A, B].sort().map((uscc) => ({ type: 'published', uscc })));
     const results = await bodyOf(await api.sampling.tasks[':taskId'].results.$get({ param: { taskId: 'SJ-2026-701' }, query: {} }), 200);
     expect(results.items.map((r) => [r.uscc, r.result])).toEqual(
       [
