@@ -8,6 +8,7 @@ import { consoleRoles, staffGate, staffHeaders } from './lib/admin-auth';
 import { checkpointIfDue } from '../functions/audit/checkpoints';
 import { signingKey } from '../functions/auth/secrets';
 import { getDb } from '../functions/db/client';
+import { dispatchSoon } from '../functions/sync/dispatch';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.clock = clockFor(env);
@@ -22,10 +23,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // Staff pages, sign-in included, are never stored by any cache and never indexed.
   const response = await next();
   staffHeaders(response.headers);
-  // After a staff write, a checkpoint of the audit chain when it has grown by another hundred entries.
+  // After a staff write, a checkpoint of the audit chain when it has grown by another hundred entries,
+  // and the webhooks of whatever the write changed.
   if (context.request.method === 'POST' && response.status < 400 && context.locals.staff) {
     const key = signingKey(env, 'AUDIT_SIGNING_KEY');
     context.locals.cfContext?.waitUntil(checkpointIfDue(getDb(env.DB), context.locals.clock, key, 'growth'));
+    context.locals.cfContext?.waitUntil(dispatchSoon(env, context.locals.clock));
   }
   return response;
 });

@@ -23,6 +23,7 @@ import {
   severities,
   taskKinds,
   taskStatuses,
+  type ChangeType,
 } from '../domain/vocabulary';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
@@ -392,7 +393,7 @@ export const webhookSubscriptions = sqliteTable('webhook_subscriptions', {
   name: text('name').notNull(),
   url: text('url').notNull(),
   /** The change types it asked for (vocabulary.changeTypes). */
-  events: text('events', { mode: 'json' }).notNull().$type<string[]>(),
+  events: text('events', { mode: 'json' }).notNull().$type<ChangeType[]>(),
   /**
    * The signing secret, sealed with AES-GCM under the WEBHOOK_SECRET_KEY secret (functions/auth/
    * webhook-secret.ts): HMAC needs the secret itself, so it is kept, but never in the clear and

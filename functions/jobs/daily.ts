@@ -8,12 +8,16 @@ import { markOverdueCases } from '../db/queries/admin-cases';
 import { auditHead } from '../db/queries/audit';
 import { expirePeriodEnded } from '../db/queries/changes';
 import { pruneAttempts } from '../db/queries/tracking';
+import { pruneDeliveries } from '../db/queries/webhooks';
 import { checkpointIfDue } from '../audit/checkpoints';
 import { signingKey } from '../auth/secrets';
 import { recomputeProvisionalDeadlines } from '../cases/recompute-deadlines';
 import { defaultCalendar } from '../domain/calendar-data';
 import type { Clock } from '../domain/clock';
 import type { WorkingDayCalendar } from '../domain/working-days';
+
+/** How long staff can read a webhook delivery attempt; the platform's own copy and the change log outlive it. */
+export const DELIVERY_LOG_DAYS = 90;
 
 export async function runDailyJobs(env: Env, clock: Clock, calendar: WorkingDayCalendar = defaultCalendar) {
   const today = clock.today();
@@ -25,6 +29,7 @@ export async function runDailyJobs(env: Env, clock: Clock, calendar: WorkingDayC
   const overdueObjections = await markOverdueCases(db, 'objection', today);
   const overdueRepairs = await markOverdueCases(db, 'repair', today);
   await pruneAttempts(db, new Date(clock.now().getTime() - 86_400_000).toISOString());
+  await pruneDeliveries(db, new Date(clock.now().getTime() - DELIVERY_LOG_DAYS * 86_400_000).toISOString());
   // A signed checkpoint of the chain's head, published: cutting entries off the end of the audit
   // log or recomputing it, which the chain alone cannot reveal, then shows against it. The head
   // in the Worker's logs is one more copy outside the database.

@@ -46,7 +46,7 @@ beforeAll(async () => {
   ).id;
   ids.shop = (await insertRecord(env.DB, { uscc: shopCode, ...live, decisionNo: '京朝人社监罚字〔2026〕第 702 号', fineFen: 500_000 })).id;
   ids.withdrawn = (await insertRecord(env.DB, { uscc: company, ...live, decisionNo: '京朝人社监罚字〔2026〕第 703 号' })).id;
-  await changes.withdraw(ids.withdrawn);
+  await changes.withdraw(ids.withdrawn!);
   ids.listing = (
     await insertRecord(env.DB, {
       uscc: company,
@@ -73,7 +73,7 @@ describe('GET /api/v1/open-data/penalties?format=sgs (双公示)', () => {
     const res = await get('/penalties?format=sgs', { Accept: 'application/json' });
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const body = await res.json<{ cursor: number; items: Record<string, string | null>[] }>();
-    expect(body.items.map((i) => i['行政处罚决定书文号'])).toEqual(['京朝人社监罚字〔2026〕第 701 号', '京朝人社监罚字〔2026〕第 702 号']);
+    expect(body.items.map((i) => i.行政处罚决定书文号)).toEqual(['京朝人社监罚字〔2026〕第 701 号', '京朝人社监罚字〔2026〕第 702 号']);
     const [fined, shopRow] = body.items;
     expect(Object.keys(fined!)).toEqual(DOMAIN_12_FIELDS);
     expect(fined).toMatchObject({
@@ -120,13 +120,13 @@ describe('the cursor of every snapshot export', () => {
     const snapshot = await openDataJson('records');
     const held = new Map(snapshot.items.map((i) => [i.record.id, i]));
     expect([...held.keys()].sort()).toEqual([ids.fined, ids.shop, ids.withdrawn, ids.listing].sort());
-    expect(held.get(ids.withdrawn)).toMatchObject({ record: { status: 'withdrawn', detail: null }, cursor: expect.any(Number) });
-    expect(held.get(ids.fined)).toMatchObject({ uscc: company, enterpriseName: '北京双公示测试有限公司', cursor: 0 });
+    expect(held.get(ids.withdrawn!)).toMatchObject({ record: { status: 'withdrawn', detail: null }, cursor: expect.any(Number) });
+    expect(held.get(ids.fined!)).toMatchObject({ uscc: company, enterpriseName: '北京双公示测试有限公司', cursor: 0 });
 
     // A change after the snapshot reaches the copy through the feed.
-    await changes.withdraw(ids.fined);
+    await changes.withdraw(ids.fined!);
     const feed = await bodyOf(await api.changes.$get({ query: { after: String(snapshot.cursor) } }), 200);
-    expect(feed.items).toEqual([expect.objectContaining({ recordId: ids.fined, type: 'withdrawn', record: null })]);
+    expect(feed.items).toEqual([expect.objectContaining({ recordId: ids.fined!, type: 'withdrawn', record: null })]);
     for (const item of feed.items) held.delete(item.recordId);
 
     const profile = await profileOf(company);

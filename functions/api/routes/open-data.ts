@@ -54,7 +54,8 @@ const download = createRoute({
     200: {
       description:
         'Every published row; the generation time is in the X-Generated-At header (and the JSON body). X-Change-Cursor ' +
-        '(and `cursor` in JSON) is the change feed position read before the rows: GET /api/v1/changes?after=<it> brings the copy up to date.',
+        '(and `cursor` in JSON) is the change feed position read before the rows: ' +
+        'GET /api/v1/changes?after=<it> brings the copy up to date.',
       content: {
         'text/csv': { schema: z.string() },
         'application/json': {

@@ -79,6 +79,14 @@ export async function headCursor(db: Db): Promise<number> {
   return row?.cursor ?? 0;
 }
 
+/** How many changes follow `after`, counted up to `cap` (a platform far behind needs no exact figure). */
+export async function changesAfterCount(db: Db, after: number, cap: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(db.select({ one: sql`1` }).from(recordChanges).where(gt(recordChanges.cursor, after)).limit(cap).as('pending'));
+  return row?.n ?? 0;
+}
+
 /** One item of GET /api/v1/changes. */
 export interface ChangeItem {
   cursor: number;

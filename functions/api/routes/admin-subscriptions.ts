@@ -1,0 +1,101 @@
+// Webhook subscriptions of other platforms (DESIGN.md "Sync"): registered, paused and resumed by
+// system administrators (audited), read by publishers too, with each platform's delivery log.
+import { createRouter } from '../router';
+import { errorResponse } from '../errors';
+import {
+  DeliveryListSchema,
+  SubscriptionCreatedSchema,
+  SubscriptionIdParam,
+  SubscriptionListSchema,
+  SubscriptionSchema,
+} from '../schemas/admin-subscriptions';
+import { adminRoute, ADMINS, PUBLISHERS } from '../staff-route';
+import { getDb } from '../../db/client';
+import { DeliveryListQuery, SubscriptionInputSchema } from '../../sync/subscription-input';
+import {
+  loadSubscription,
+  registerSubscription,
+  setSubscriptionActive,
+  subscriptionDeliveries,
+  subscriptionOverview,
+} from '../../sync/subscriptions';
+
+const list = adminRoute(PUBLISHERS, {
+  method: 'get',
+  path: '/',
+  summary: '已登记的推送平台，及各自待推送的变更和最近一次推送结果',
+  responses: { 200: { description: 'Every platform, newest first', content: { 'application/json': { schema: SubscriptionListSchema } } } },
+});
+
+const register = adminRoute(ADMINS, {
+  method: 'post',
+  path: '/',
+  summary: '登记平台的 Webhook（接收地址、签名密钥、变更类型）',
+  description:
+    'Each change after registration is POSTed to the URL as JSON (the item of GET /api/v1/changes), signed ' +
+    '`X-Signature: sha256=<hex HMAC-SHA256 of "<X-Signature-Timestamp>.<body>">`, with the cursor as `Idempotency-Key`; ' +
+    'retried with exponential backoff until a 2xx answer, then given up (dead letter). The secret is returned once.',
+  request: { body: { required: true, content: { 'application/json': { schema: SubscriptionInputSchema } } } },
+  responses: {
+    201: {
+      description: 'Registered; the secret appears in this answer only',
+      content: { 'application/json': { schema: SubscriptionCreatedSchema } },
+    },
+    400: errorResponse('Malformed JSON'),
+    409: errorResponse('Concurrent change; retry'),
+    422: errorResponse('Validation failed (name, HTTPS URL, change types, secret)'),
+  },
+});
+
+const one = adminRoute(PUBLISHERS, {
+  method: 'get',
+  path: '/{id}',
+  summary: '一个推送平台',
+  request: { params: SubscriptionIdParam },
+  responses: {
+    200: { description: 'The platform', content: { 'application/json': { schema: SubscriptionSchema } } },
+    404: errorResponse('No such platform'),
+  },
+});
+
+const deliveries = adminRoute(PUBLISHERS, {
+  method: 'get',
+  path: '/{id}/deliveries',
+  summary: '推送记录：每次尝试的时间、结果和平台的响应状态，最新在前',
+  request: { params: SubscriptionIdParam, query: DeliveryListQuery },
+  responses: {
+    200: { description: 'One page of delivery attempts', content: { 'application/json': { schema: DeliveryListSchema } } },
+    404: errorResponse('No such platform'),
+    422: errorResponse('Bad filter or paging'),
+  },
+});
+
+const toggle = (action: 'pause' | 'resume') =>
+  adminRoute(ADMINS, {
+    method: 'post',
+    path: `/{id}/${action}`,
+    summary: action === 'pause' ? '暂停向该平台推送' : '恢复向该平台推送（补推暂停期间的变更）',
+    request: { params: SubscriptionIdParam },
+    responses: {
+      200: { description: 'The platform as it now is', content: { 'application/json': { schema: SubscriptionSchema } } },
+      404: errorResponse('No such platform'),
+      409: errorResponse('Already in that state'),
+    },
+  });
+
+export const adminSubscriptionRoutes = createRouter()
+  .openapi(list, async (c) => c.json({ items: await subscriptionOverview(getDb(c.env.DB)) }, 200))
+  .openapi(register, async (c) =>
+    c.json(await registerSubscription(getDb(c.env.DB), c.env, c.var.clock, c.get('staff'), c.req.valid('json')), 201),
+  )
+  .openapi(one, async (c) => c.json(await loadSubscription(getDb(c.env.DB), c.req.valid('param').id), 200))
+  .openapi(deliveries, async (c) => {
+    const { outcome, ...paging } = c.req.valid('query');
+    return c.json(await subscriptionDeliveries(getDb(c.env.DB), c.req.valid('param').id, { outcome: outcome ?? null }, paging), 200);
+  })
+  .openapi(toggle('pause'), async (c) =>
+    c.json(await setSubscriptionActive(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').id, false), 200),
+  )
+  .openapi(toggle('resume'), async (c) =>
+    c.json(await setSubscriptionActive(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').id, true), 200),
+  );
