@@ -7,6 +7,11 @@ import { headCursor } from '../../db/queries/changes';
 import { OPEN_DATA_LICENCE, openDatasets, sgsPenaltyDataset, type Dataset, type OpenDatasetName } from '../../disclosure/datasets';
 import { validationFailed } from '../../domain/errors';
 
+/**
+ * The JSON document streamed as rows are read: the head and `"items":[` on the first line, then
+ * one item per line (after the first, each starts with its comma), then `]}` on a line of its own —
+ * so that a client can also read it line by line (scripts/mirror/follow.ts) without holding it whole.
+ */
 function jsonStream<T>(head: Record<string, unknown>, rows: AsyncIterable<T>, map: (row: T) => unknown) {
   const encoder = new TextEncoder();
   const iterator = rows[Symbol.asyncIterator]();
@@ -18,11 +23,11 @@ function jsonStream<T>(head: Record<string, unknown>, rows: AsyncIterable<T>, ma
     async pull(controller) {
       const next = await iterator.next();
       if (next.done) {
-        controller.enqueue(encoder.encode(']}\n'));
+        controller.enqueue(encoder.encode('\n]}\n'));
         controller.close();
         return;
       }
-      controller.enqueue(encoder.encode(`${first ? '' : ','}\n${JSON.stringify(map(next.value))}`));
+      controller.enqueue(encoder.encode(`\n${first ? '' : ','}${JSON.stringify(map(next.value))}`));
       first = false;
     },
   });
