@@ -16,7 +16,7 @@ import { localD1File } from '../seed/local-d1-file.ts';
 import { cycle, runScenario, runTrackingAttack, type ScenarioResult } from './load.ts';
 import { measurePage, type PageWeight } from './page-weight.ts';
 import { runLighthouse, type LighthouseScore } from './lighthouse.ts';
-import { writeReport, type BenchReport } from './report.ts';
+import { CHANGE_FEED_SCENARIO, writeReport, type BenchReport } from './report.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -63,6 +63,18 @@ const task = db.prepare('SELECT task_id AS id FROM sampling_results GROUP BY tas
   | { id: string }
   | undefined;
 const objection = db.prepare('SELECT reference FROM objections ORDER BY id LIMIT 1').get() as { reference: string } | undefined;
+// Where pages of the change feed start: 200 cursors spread over the whole log, each with 1,000 changes after it.
+const feedStarts = (
+  db
+    .prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 199),
+         bounds AS (SELECT min(cursor) AS lo, (SELECT cursor FROM record_changes ORDER BY cursor DESC LIMIT 1 OFFSET 1000) AS hi
+                    FROM record_changes)
+       SELECT (SELECT max(cursor) FROM record_changes WHERE cursor <= lo + (hi - lo) * i / 199) AS after FROM n, bounds`,
+    )
+    .all() as { after: number | null }[]
+).flatMap((r) => (r.after === null ? [] : [r.after]));
+const changeRows = (db.prepare('SELECT count(*) AS n FROM record_changes').get() as { n: number }).n;
 db.close();
 // A name substring from the middle (the 字号 and industry) and a prefix beyond the common 北京.
 const han = /^\p{Script=Han}+$/u;
@@ -86,6 +98,7 @@ try {
     ['search by name prefix', cycle(prefixes, (p) => `/api/v1/enterprises?q=${q(p)}`)],
     ['sampling results page', cycle([1, 2, 3, 4, 5], (p) => `/api/v1/sampling/tasks/${task?.id ?? 'none'}/results?page=${p}`)],
     ['penalties list', cycle([1, 2, 3, 4, 5], (p) => `/api/v1/penalties?page=${p}`)],
+    [CHANGE_FEED_SCENARIO, cycle(feedStarts.length ? feedStarts : [0], (after) => `/api/v1/changes?after=${after}&limit=1000`)],
     ['/credit/{uscc} page', cycle(sample, (e) => `/credit/${e.uscc}`)],
     ['home page', () => '/'],
   ];
@@ -105,9 +118,9 @@ try {
     );
   }
 
-  // The search budget is a latency: measured again with one connection, so that it is the
-  // service's time and not the queue of 8 connections on 2 cores shared with autocannon.
-  for (const [name, paths] of scenarios.filter(([n]) => n.startsWith('search'))) {
+  // The search and change-feed budgets are latencies: measured again with one connection, so that
+  // they are the service's time and not the queue of 8 connections on 2 cores shared with autocannon.
+  for (const [name, paths] of scenarios.filter(([n]) => n.startsWith('search') || n === CHANGE_FEED_SCENARIO)) {
     const result = await runScenario(`${name} (1 connection)`, worker.url, paths, seconds, 1);
     results.push(result);
     console.log(`${result.name}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms`);
@@ -152,6 +165,7 @@ try {
     dataset: {
       enterprises: counts.enterprises,
       records: counts.records,
+      changes: changeRows,
       seedSeconds: seedMs === null ? null : Math.round(seedMs / 100) / 10,
     },
     secondsPerScenario: seconds,
