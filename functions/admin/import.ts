@@ -41,7 +41,9 @@ import { severityLabels } from '../domain/labels';
 import { publicRecordDetail } from '../domain/masking';
 import { parseUscc, usccDistrictCode, usccMessages } from '../domain/uscc';
 import { sha256Hex } from '../domain/hex';
-import { logImportedStatement } from '../db/queries/changes';
+import { logChangesStatement, sharedRecord } from '../db/queries/changes';
+import { nextRecordId, recordIdFree } from '../db/queries/admin-records';
+import type { RecordRow } from '../db/queries/admin-cases';
 import { changeTypeOf } from '../domain/changes';
 
 export interface ImportFile {
@@ -201,7 +203,7 @@ async function buildReport(db: Db, file: ImportFile, today: string) {
     rejected: [],
     committable: false,
   };
-  const rows: { value: ImportRow; key: string; districtCode: string }[] = [];
+  const rows: { value: ImportRow; key: string; districtCode: string; legalRepresentative: string | null }[] = [];
   for (const r of checked.rows) {
     const more = extra.get(r.line);
     if (!r.ok || more?.reasons.length) {
@@ -218,7 +220,13 @@ async function buildReport(db: Db, file: ImportFile, today: string) {
       publishUntil: penalty?.publishUntil ?? null,
       publicationDue: penalty ? publicationDue(penalty.decidedOn) : null,
     });
-    rows.push({ value: r.value, key: r.key, districtCode: found.get(r.value.uscc)?.districtCode ?? usccDistrictCode(r.value.uscc) ?? '' });
+    const enterprise = found.get(r.value.uscc);
+    rows.push({
+      value: r.value,
+      key: r.key,
+      districtCode: enterprise?.districtCode ?? usccDistrictCode(r.value.uscc) ?? '',
+      legalRepresentative: enterprise?.legalRepresentative ?? null,
+    });
   }
   report.committable = !alreadyImported && report.rejected.length === 0 && report.accepted.length > 0;
   return { report, rows };
@@ -280,39 +288,57 @@ export async function commitImport(
           { fields },
         );
       }
+      // Ids are chosen here, claimed by the guard in the batch (as for a record entered by hand), so
+      // that the change log's rows can carry each record as the public will read it.
+      const firstId = await nextRecordId(db);
+      const records = rows.map((r, i) => importedRecord(file.kind, r.value, firstId + i, r.key, options.publish, today, at));
       const statements =
         file.kind === 'penalties'
           ? chunkRows(
               rows.map(
-                ({ value, key }): PenaltyInsert => ({
+                ({ value, key }, i): PenaltyInsert => ({
                   ...(value as PenaltyRow),
+                  id: records[i]!.id,
                   sourceKey: key,
-                  status: options.publish ? 'published' : 'draft',
-                  publishedOn: options.publish ? today : null,
+                  status: records[i]!.status as PenaltyInsert['status'],
+                  publishedOn: records[i]!.publishedOn,
                   createdAt: at,
                 }),
               ),
             ).map((chunk) => insertPenaltiesStatement(db, chunk))
           : chunkRows(
-              rows.map(({ value, key, districtCode }): SamplingInsert => {
-                const s = value as SamplingRow;
+              rows.map(({ value, key, districtCode }, i): SamplingInsert => {
+                const record = records[i]!;
                 return {
-                  ...s,
+                  ...(value as SamplingRow),
+                  id: record.id,
                   sourceKey: key,
                   districtCode,
-                  title: `双随机抽查（${s.taskId}）：${s.result}`,
+                  title: record.title,
+                  detail: record.detail!,
                   publishedOn: today,
                   createdAt: at,
                 };
               }),
             ).flatMap((chunk) => insertSamplingStatements(db, chunk));
       // Rows the public sees from now on enter the change log in the same batch (DOMAIN.md §12).
-      const published = rows.filter(({ value }) => {
-        const status = file.kind === 'sampling_results' || options.publish ? 'published' : 'draft';
-        const publishUntil = file.kind === 'penalties' ? (value as PenaltyRow).publishUntil : null;
-        return changeTypeOf(null, { status, publishUntil }, today) === 'published';
-      });
-      const logged = chunkRows(published.map((r) => r.key)).map((keys) => logImportedStatement(db, keys, at));
+      const logged = chunkRows(
+        records.flatMap((record, i) =>
+          changeTypeOf(null, record, today) === 'published'
+            ? [
+                {
+                  at,
+                  type: 'published' as const,
+                  recordId: record.id,
+                  uscc: record.uscc,
+                  kind: record.kind,
+                  reason: null,
+                  record: sharedRecord(record, rows[i]!.legalRepresentative, today),
+                },
+              ]
+            : [],
+        ),
+      ).map((chunk) => logChangesStatement(db, chunk));
       const result: ImportCommitResult = {
         sha256: report.sha256,
         kind: file.kind,
@@ -331,7 +357,7 @@ export async function commitImport(
           lastKey: rows.at(-1)?.key ?? null,
           districts: [...new Set(rows.map((r) => districtName(r.districtCode)))],
         },
-        guards: [importNotYetCommitted(report.sha256)],
+        guards: [importNotYetCommitted(report.sha256), recordIdFree(firstId)],
         statements: [
           ...statements,
           ...logged,
@@ -357,6 +383,76 @@ export async function commitImport(
     }
     throw error;
   }
+}
+
+/** An imported row as the credit record its insert writes (functions/db/queries/admin-imports.ts). */
+function importedRecord(
+  kind: ImportKind,
+  value: ImportRow,
+  id: number,
+  sourceKey: string,
+  publish: boolean,
+  today: string,
+  at: string,
+): RecordRow {
+  const empty = {
+    decisionNo: null,
+    violationType: null,
+    facts: null,
+    legalBasis: null,
+    penaltyTypes: null,
+    penaltyContent: null,
+    fineFen: null,
+    detail: null,
+    samplingResultId: null,
+    withdrawnOn: null,
+    withdrawalReason: null,
+    repairedOn: null,
+    correctionNote: null,
+    createdAt: at,
+    updatedAt: null,
+  };
+  if (kind === 'penalties') {
+    const p = value as PenaltyRow;
+    return {
+      ...empty,
+      id,
+      sourceKey,
+      uscc: p.uscc,
+      kind: 'penalty',
+      severity: p.severity,
+      status: publish ? 'published' : 'draft',
+      title: p.title,
+      decisionNo: p.decisionNo,
+      authority: p.authority,
+      decidedOn: p.decidedOn,
+      publishedOn: publish ? today : null,
+      publishUntil: p.publishUntil,
+      violationType: p.violationType,
+      facts: p.facts,
+      legalBasis: p.legalBasis,
+      penaltyTypes: p.penaltyTypes,
+      penaltyContent: p.penaltyContent,
+      fineFen: p.fineFen,
+    };
+  }
+  // DOMAIN.md §7: results are published on the import date, within 20 working days of the inspection.
+  const r = value as SamplingRow;
+  return {
+    ...empty,
+    id,
+    sourceKey,
+    uscc: r.uscc,
+    kind: 'sampling_result',
+    severity: 'none',
+    status: 'published',
+    title: `双随机抽查（${r.taskId}）：${r.result}`,
+    authority: r.authority,
+    decidedOn: r.inspectedOn,
+    publishedOn: today,
+    publishUntil: null,
+    detail: { taskId: r.taskId, result: r.result, method: r.method, followUp: r.followUp },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

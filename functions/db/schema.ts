@@ -360,9 +360,10 @@ export const auditCheckpoints = sqliteTable('audit_checkpoints', {
  * whose public copy changed, written in the same batch as the change. `cursor` is the total order:
  * AUTOINCREMENT never hands out a number twice, and D1 runs one write transaction at a time, so a
  * later commit always has a higher cursor. The log is compacted: a record's new change replaces
- * its previous row (unique record_id), so each row is the latest word on its record and a copy
- * following the feed never receives content that has since been corrected, withdrawn or repaired
- * (36号: 停止共享). Content is not stored: it is read from credit_records when the feed is served.
+ * its previous row (unique record_id), so each row is the latest word on its record, and content
+ * that has since been corrected, withdrawn or repaired is no longer held or handed out (36号:
+ * 停止共享). A row holds the record as the public reads it at that change (masked, rendered by the
+ * profile's own code), so a page of the feed is one range read of this table.
  */
 export const recordChanges = sqliteTable(
   'record_changes',
@@ -377,6 +378,10 @@ export const recordChanges = sqliteTable(
     kind: text('kind', { enum: recordKinds }).notNull(),
     /** Tombstones: why a copy must drop the record (the withdrawal's reason, the repair, the end of the period). */
     reason: text('reason'),
+    /** Content only: the record as a copy holds it (JSON of the API's Record, functions/domain/changes.ts shareableRecord). */
+    record: text('record'),
+    /** Content only: its 公示截止期, so that the feed stops handing it out that day, before the daily job's tombstone. */
+    publishUntil: text('publish_until'),
   },
   (t) => [
     uniqueIndex('record_changes_record_unique').on(t.recordId),

@@ -1,5 +1,5 @@
 // The Chinese terms the rules use, one place for the pages, feeds and CSV headers.
-import type { CaseKind, CaseStatus, ObjectionGround, RecordKind, RecordStatus, Severity } from './vocabulary';
+import type { CaseKind, CaseStatus, ChangeType, DeliveryOutcome, ObjectionGround, RecordKind, RecordStatus, Severity } from './vocabulary';
 
 export const recordKindLabels: Record<RecordKind, string> = {
   penalty: '行政处罚',
@@ -33,6 +33,21 @@ export const recordStatusLabels: Record<RecordStatus, string> = {
   withdrawn: '已撤销',
   repaired: '已修复',
   expired: '公示期满',
+};
+
+/** What a change did to the public copy of a record (DOMAIN.md §12). */
+export const changeTypeLabels: Record<ChangeType, string> = {
+  published: '公示',
+  corrected: '更正',
+  withdrawn: '撤销',
+  repaired: '信用修复（终止公示）',
+  expired: '公示期满',
+};
+
+export const deliveryOutcomeLabels: Record<DeliveryOutcome, string> = {
+  delivered: '已送达',
+  failed: '失败，将重试',
+  dead: '已放弃',
 };
 
 export const recordFlagLabels = {

@@ -23,7 +23,8 @@ import {
 import type { SeedDataset } from './generate.ts';
 import { drawRandomTasks, type DemoDraw } from './draws.ts';
 import { localD1File } from './local-d1-file.ts';
-import { latestChangeOf, tombstoneReason } from '../../functions/domain/changes.ts';
+import { isTombstone, latestChangeOf, tombstoneReason } from '../../functions/domain/changes.ts';
+import { sharedRecord } from '../../functions/db/queries/changes.ts';
 import type { ChangeType } from '../../functions/domain/vocabulary.ts';
 
 /** The FTS5 name index of migration 0001; not a drizzle table. */
@@ -139,8 +140,12 @@ export function openSeedTarget(persistTo: string): SeedTarget {
     // A seed is all or nothing in effect (rerun with --force), so durability per batch is not worth its
     // cost. The staging table comes after: changing temp_store empties the temporary database.
     db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY');
-    db.exec(`CREATE TABLE ${STAGED_CHANGES} (at TEXT, type TEXT, record_id INTEGER, uscc TEXT, kind TEXT, reason TEXT)`);
-    const stage = db.prepare(`INSERT INTO ${STAGED_CHANGES} VALUES (?, ?, ?, ?, ?, ?)`);
+    db.exec(
+      `CREATE TABLE ${STAGED_CHANGES} (at TEXT, type TEXT, record_id INTEGER, uscc TEXT, kind TEXT, reason TEXT, record TEXT, publish_until TEXT)`,
+    );
+    const stage = db.prepare(`INSERT INTO ${STAGED_CHANGES} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const legalRepresentative = db.prepare('SELECT legal_representative AS name FROM enterprises WHERE uscc = ?');
+    const recordKeys = Object.keys(getTableColumns(creditRecords));
     const today = dataset.options.today;
     const insert = (table: Table, rows: readonly Row[]) => {
       const write = inserters.get(table)!;
@@ -155,7 +160,15 @@ export function openSeedTarget(persistTo: string): SeedTarget {
         // Staff changes at ten in the morning, Beijing time; expiries at two, when the daily job runs.
         const at = new Date(`${changeDay(type, row)}T${type === 'expired' ? '02' : '10'}:00:00+08:00`).toISOString();
         const reason = tombstoneReason(type, { withdrawalReason: (row.withdrawalReason as string | undefined) ?? null });
-        stage.run(at, type, row.id as number, row.uscc as string, row.kind as string, reason);
+        let shared: string | null = null;
+        if (!isTombstone(type)) {
+          // The record as the site renders it for copies: every column present, as read back from D1.
+          const full = Object.fromEntries(recordKeys.map((k) => [k, row[k] ?? null])) as Parameters<typeof sharedRecord>[0];
+          const party = legalRepresentative.get(row.uscc as string) as { name: string } | undefined;
+          shared = JSON.stringify(sharedRecord(full, party?.name ?? null, today));
+        }
+        const until = shared === null ? null : ((row.publishUntil as string | null | undefined) ?? null);
+        stage.run(at, type, row.id as number, row.uscc as string, row.kind as string, reason, shared, until);
       }
     };
     const indexName = db.prepare(`INSERT INTO ${NAME_INDEX}(rowid, district, grams) VALUES (?, ?, ?)`);
@@ -188,8 +201,8 @@ export function openSeedTarget(persistTo: string): SeedTarget {
       transaction(db, () => {
         const { changes } = db
           .prepare(
-            `INSERT INTO record_changes (at, type, record_id, uscc, kind, reason)
-             SELECT at, type, record_id, uscc, kind, reason FROM ${STAGED_CHANGES} ORDER BY at, record_id`,
+            `INSERT INTO record_changes (at, type, record_id, uscc, kind, reason, record, publish_until)
+             SELECT at, type, record_id, uscc, kind, reason, record, publish_until FROM ${STAGED_CHANGES} ORDER BY at, record_id`,
           )
           .run();
         counts[getTableName(recordChanges)] = Number(changes);

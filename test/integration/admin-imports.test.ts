@@ -11,6 +11,7 @@ import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { addWorkingDays } from '../../functions/domain/working-days';
 import { publicationEnd } from '../../functions/domain/publication';
 import { templateHeaders } from '../../functions/domain/import-rows';
+import { shareableRecord } from '../../functions/domain/changes';
 import { today } from '../fixtures/today';
 
 const decided = addDays(today, -5);
@@ -263,8 +264,11 @@ describe('POST /api/v1/admin/imports', () => {
     expect(found).toMatchObject({ status: 'published', fineFen: 2_000_000 });
     // Masked on the way out, as everything public is.
     expect(found.facts).not.toContain('13912345678');
-    // In the change log from the same batch, for the platforms that follow it.
+    // In the change log from the same batch, for the platforms that follow it, as the profile shows it.
     expect(await loggedTypes([`penalty:${row[0]}`])).toEqual(['published']);
+    const feed = await bodyOf(await api.changes.$get({ query: { after: '0', limit: '1000' } }), 200);
+    const shown = (await profileOf(A)).records.find((r) => r.id === found.id)!;
+    expect(feed.items.find((i) => i.recordId === found.id)?.record).toEqual(shareableRecord(shown));
   });
 
   it('accepts a random task’s results only for the employers its draw selected', async () => {
@@ -338,6 +342,9 @@ describe('POST /api/v1/admin/imports', () => {
       `SELECT rc.type, rc.uscc FROM record_changes AS rc JOIN credit_records AS cr ON cr.id = rc.record_id
        WHERE cr.kind = 'sampling_result' AND json_extract(cr.detail, '$.taskId') = 'SJ-2026-701'`,
     ).all<{ type: string; uscc: string }>();
+    const feed = await bodyOf(await api.changes.$get({ query: { after: '0', limit: '1000' } }), 200);
+    const sampled = (await profileOf(B)).records.find((r) => r.kind === 'sampling_result')!;
+    expect(feed.items.find((i) => i.recordId === sampled.id)?.record).toEqual(shareableRecord(sampled));
     expect(logged.results.sort((x, y) => x.uscc.localeCompare(y.uscc))).toEqual([A, B].sort().map((uscc) => ({ type: 'published', uscc })));
     const results = await bodyOf(await api.sampling.tasks[':taskId'].results.$get({ param: { taskId: 'SJ-2026-701' }, query: {} }), 200);
     expect(results.items.map((r) => [r.uscc, r.result])).toEqual(

@@ -6,6 +6,8 @@ CREATE TABLE `record_changes` (
 	`uscc` text NOT NULL,
 	`kind` text NOT NULL,
 	`reason` text,
+	`record` text,
+	`publish_until` text,
 	FOREIGN KEY (`record_id`) REFERENCES `credit_records`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint

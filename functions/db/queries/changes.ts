@@ -1,8 +1,8 @@
 // The change log (record_changes, DOMAIN.md §12): the statements that write it inside each change's
 // own batch, and the reads that serve it — the feed, the cursor a snapshot resumes from, and the
-// newest withdrawals and repairs for the site's feeds. A row holds what happened and why; the
-// record's content is read from credit_records as it is served, through the same rendering as the
-// profile (toPublicRecord), so nothing the profile would not show leaves through the feed.
+// newest withdrawals and repairs for the site's feeds. A row holds what happened, why, and the
+// record as the profile renders it (toPublicRecord, masked) at that moment, so that serving a
+// page of 1,000 changes is one range read, with no masking to redo.
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises, recordChanges } from '../schema';
@@ -20,18 +20,28 @@ export interface LoggedChange {
   uscc: string;
   kind: RecordKind;
   reason: string | null;
+  /** Content changes: the record as a copy holds it; null for a tombstone. */
+  record: PublicRecord | null;
+}
+
+/** The record as another platform's copy holds it: the profile's rendering, without its live states. */
+export function sharedRecord(row: typeof creditRecords.$inferSelect, legalRepresentative: string | null, today: string): PublicRecord {
+  return shareableRecord(toPublicRecord(row, [], legalRepresentative ?? '', today));
 }
 
 // INSERT OR REPLACE: the record's previous row (unique record_id) is deleted and the new one takes
 // the next AUTOINCREMENT cursor, in one statement — the log keeps only the latest word on a record.
-const columns = sql`(at, type, record_id, uscc, kind, reason)`;
+const columns = sql`(at, type, record_id, uscc, kind, reason, record, publish_until)`;
 
-/** The row of one change, for the batch that makes it. */
-export function logChangeStatement(db: Db, change: LoggedChange): Statement {
+/** The rows of changes, for the batch that makes them; any number, in one statement (one JSON parameter). */
+export function logChangesStatement(db: Db, changes: LoggedChange[]): Statement {
+  const rows = changes.map((c) => ({ ...c, record: c.record && JSON.stringify(c.record), publishUntil: c.record?.publishUntil ?? null }));
+  const v = (path: string) => sql.raw(`json_extract(j.value, '$.${path}')`);
   return sqlStatement(
     db,
     sql`INSERT OR REPLACE INTO ${recordChanges} ${columns}
-      VALUES (${change.at}, ${change.type}, ${change.recordId}, ${change.uscc}, ${change.kind}, ${change.reason})`,
+      SELECT ${v('at')}, ${v('type')}, ${v('recordId')}, ${v('uscc')}, ${v('kind')}, ${v('reason')}, ${v('record')}, ${v('publishUntil')}
+      FROM json_each(${JSON.stringify(rows)}) AS j ORDER BY j.key`,
   );
 }
 
@@ -41,7 +51,7 @@ export function logExpiryStatement(db: Db, today: string, at: string): Statement
   return sqlStatement(
     db,
     sql`INSERT OR REPLACE INTO ${recordChanges} ${columns}
-      SELECT ${at}, 'expired', ${creditRecords.id}, ${creditRecords.uscc}, ${creditRecords.kind}, ${reason}
+      SELECT ${at}, 'expired', ${creditRecords.id}, ${creditRecords.uscc}, ${creditRecords.kind}, ${reason}, NULL, NULL
       FROM ${creditRecords} WHERE ${periodEndedWhere(today)} ORDER BY ${creditRecords.id}`,
   );
 }
@@ -59,18 +69,6 @@ export async function expirePeriodEnded(db: Db, today: string, at: string): Prom
     ),
   ]);
   return (expired?.results ?? []).map((r) => r.id);
-}
-
-/** `published` rows for records an import has just inserted in the same batch, found by their natural keys. */
-export function logImportedStatement(db: Db, sourceKeys: string[], at: string): Statement {
-  return sqlStatement(
-    db,
-    sql`INSERT OR REPLACE INTO ${recordChanges} ${columns}
-      SELECT ${at}, 'published', ${creditRecords.id}, ${creditRecords.uscc}, ${creditRecords.kind}, NULL
-      FROM ${creditRecords}
-      WHERE ${creditRecords.sourceKey} IN (SELECT value FROM json_each(${JSON.stringify(sourceKeys)}))
-      ORDER BY ${creditRecords.id}`,
-  );
 }
 
 /** The cursor of the newest change: a snapshot read after it, plus the feed after it, is the whole public state. */
@@ -101,34 +99,21 @@ export interface ChangeItem {
   record: PublicRecord | null;
 }
 
-type ChangeRow = {
-  change: typeof recordChanges.$inferSelect;
-  record: typeof creditRecords.$inferSelect | null;
-  legalRepresentative: string | null;
-};
-
-function toChangeItem({ change, record, legalRepresentative }: ChangeRow, today: string): ChangeItem {
-  const type = changeSeenOn(change.type, record, today);
+function toChangeItem(change: typeof recordChanges.$inferSelect, today: string): ChangeItem {
+  const content = change.record === null ? null : { status: 'published' as const, publishUntil: change.publishUntil };
+  const type = changeSeenOn(change.type, content, today);
   const base = { cursor: change.cursor, at: change.at, recordId: change.recordId, uscc: change.uscc, kind: change.kind };
-  if (isTombstone(type) || !record) {
+  if (isTombstone(type) || change.record === null) {
     // Content past its period is given as the expiry the daily job is about to log.
     const reason = type === change.type ? change.reason : EXPIRY_NOTICE;
     return { ...base, type, reason, record: null };
   }
-  return { ...base, type, reason: null, record: shareableRecord(toPublicRecord(record, [], legalRepresentative ?? '', today)) };
+  return { ...base, type, reason: null, record: JSON.parse(change.record) as PublicRecord };
 }
 
-const changeRows = (db: Db, where: SQL | undefined) =>
-  db
-    .select({ change: recordChanges, record: creditRecords, legalRepresentative: enterprises.legalRepresentative })
-    .from(recordChanges)
-    .leftJoin(creditRecords, eq(creditRecords.id, recordChanges.recordId))
-    .leftJoin(enterprises, eq(enterprises.uscc, recordChanges.uscc))
-    .where(where);
-
-/** A page of the feed: the changes after `after`, oldest first. */
+/** A page of the feed: the changes after `after`, oldest first — a range of the primary key and nothing else. */
 export async function changesAfter(db: Db, after: number, limit: number, today: string): Promise<ChangeItem[]> {
-  const rows = await changeRows(db, gt(recordChanges.cursor, after)).orderBy(asc(recordChanges.cursor)).limit(limit);
+  const rows = await db.select().from(recordChanges).where(gt(recordChanges.cursor, after)).orderBy(asc(recordChanges.cursor)).limit(limit);
   return rows.map((row) => toChangeItem(row, today));
 }
 
