@@ -3,7 +3,7 @@
 // newest withdrawals and repairs for the site's feeds. A row holds what happened, why, and the
 // record as the profile renders it (toPublicRecord, masked) at that moment, so that serving a
 // page of 1,000 changes is one range read, with no masking to redo.
-import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises, recordChanges } from '../schema';
 import { sqlStatement, statementOf, type Statement } from './audit';
