@@ -27,9 +27,11 @@ export function createApp() {
     c.set('clock', clockFor(c.env ?? {}));
     await next();
   });
-  // ETags hash the whole body: fine for pages of results, wrong for streamed bulk downloads.
+  // ETags hash the whole body: fine for pages of results, wrong for streamed bulk downloads, and
+  // not worth it for the change feed, whose pages are asked for by cursor and each read once.
   const revalidate = etag();
-  app.use('*', (c, next) => (c.req.path.startsWith('/api/v1/open-data/') ? next() : revalidate(c, next)));
+  const unhashed = (path: string) => path.startsWith('/api/v1/open-data/') || path === '/api/v1/changes';
+  app.use('*', (c, next) => (unhashed(c.req.path) ? next() : revalidate(c, next)));
 
   const routes = app
     .route('/health', healthRoutes)

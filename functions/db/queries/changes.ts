@@ -99,22 +99,30 @@ export interface ChangeItem {
   record: PublicRecord | null;
 }
 
-function toChangeItem(change: typeof recordChanges.$inferSelect, today: string): ChangeItem {
+/** A change as stored, ready to serve: its content still the JSON text it was written as. */
+export type StoredChange = Omit<ChangeItem, 'record'> & { recordJson: string | null };
+
+function seenOn(change: typeof recordChanges.$inferSelect, today: string): StoredChange {
   const content = change.record === null ? null : { status: 'published' as const, publishUntil: change.publishUntil };
   const type = changeSeenOn(change.type, content, today);
-  const base = { cursor: change.cursor, at: change.at, recordId: change.recordId, uscc: change.uscc, kind: change.kind };
-  if (isTombstone(type) || change.record === null) {
-    // Content past its period is given as the expiry the daily job is about to log.
-    const reason = type === change.type ? change.reason : EXPIRY_NOTICE;
-    return { ...base, type, reason, record: null };
-  }
-  return { ...base, type, reason: null, record: JSON.parse(change.record) as PublicRecord };
+  const base = { cursor: change.cursor, at: change.at, type, recordId: change.recordId, uscc: change.uscc, kind: change.kind };
+  // Content past its period is given as the expiry the daily job is about to log.
+  if (isTombstone(type)) return { ...base, reason: type === change.type ? change.reason : EXPIRY_NOTICE, recordJson: null };
+  return { ...base, reason: null, recordJson: change.record };
 }
 
-/** A page of the feed: the changes after `after`, oldest first — a range of the primary key and nothing else. */
-export async function changesAfter(db: Db, after: number, limit: number, today: string): Promise<ChangeItem[]> {
+/** A page of the feed as stored: the changes after `after`, oldest first — a range of the primary key and nothing else. */
+export async function storedChangesAfter(db: Db, after: number, limit: number, today: string): Promise<StoredChange[]> {
   const rows = await db.select().from(recordChanges).where(gt(recordChanges.cursor, after)).orderBy(asc(recordChanges.cursor)).limit(limit);
-  return rows.map((row) => toChangeItem(row, today));
+  return rows.map((row) => seenOn(row, today));
+}
+
+/** The same page with each record parsed (the webhook dispatcher's messages). */
+export async function changesAfter(db: Db, after: number, limit: number, today: string): Promise<ChangeItem[]> {
+  return (await storedChangesAfter(db, after, limit, today)).map(({ recordJson, ...change }) => ({
+    ...change,
+    record: recordJson === null ? null : (JSON.parse(recordJson) as PublicRecord),
+  }));
 }
 
 /**
