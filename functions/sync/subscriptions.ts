@@ -5,7 +5,7 @@ import { commitAudited } from '../audit/append';
 import type { Staff } from '../auth/access';
 import { newWebhookSecret, sealWebhookSecret } from '../auth/webhook-secret';
 import type { Db } from '../db/client';
-import { changesAfterCount, headCursor } from '../db/queries/changes';
+import { changesAfter, changesAfterCount, headCursor } from '../db/queries/changes';
 import {
   findSubscription,
   insertSubscriptionStatement,
@@ -16,11 +16,13 @@ import {
   subscriptionIdFree,
   subscriptionUnchanged,
   type SubscriptionRow,
+  wasDeadLettered,
 } from '../db/queries/webhooks';
 import type { Clock } from '../domain/clock';
 import { DomainError, validationFailed } from '../domain/errors';
 import { checkWebhookUrl } from '../domain/webhook-delivery';
 import type { ChangeType, DeliveryOutcome } from '../domain/vocabulary';
+import type { DeliveryMessage } from './dispatch';
 import type { SubscriptionInput } from './subscription-input';
 
 export interface SubscriptionView {
@@ -105,6 +107,42 @@ export function setSubscriptionActive(db: Db, clock: Clock, staff: Staff, id: nu
       result: toSubscriptionView({ ...found, active, updatedAt: at }),
     };
   });
+}
+
+/**
+ * Sends one change the dead-letter queue gave up on to its platform again (the platform fixed its
+ * receiver): audited, then queued, as the change reads today — a record repaired since goes as
+ * its repair. The cursor stays its idempotency key, so a platform that did get it drops the repeat.
+ */
+export async function redeliverChange(
+  db: Db,
+  queue: Pick<Queue<DeliveryMessage>, 'send'>,
+  clock: Clock,
+  staff: Staff,
+  id: number,
+  cursor: number,
+): Promise<{ subscriptionId: number; cursor: number }> {
+  const change = await commitAudited(db, clock, staff.actor, async () => {
+    const found = await findSubscription(db, id);
+    if (!found) throw notFound();
+    if (!found.active) throw new DomainError('conflict', 'subscription_state', '该平台的推送已暂停，请先恢复推送再重新推送。');
+    if (!(await wasDeadLettered(db, id, cursor))) {
+      throw new DomainError('not_found', 'not_found', `该平台没有游标 ${cursor} 的未送达记录。`);
+    }
+    const [item] = await changesAfter(db, cursor - 1, 1, clock.today());
+    if (item?.cursor !== cursor) throw new DomainError('not_found', 'not_found', `变更日志中没有游标 ${cursor}。`);
+    return {
+      action: 'subscription.redelivered',
+      target: `subscription:${id}`,
+      before: null,
+      after: { cursor },
+      guards: [subscriptionUnchanged(found)],
+      statements: [],
+      result: item,
+    };
+  });
+  await queue.send({ subscriptionId: id, change }, { contentType: 'json' });
+  return { subscriptionId: id, cursor };
 }
 
 export async function loadSubscription(db: Db, id: number): Promise<SubscriptionView> {

@@ -4,6 +4,8 @@ import { createRouter } from '../router';
 import { errorResponse } from '../errors';
 import {
   DeliveryListSchema,
+  RedeliveryParam,
+  RedeliverySchema,
   SubscriptionCreatedSchema,
   SubscriptionIdParam,
   SubscriptionListSchema,
@@ -14,6 +16,7 @@ import { getDb } from '../../db/client';
 import { DeliveryListQuery, SubscriptionInputSchema } from '../../sync/subscription-input';
 import {
   loadSubscription,
+  redeliverChange,
   registerSubscription,
   setSubscriptionActive,
   subscriptionDeliveries,
@@ -83,6 +86,19 @@ const toggle = (action: 'pause' | 'resume') =>
     },
   });
 
+const redeliver = adminRoute(ADMINS, {
+  method: 'post',
+  path: '/{id}/deliveries/{cursor}/redeliver',
+  summary: '重新推送一项已放弃（进入死信队列）的变更',
+  description: 'Queues the change again as it reads today, with the same cursor as `Idempotency-Key`; audited.',
+  request: { params: RedeliveryParam },
+  responses: {
+    202: { description: 'Queued again', content: { 'application/json': { schema: RedeliverySchema } } },
+    404: errorResponse('No such platform, or no dead letter of that change for it'),
+    409: errorResponse('The platform is paused'),
+  },
+});
+
 export const adminSubscriptionRoutes = createRouter()
   .openapi(list, async (c) => c.json({ items: await subscriptionOverview(getDb(c.env.DB)) }, 200))
   .openapi(register, async (c) =>
@@ -98,4 +114,8 @@ export const adminSubscriptionRoutes = createRouter()
   )
   .openapi(toggle('resume'), async (c) =>
     c.json(await setSubscriptionActive(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').id, true), 200),
-  );
+  )
+  .openapi(redeliver, async (c) => {
+    const { id, cursor } = c.req.valid('param');
+    return c.json(await redeliverChange(getDb(c.env.DB), c.env.WEBHOOKS, c.var.clock, c.get('staff'), id, cursor), 202);
+  });

@@ -17,6 +17,19 @@ export const SubscriptionIdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, type: 'integer', example: 1 }),
 });
 
+export const RedeliveryParam = SubscriptionIdParam.extend({
+  cursor: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53)
+    .openapi({ param: { name: 'cursor', in: 'path' }, type: 'integer', example: 1 }),
+});
+
+export const RedeliverySchema = z
+  .object({ subscriptionId: z.number().int(), cursor: z.number().int() })
+  .openapi('Redelivery', { description: '已重新交给推送队列的变更' });
+
 export const SubscriptionSchema = createSelectSchema(webhookSubscriptions)
   .omit({ secretSealed: true })
   .extend({ events: z.array(z.enum(changeTypes)) })

@@ -113,6 +113,22 @@ export async function listDeliveries(
   return { items, total: total?.n ?? 0, ...paging };
 }
 
+/** Whether the dead-letter queue gave up on this change for this platform (the log says so). */
+export async function wasDeadLettered(db: Db, subscriptionId: number, cursor: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.subscriptionId, subscriptionId),
+        eq(webhookDeliveries.cursor, cursor),
+        eq(webhookDeliveries.outcome, 'dead'),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 /** The delivery log is kept for a while for staff to read, not for ever. */
 export async function pruneDeliveries(db: Db, before: string) {
   await db.delete(webhookDeliveries).where(lt(webhookDeliveries.at, before));
