@@ -25,6 +25,8 @@ const OPEN_PAGES = /^\/admin\/(login|logout)\/?$/;
 const CONSOLE_ROLES: [RegExp, readonly StaffRole[]][] = [
   [/^\/admin\/(objections|repairs)(\/|$)/, REVIEWERS],
   [/^\/admin\/(records|imports)(\/|$)/, PUBLISHERS],
+  // Read by publishers; registering, pausing and resuming also need ADMINS (src/lib/admin-webhooks.ts).
+  [/^\/admin\/webhooks(\/|$)/, PUBLISHERS],
   [/^\/admin\/audit(\/|$)/, ADMINS],
 ];
 
