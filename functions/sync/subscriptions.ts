@@ -111,8 +111,8 @@ export function setSubscriptionActive(db: Db, clock: Clock, staff: Staff, id: nu
 
 /**
  * Sends one change the dead-letter queue gave up on to its platform again (the platform fixed its
- * receiver): audited, then queued, as the change reads today — a record repaired since goes as
- * its repair. The cursor stays its idempotency key, so a platform that did get it drops the repeat.
+ * receiver): audited, then queued, as the change reads today (content past its period goes as its
+ * expiry). The cursor stays its idempotency key, so a platform that did get it drops the repeat.
  */
 export async function redeliverChange(
   db: Db,
@@ -130,7 +130,10 @@ export async function redeliverChange(
       throw new DomainError('not_found', 'not_found', `该平台没有游标 ${cursor} 的未送达记录。`);
     }
     const [item] = await changesAfter(db, cursor - 1, 1, clock.today());
-    if (item?.cursor !== cursor) throw new DomainError('not_found', 'not_found', `变更日志中没有游标 ${cursor}。`);
+    // The log keeps only each record's latest change: a newer one has its own cursor and delivery.
+    if (item?.cursor !== cursor) {
+      throw new DomainError('conflict', 'superseded', '该变更已被同一记录之后的变更取代；较新的变更另行推送，请在推送记录中查看。');
+    }
     return {
       action: 'subscription.redelivered',
       target: `subscription:${id}`,

@@ -245,6 +245,59 @@ describe('delivery through the queue', () => {
     expect(log.items).toEqual([expect.objectContaining({ outcome: 'dead', cursor: 1, detail: expect.stringContaining('游标') })]);
   });
 
+  it('sends a dead-lettered change again when an administrator asks, audited', async () => {
+    const url = 'https://mended.example.gov.cn/hrss';
+    const received = receiver(url, 0);
+    const id = await draft();
+    await changes.publish(id);
+    const [published] = await changeRowsOf([id]);
+    const cursor = published!.cursor;
+    // Registered after the publication, so that only the redelivery can bring that cursor.
+    const { subscription } = await register(url);
+    // The receiver was down for all of the queue's retries: the dead-letter consumer logs it.
+    const body = { subscriptionId: subscription.id, change: { cursor } as ChangeItem };
+    await worker.queue(
+      createMessageBatch<DeliveryMessage>(DEAD_LETTER_QUEUE, [{ id: 'd2', timestamp: new Date(), attempts: 11, body }]),
+      env,
+      createExecutionContext(),
+    );
+
+    const path = `/subscriptions/${subscription.id}/deliveries/${cursor}/redeliver`;
+    expect((await staffApi(keys, ['publisher'])('POST', path)).status).toBe(403);
+    // Only a change the dead-letter queue gave up on for this platform.
+    expect((await admin('POST', `/subscriptions/${subscription.id}/deliveries/${cursor + 999}/redeliver`)).status).toBe(404);
+    const res = await admin('POST', path);
+    expect(res.status, await res.clone().text()).toBe(202);
+    expect(await res.json()).toEqual({ subscriptionId: subscription.id, cursor });
+
+    await vi.waitFor(() => expect(received.map((r) => r.headers.get('Idempotency-Key'))).toContain(String(cursor)), {
+      timeout: 20_000,
+      interval: 200,
+    });
+    const again = received.find((r) => r.headers.get('Idempotency-Key') === String(cursor))!;
+    expect(JSON.parse(again.body)).toMatchObject({ cursor, type: 'published', recordId: id, record: { id } });
+    await vi.waitFor(
+      async () => {
+        const log = await (await admin('GET', `/subscriptions/${subscription.id}/deliveries?outcome=delivered`)).json<Deliveries>();
+        expect(log.items.map((i) => i.cursor)).toContain(cursor);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+    const entries = (await auditRows()).filter((r) => r.target === `subscription:${subscription.id}`);
+    expect(entries.map((r) => r.action)).toEqual(['subscription.registered', 'subscription.redelivered']);
+    expect(entries[1]).toMatchObject({ actor: 'liu.yang@hrss.example' });
+
+    // Withdrawn since: the log now holds the withdrawal under a cursor of its own, delivered in its own right.
+    await changes.withdraw(id, '该处罚决定已被行政复议决定撤销。');
+    const superseded = await admin('POST', path);
+    expect(superseded.status).toBe(409);
+    expect((await superseded.json<ApiErrorBody>()).error.code).toBe('superseded');
+    // A paused platform is resumed first: the consumer drops what is sent to a paused one.
+    await admin('POST', `/subscriptions/${subscription.id}/pause`);
+    expect((await admin('POST', path)).status).toBe(409);
+    expect((await auditRows()).filter((r) => r.action === 'subscription.redelivered')).toHaveLength(1);
+  }, 40_000);
+
   it('delivers nothing to a paused platform', async () => {
     const url = 'https://paused.example.gov.cn/hrss';
     const received = receiver(url, 0);

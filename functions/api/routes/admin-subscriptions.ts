@@ -95,7 +95,7 @@ const redeliver = adminRoute(ADMINS, {
   responses: {
     202: { description: 'Queued again', content: { 'application/json': { schema: RedeliverySchema } } },
     404: errorResponse('No such platform, or no dead letter of that change for it'),
-    409: errorResponse('The platform is paused'),
+    409: errorResponse('The platform is paused, or a newer change of the same record superseded this one'),
   },
 });
 
