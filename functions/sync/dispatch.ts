@@ -6,6 +6,7 @@
 // the daily job, and every minute from the cron trigger, which catches anything the others missed.
 import { getDb } from '../db/client';
 import { changesAfter, headCursor, type ChangeItem } from '../db/queries/changes';
+import { chunkRows } from '../db/queries/admin-imports';
 import { advanceSubscription, laggingSubscriptions } from '../db/queries/webhooks';
 import type { Clock } from '../domain/clock';
 
@@ -21,24 +22,6 @@ const MAX_PAGES = 20;
 const BATCH_MESSAGES = 100;
 const BATCH_BYTES = 200_000;
 
-function batches(messages: DeliveryMessage[]): DeliveryMessage[][] {
-  const out: DeliveryMessage[][] = [];
-  let current: DeliveryMessage[] = [];
-  let bytes = 0;
-  for (const m of messages) {
-    const size = JSON.stringify(m).length * 3;
-    if (current.length > 0 && (current.length >= BATCH_MESSAGES || bytes + size > BATCH_BYTES)) {
-      out.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(m);
-    bytes += size;
-  }
-  if (current.length) out.push(current);
-  return out;
-}
-
 /** Queues every change each active platform has not been sent yet; returns how many messages went. */
 export async function dispatchChanges(env: Pick<Env, 'DB' | 'WEBHOOKS'>, clock: Clock): Promise<number> {
   const db = getDb(env.DB);
@@ -52,7 +35,8 @@ export async function dispatchChanges(env: Pick<Env, 'DB' | 'WEBHOOKS'>, clock: 
       const wanted = items
         .filter((i) => subscription.events.includes(i.type))
         .map((change) => ({ subscriptionId: subscription.id, change }));
-      for (const batch of batches(wanted)) await env.WEBHOOKS.sendBatch(batch.map((body) => ({ body, contentType: 'json' as const })));
+      for (const batch of chunkRows(wanted, BATCH_MESSAGES, BATCH_BYTES))
+        await env.WEBHOOKS.sendBatch(batch.map((body) => ({ body, contentType: 'json' as const })));
       sent += wanted.length;
       const last = items.at(-1)!.cursor;
       // Another dispatcher got there first: its messages are queued, ours are duplicates the receiver drops.

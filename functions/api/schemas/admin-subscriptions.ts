@@ -8,23 +8,17 @@ import { pageEnvelope } from './page';
 
 const { createSelectSchema } = createSchemaFactory({ zodInstance: z });
 
-export const SubscriptionIdParam = z.object({
-  id: z.coerce
+const pathInteger = (name: string, max: number) =>
+  z.coerce
     .number()
     .int()
     .positive()
-    .max(2 ** 31)
-    .openapi({ param: { name: 'id', in: 'path' }, type: 'integer', example: 1 }),
-});
+    .max(max)
+    .openapi({ param: { name, in: 'path' }, type: 'integer', example: 1 });
 
-export const RedeliveryParam = SubscriptionIdParam.extend({
-  cursor: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53)
-    .openapi({ param: { name: 'cursor', in: 'path' }, type: 'integer', example: 1 }),
-});
+export const SubscriptionIdParam = z.object({ id: pathInteger('id', 2 ** 31) });
+
+export const RedeliveryParam = SubscriptionIdParam.extend({ cursor: pathInteger('cursor', 2 ** 53) });
 
 export const RedeliverySchema = z
   .object({ subscriptionId: z.number().int(), cursor: z.number().int() })

@@ -85,19 +85,8 @@ export async function changesAfterCount(db: Db, after: number, cap: number): Pro
   return row?.n ?? 0;
 }
 
-/** One item of GET /api/v1/changes. */
-export interface ChangeItem {
-  cursor: number;
-  at: string;
-  type: ChangeType;
-  recordId: number;
-  uscc: string;
-  kind: RecordKind;
-  /** Tombstones: why the record was dropped. */
-  reason: string | null;
-  /** The record as a copy should now hold it; null for a tombstone. */
-  record: PublicRecord | null;
-}
+/** One item of GET /api/v1/changes: a logged change at its place in the total order (a tombstone's reason says why). */
+export type ChangeItem = { cursor: number } & LoggedChange;
 
 /** A change as stored, ready to serve: its content still the JSON text it was written as. */
 export type StoredChange = Omit<ChangeItem, 'record'> & { recordJson: string | null };
