@@ -1,7 +1,7 @@
 // The arrows of DESIGN.md "Layout and layers", checked by `npm run check` (scripts/check-layers.ts,
 // which also reads the imports of .astro files): pages and api → use cases → db → domain.
 /** Use-case folders: they may use db, domain, input and http, never the API adapter. */
-const USE_CASES = '^functions/(admin|audit|auth|cases|disclosure|jobs|reports)/';
+const USE_CASES = '^functions/(admin|audit|auth|cases|disclosure|jobs|reports|sync)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

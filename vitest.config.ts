@@ -26,7 +26,11 @@ export default defineConfig(async () => {
               // The Astro half of src/worker.ts needs build-time virtual modules; the API worker does not.
               main: './functions/api/worker.ts',
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, TODAY_OVERRIDE: today, ...secrets } },
+              miniflare: {
+                bindings: { TEST_MIGRATIONS: migrations, TODAY_OVERRIDE: today, ...secrets },
+                // The reference client's copy, in the tests that drive scripts/mirror in workerd.
+                d1Databases: ['MIRROR_DB'],
+              },
             }),
           ],
           test: {

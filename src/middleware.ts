@@ -10,6 +10,7 @@ import { checkpointIfDue } from '../functions/audit/checkpoints';
 import { signingKey } from '../functions/auth/secrets';
 import { openSession } from '../functions/db/session';
 import { bookmarkCookie, handsBackBookmark, requestBookmark, sessionStart } from '../functions/http/bookmark';
+import { dispatchSoon } from '../functions/sync/dispatch';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.clock = clockFor(env);
@@ -38,10 +39,12 @@ async function staffPage(context: APIContext, next: MiddlewareNext) {
   // Staff pages, sign-in included, are never stored by any cache and never indexed.
   const response = await next();
   staffHeaders(response.headers);
-  // After a staff write, a checkpoint of the audit chain when it has grown by another hundred entries.
+  // After a staff write, a checkpoint of the audit chain when it has grown by another hundred entries,
+  // and the webhooks of whatever the write changed.
   if (context.request.method === 'POST' && response.status < 400 && context.locals.staff) {
     const key = signingKey(env, 'AUDIT_SIGNING_KEY');
     context.locals.cfContext?.waitUntil(checkpointIfDue(context.locals.db, context.locals.clock, key, 'growth'));
+    context.locals.cfContext?.waitUntil(dispatchSoon(env, context.locals.clock));
   }
   return response;
 }

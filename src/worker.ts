@@ -1,6 +1,8 @@
-// wrangler's `main`: /api/* goes to the Hono app, every other path to Astro.
+// wrangler's `main`: /api/* goes to the Hono app, every other path to Astro; the cron triggers and
+// the webhook queues go to the API's handlers.
 import { handle } from '@astrojs/cloudflare/handler';
 import api from '../functions/api/worker';
+import type { DeliveryMessage } from '../functions/sync/dispatch';
 import { pageContentSecurityPolicy, securityHeaders } from '../functions/http/security-headers';
 
 export default {
@@ -15,4 +17,5 @@ export default {
     return withHeaders;
   },
   scheduled: api.scheduled,
-} satisfies ExportedHandler<Env>;
+  queue: api.queue,
+} satisfies ExportedHandler<Env, DeliveryMessage>;

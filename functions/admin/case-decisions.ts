@@ -23,6 +23,7 @@ import { parseReference } from '../domain/reference';
 import type { CaseKind } from '../domain/vocabulary';
 import { caseSla } from '../domain/case-sla';
 import { correction, repairEnd, withdrawal, type RecordChange } from './record-changes';
+import { findEnterprise } from '../db/queries/enterprises';
 
 const notFound = () => new DomainError('not_found', 'not_found', '没有找到该办件。');
 
@@ -212,7 +213,10 @@ export function decideObjection(db: Db, clock: Clock, staff: Staff, reference: s
         outcomeReason: input.correctionNote,
         note: `经核查，信用记录已更正。更正说明：${input.correctionNote}`,
       },
-      { action: 'objection.corrected', record: correction(db, record, input.changes, input.correctionNote, today, at) },
+      {
+        action: 'objection.corrected',
+        record: correction(db, record, (await findEnterprise(db, record.uscc)) ?? null, input.changes, input.correctionNote, today, at),
+      },
     );
   });
 }

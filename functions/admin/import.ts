@@ -43,6 +43,10 @@ import { severityLabels } from '../domain/labels';
 import { publicRecordDetail } from '../domain/masking';
 import { parseUscc, usccDistrictCode, usccMessages } from '../domain/uscc';
 import { sha256Hex } from '../domain/hex';
+import { logChangesStatement, sharedRecord } from '../db/queries/changes';
+import { nextRecordId, recordIdFree } from '../db/queries/admin-records';
+import type { RecordRow } from '../db/queries/admin-cases';
+import { changeTypeOf } from '../domain/changes';
 
 export interface ImportFile {
   kind: ImportKind;
@@ -203,7 +207,7 @@ async function buildReport(db: Db, file: ImportFile, today: string) {
     rejected: [],
     committable: false,
   };
-  const rows: { value: ImportRow; key: string; districtCode: string; taskKind: TaskKind | null }[] = [];
+  const rows: { value: ImportRow; key: string; districtCode: string; legalRepresentative: string | null; taskKind: TaskKind | null }[] = [];
   for (const r of checked.rows) {
     const more = extra.get(r.line);
     if (!r.ok || more?.reasons.length) {
@@ -220,10 +224,12 @@ async function buildReport(db: Db, file: ImportFile, today: string) {
       publishUntil: penalty?.publishUntil ?? null,
       publicationDue: penalty ? publicationDue(penalty.decidedOn) : null,
     });
+    const enterprise = found.get(r.value.uscc);
     rows.push({
       value: r.value,
       key: r.key,
-      districtCode: found.get(r.value.uscc)?.districtCode ?? usccDistrictCode(r.value.uscc) ?? '',
+      districtCode: enterprise?.districtCode ?? usccDistrictCode(r.value.uscc) ?? '',
+      legalRepresentative: enterprise?.legalRepresentative ?? null,
       taskKind: file.kind === 'sampling_results' ? (tasks.get((r.value as SamplingRow).taskId)?.kind ?? null) : null,
     });
   }
@@ -287,38 +293,60 @@ export async function commitImport(
           { fields },
         );
       }
+      // Ids are chosen here, claimed by the guard in the batch (as for a record entered by hand), so
+      // that the change log's rows can carry each record as the public will read it.
+      const firstId = await nextRecordId(db);
+      const records = rows.map((r, i) => importedRecord(file.kind, r, firstId + i, options.publish, today, at));
       const statements =
         file.kind === 'penalties'
           ? chunkRows(
               rows.map(
-                ({ value, key }): PenaltyInsert => ({
+                ({ value, key }, i): PenaltyInsert => ({
                   ...(value as PenaltyRow),
+                  id: records[i]!.id,
                   sourceKey: key,
-                  status: options.publish ? 'published' : 'draft',
-                  publishedOn: options.publish ? today : null,
+                  status: records[i]!.status as PenaltyInsert['status'],
+                  publishedOn: records[i]!.publishedOn,
                   createdAt: at,
                 }),
               ),
             ).map((chunk) => insertPenaltiesStatement(db, chunk))
           : chunkRows(
-              rows.map(({ value, key, districtCode, taskKind }): SamplingInsert => {
-                const s = value as SamplingRow;
-                // Every accepted row names an existing task (checkAgainstDatabase), so its kind is known.
-                const kind = taskKind ?? 'random';
-                const severity = samplingResultSeverity[s.result];
+              rows.map(({ value, key, districtCode }, i): SamplingInsert => {
+                const record = records[i]!;
                 return {
-                  ...s,
+                  ...(value as SamplingRow),
+                  id: record.id,
                   sourceKey: key,
                   districtCode,
-                  severity,
-                  publishUntil: publicationEnd(s.inspectedOn, severity),
-                  title: samplingRecordTitle(kind, s.result),
-                  facts: samplingRecordFacts({ ...s, taskKind: kind }),
+                  severity: record.severity,
+                  publishUntil: record.publishUntil,
+                  title: record.title,
+                  facts: record.facts!,
+                  detail: record.detail!,
                   publishedOn: today,
                   createdAt: at,
                 };
               }),
             ).flatMap((chunk) => insertSamplingStatements(db, chunk));
+      // Rows the public sees from now on enter the change log in the same batch (DOMAIN.md §12).
+      const logged = chunkRows(
+        records.flatMap((record, i) =>
+          changeTypeOf(null, record, today) === 'published'
+            ? [
+                {
+                  at,
+                  type: 'published' as const,
+                  recordId: record.id,
+                  uscc: record.uscc,
+                  kind: record.kind,
+                  reason: null,
+                  record: sharedRecord(record, rows[i]!.legalRepresentative, today),
+                },
+              ]
+            : [],
+        ),
+      ).map((chunk) => logChangesStatement(db, chunk));
       const result: ImportCommitResult = {
         sha256: report.sha256,
         kind: file.kind,
@@ -337,9 +365,10 @@ export async function commitImport(
           lastKey: rows.at(-1)?.key ?? null,
           districts: [...new Set(rows.map((r) => districtName(r.districtCode)))],
         },
-        guards: [importNotYetCommitted(report.sha256)],
+        guards: [importNotYetCommitted(report.sha256), recordIdFree(firstId)],
         statements: [
           ...statements,
+          ...logged,
           insertImportStatement(db, {
             fileSha256: report.sha256,
             kind: file.kind,
@@ -362,6 +391,84 @@ export async function commitImport(
     }
     throw error;
   }
+}
+
+/** An imported row as the credit record its insert writes (functions/db/queries/admin-imports.ts). */
+function importedRecord(
+  kind: ImportKind,
+  row: { value: ImportRow; key: string; taskKind: TaskKind | null },
+  id: number,
+  publish: boolean,
+  today: string,
+  at: string,
+): RecordRow {
+  const { value, key: sourceKey } = row;
+  const empty = {
+    decisionNo: null,
+    violationType: null,
+    facts: null,
+    legalBasis: null,
+    penaltyTypes: null,
+    penaltyContent: null,
+    fineFen: null,
+    detail: null,
+    samplingResultId: null,
+    withdrawnOn: null,
+    withdrawalReason: null,
+    repairedOn: null,
+    correctionNote: null,
+    handling: null,
+    publicationId: null,
+    // Computed by the database from decisionNo; the row built here is never inserted.
+    decisionNoKey: null,
+    createdAt: at,
+    updatedAt: null,
+  };
+  if (kind === 'penalties') {
+    const p = value as PenaltyRow;
+    return {
+      ...empty,
+      id,
+      sourceKey,
+      uscc: p.uscc,
+      kind: 'penalty',
+      severity: p.severity,
+      status: publish ? 'published' : 'draft',
+      title: p.title,
+      decisionNo: p.decisionNo,
+      authority: p.authority,
+      decidedOn: p.decidedOn,
+      publishedOn: publish ? today : null,
+      publishUntil: p.publishUntil,
+      violationType: p.violationType,
+      facts: p.facts,
+      legalBasis: p.legalBasis,
+      penaltyTypes: p.penaltyTypes,
+      penaltyContent: p.penaltyContent,
+      fineFen: p.fineFen,
+    };
+  }
+  // DOMAIN.md §7: results are published on the import date, within 20 working days of the inspection.
+  const r = value as SamplingRow;
+  // Every accepted row names an existing task (checkAgainstDatabase), so its kind is known.
+  const taskKind = row.taskKind ?? 'random';
+  const severity = samplingResultSeverity[r.result];
+  return {
+    ...empty,
+    id,
+    sourceKey,
+    uscc: r.uscc,
+    kind: 'sampling_result',
+    severity,
+    status: 'published',
+    title: samplingRecordTitle(taskKind, r.result),
+    authority: r.authority,
+    decidedOn: r.inspectedOn,
+    publishedOn: today,
+    publishUntil: publicationEnd(r.inspectedOn, severity),
+    facts: samplingRecordFacts({ ...r, taskKind }),
+    detail: { taskId: r.taskId, result: r.result, method: r.method, followUp: r.followUp },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -142,7 +142,7 @@ export function createRecord(db: Db, clock: Clock, staff: Staff, input: RecordIn
 export function publishRecord(db: Db, clock: Clock, staff: Staff, id: number): Promise<StaffRecordView> {
   return commitAudited(db, clock, staff.actor, async (now) => {
     const { record, enterprise } = await requireRecord(db, id);
-    const change = publication(db, record, todayInChina(now), now.toISOString());
+    const change = publication(db, record, enterprise, todayInChina(now), now.toISOString());
     return recordStep('record.published', change, enterprise, todayInChina(now));
   });
 }

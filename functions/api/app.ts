@@ -23,6 +23,7 @@ import { reportRoutes } from './routes/reports';
 import { listRoutes } from './routes/lists';
 import { majorViolationRoutes } from './routes/major-violations';
 import { officerRoutes } from './routes/officers';
+import { changeRoutes } from './routes/changes';
 
 /** The API under /api/v1: error handling, validation hook and security headers installed once, here. */
 export function createApp() {
@@ -42,9 +43,11 @@ export function createApp() {
     const bookmark = handsBackBookmark(c.req.method, c.res.status) ? session.bookmark() : null;
     if (bookmark) c.header(BOOKMARK_HEADER, bookmark);
   });
-  // ETags hash the whole body: fine for pages of results, wrong for streamed bulk downloads.
+  // ETags hash the whole body: fine for pages of results, wrong for streamed bulk downloads, and
+  // not worth it for the change feed, whose pages are asked for by cursor and each read once.
   const revalidate = etag();
-  app.use('*', (c, next) => (c.req.path.startsWith('/api/v1/open-data/') ? next() : revalidate(c, next)));
+  const unhashed = (path: string) => path.startsWith('/api/v1/open-data/') || path === '/api/v1/changes';
+  app.use('*', (c, next) => (unhashed(c.req.path) ? next() : revalidate(c, next)));
 
   const routes = app
     .route('/health', healthRoutes)
@@ -61,6 +64,7 @@ export function createApp() {
     .route('/repairs', repairsRoutes)
     .route('/audit', auditRoutes)
     .route('/', reportRoutes)
+    .route('/changes', changeRoutes)
     .route('/admin', adminRoutes);
 
   app.doc31('/openapi.json', {

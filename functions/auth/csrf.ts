@@ -3,6 +3,7 @@
 // Without the secret nobody can mint one; a token copied from another browser, another actor or an
 // earlier session does not verify. The Origin checks stay in front (Astro's checkOrigin, isCrossSiteWrite).
 import type { Staff } from './access';
+import { fromBase64url, toBase64url } from '../domain/base64url';
 
 const encoder = new TextEncoder();
 
@@ -11,24 +12,16 @@ const message = (nonce: string, staff: Staff) => encoder.encode(`hrss-admin-csrf
 const hmacKey = (secret: string, usage: 'sign' | 'verify') =>
   crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
 
-const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(text)) return null;
-  return Uint8Array.from(atob(`${text.replace(/-/g, '+').replace(/_/g, '/')}=`), (c) => c.charCodeAt(0));
-}
+/** An HMAC-SHA256 in base64url is 43 characters. */
+const signatureBytes = (text: string) => (/^[A-Za-z0-9_-]{43}$/.test(text) ? fromBase64url(text) : null);
 
 export async function csrfSignature(secret: string, nonce: string, staff: Staff): Promise<string> {
-  return base64url(new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret, 'sign'), message(nonce, staff))));
+  return toBase64url(new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret, 'sign'), message(nonce, staff))));
 }
 
 /** WebCrypto's verify compares in constant time. */
 export async function csrfValid(secret: string, nonce: string, staff: Staff, token: string): Promise<boolean> {
-  const signature = fromBase64url(token);
+  const signature = signatureBytes(token);
   if (!signature) return false;
   return crypto.subtle.verify('HMAC', await hmacKey(secret, 'verify'), signature, message(nonce, staff));
 }

@@ -3,7 +3,7 @@
 import { parseSigningKey, publicJwk, type SigningKey } from '../domain/jws';
 import type { JWK } from 'jose';
 
-export type SecretName = 'AUDIT_SIGNING_KEY' | 'REPORT_SIGNING_KEY' | 'CSRF_SECRET' | 'TURNSTILE_SECRET';
+export type SecretName = 'AUDIT_SIGNING_KEY' | 'REPORT_SIGNING_KEY' | 'CSRF_SECRET' | 'TURNSTILE_SECRET' | 'WEBHOOK_SECRET_KEY';
 
 export function secret(env: object, name: SecretName): string | undefined {
   const value = (env as Record<string, unknown>)[name];

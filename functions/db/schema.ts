@@ -15,6 +15,8 @@ import {
   attachmentRoles,
   attachmentTypes,
   caseStatuses,
+  changeTypes,
+  deliveryOutcomes,
   enterpriseStatuses,
   grades,
   importKinds,
@@ -31,6 +33,7 @@ import {
   severities,
   taskKinds,
   taskStatuses,
+  type ChangeType,
 } from '../domain/vocabulary';
 import { DECISION_NO_IGNORED } from '../domain/decision-number';
 
@@ -463,3 +466,81 @@ export const creditReports = sqliteTable('credit_reports', {
   /** SHA-256 (hex) of the stored JWS: an object swapped or edited in the bucket is refused, not shown. */
   sha256: text('sha256').notNull(),
 });
+
+/**
+ * The change log other platforms follow (DOMAIN.md §12; GET /api/v1/changes): one row per record
+ * whose public copy changed, written in the same batch as the change. `cursor` is the total order:
+ * AUTOINCREMENT never hands out a number twice, and D1 runs one write transaction at a time, so a
+ * later commit always has a higher cursor. The log is compacted: a record's new change replaces
+ * its previous row (unique record_id), so each row is the latest word on its record, and content
+ * that has since been corrected, withdrawn or repaired is no longer held or handed out (36号:
+ * 停止共享). A row holds the record as the public reads it at that change (masked, rendered by the
+ * profile's own code), so a page of the feed is one range read of this table.
+ */
+export const recordChanges = sqliteTable(
+  'record_changes',
+  {
+    cursor: integer('cursor').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    type: text('type', { enum: changeTypes }).notNull(),
+    recordId: integer('record_id')
+      .notNull()
+      .references(() => creditRecords.id),
+    uscc: text('uscc').notNull(),
+    kind: text('kind', { enum: recordKinds }).notNull(),
+    /** Tombstones: why a copy must drop the record (the withdrawal's reason, the repair, the end of the period). */
+    reason: text('reason'),
+    /** Content only: the record as a copy holds it (JSON of the API's Record, functions/domain/changes.ts shareableRecord). */
+    record: text('record'),
+    /** Content only: its 公示截止期, so that the feed stops handing it out that day, before the daily job's tombstone. */
+    publishUntil: text('publish_until'),
+  },
+  (t) => [
+    uniqueIndex('record_changes_record_unique').on(t.recordId),
+    // The employer's Atom feed and the site's RSS feeds read the newest changes of one employer or kind.
+    index('record_changes_uscc_idx').on(t.uscc, t.cursor),
+    index('record_changes_kind_idx').on(t.kind, t.cursor),
+  ],
+);
+
+/** A platform registered by staff to receive every change by webhook (POST /api/v1/admin/subscriptions). */
+export const webhookSubscriptions = sqliteTable('webhook_subscriptions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The platform, as staff know it (信用中国（北京）…). */
+  name: text('name').notNull(),
+  url: text('url').notNull(),
+  /** The change types it asked for (vocabulary.changeTypes). */
+  events: text('events', { mode: 'json' }).notNull().$type<ChangeType[]>(),
+  /**
+   * The signing secret, sealed with AES-GCM under the WEBHOOK_SECRET_KEY secret (functions/auth/
+   * webhook-secret.ts): HMAC needs the secret itself, so it is kept, but never in the clear and
+   * never shown again after registration.
+   */
+  secretSealed: text('secret_sealed').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** The last change handed to the queue for it; dispatching moves it forward (functions/sync/dispatch.ts). */
+  cursor: integer('cursor').notNull().default(0),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+  updatedAt: text('updated_at'),
+});
+
+/** Every attempt to deliver a change to a platform, for staff to read (/admin/webhooks/{id}). */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id),
+    cursor: integer('cursor').notNull(),
+    attempt: integer('attempt').notNull(),
+    at: text('at').notNull(),
+    outcome: text('outcome', { enum: deliveryOutcomes }).notNull(),
+    httpStatus: integer('http_status'),
+    /** What went wrong, briefly (the receiver's status text, a timeout, a refused connection). */
+    detail: text('detail'),
+    durationMs: integer('duration_ms'),
+  },
+  (t) => [index('webhook_deliveries_subscription_idx').on(t.subscriptionId, t.id), index('webhook_deliveries_at_idx').on(t.at)],
+);

@@ -2,10 +2,20 @@
 // streams them; /open-data lists them with their fields.
 import type { CsvColumn } from '../http/csv';
 import type { Db } from '../db/client';
-import { approvedRepairs, publicPenalties, publishedSamplingResults } from '../db/queries/open-data';
+import { approvedRepairs, publicPenalties, publicRecordsSnapshot, publishedSamplingResults, sgsPenalties } from '../db/queries/open-data';
+import type { SgsPenalty } from '../db/queries/open-data';
 import { allWageArrears } from '../db/queries/wage-arrears';
 import { allMajorViolations } from '../db/queries/major-violations';
-import { majorViolationColumns, penaltyColumns, repairColumns, samplingResultColumns, wageArrearsColumns } from './csv-columns';
+import {
+  majorViolationColumns,
+  penaltyColumns,
+  repairColumns,
+  samplingResultColumns,
+  sgsPenaltyColumns,
+  snapshotRecordColumns,
+  wageArrearsColumns,
+  type Bureau,
+} from './csv-columns';
 
 export const OPEN_DATA_LICENCE =
   '本数据依法公开，可自由复制、传播和再利用，使用时请注明来源“人力资源和社会保障局人社监管公示与信用查询”，不得歪曲原意。';
@@ -50,6 +60,26 @@ export const openDatasets = {
     columns: majorViolationColumns,
     json: (entry) => entry,
   }),
+  records: dataset({
+    title: '公示中的信用记录',
+    rows: publicRecordsSnapshot,
+    columns: snapshotRecordColumns,
+    json: ({ id: _id, ...item }) => item,
+  }),
 };
 
 export type OpenDatasetName = keyof typeof openDatasets;
+
+/**
+ * `GET /api/v1/open-data/penalties?format=sgs`: the penalty decisions in the national 双公示 fields
+ * (DOMAIN.md §12), as CSV or as JSON objects keyed by the same field names.
+ */
+export function sgsPenaltyDataset(bureau: Bureau): Dataset<SgsPenalty> {
+  const columns = sgsPenaltyColumns(bureau);
+  return {
+    title: '行政处罚决定（双公示）',
+    rows: sgsPenalties,
+    columns,
+    json: (row) => Object.fromEntries(columns.map((c) => [c.header, c.value(row) ?? null])),
+  };
+}

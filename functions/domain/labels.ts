@@ -1,8 +1,17 @@
 // The Chinese terms the rules use, one place for the pages, feeds and CSV headers.
-import type { CaseKind, CaseStatus, ObjectionGround, OfficerStatus, RecordKind, RecordStatus, Severity } from './vocabulary';
+import type {
+  CaseKind,
+  CaseStatus,
+  ChangeType,
+  DeliveryOutcome,
+  ObjectionGround,
+  OfficerStatus,
+  RecordKind,
+  RecordStatus,
+  Severity,
+} from './vocabulary';
 import type { ListingState } from './wage-arrears-list';
 import { PUBLICATION_PERIODS } from './publication';
-
 export const recordKindLabels: Record<RecordKind, string> = {
   penalty: '行政处罚',
   // Random draws and targeted campaigns alike (each record's title says which).
@@ -52,6 +61,21 @@ export const recordStatusMeanings: Partial<Record<RecordStatus, string>> = {
   published: '在公示期内，任何人可以查询；期满自动停止公示',
   withdrawn: '原决定已被撤销或变更，只保留撤销公告',
   repaired: '信用修复已通过，终止公示',
+};
+
+/** What a change did to the public copy of a record (DOMAIN.md §12). */
+export const changeTypeLabels: Record<ChangeType, string> = {
+  published: '公示',
+  corrected: '更正',
+  withdrawn: '撤销',
+  repaired: '信用修复（终止公示）',
+  expired: '公示期满',
+};
+
+export const deliveryOutcomeLabels: Record<DeliveryOutcome, string> = {
+  delivered: '已送达',
+  failed: '失败，将重试',
+  dead: '已放弃',
 };
 
 export const recordFlagLabels = {

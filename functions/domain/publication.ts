@@ -45,6 +45,11 @@ export const FULL_VIEW_STATUSES = ['published'] as const satisfies readonly Reco
  */
 export const NOTICE_VIEW_STATUSES = ['withdrawn', 'repaired'] as const satisfies readonly RecordStatus[];
 
+/** What the notice of a repaired record says in place of its content (36号 第三条: 终止公示). */
+export const REPAIR_NOTICE = '信用修复已通过，终止公示。';
+/** Why a record whose 公示截止期 has come is no longer shown: "On that date it leaves the public site and the API automatically". */
+export const EXPIRY_NOTICE = '公示期届满，停止公示。';
+
 /** `full`: every public field; `notice`: that it was withdrawn or repaired, why and when; null: nothing at all. */
 export type PublicView = 'full' | 'notice' | null;
 

@@ -85,3 +85,16 @@ export type ImportKind = (typeof importKinds)[number];
  */
 export const officerStatuses = ['valid', 'suspended', 'expired'] as const;
 export type OfficerStatus = (typeof officerStatuses)[number];
+
+/**
+ * What a change did to a record's public copy (DOMAIN.md §12: "After a repair, correction or
+ * withdrawal, every copy must change"); functions/domain/changes.ts derives it from publicView.
+ */
+export const changeTypes = ['published', 'corrected', 'withdrawn', 'repaired', 'expired'] as const;
+export type ChangeType = (typeof changeTypes)[number];
+/** Changes after which the record's content is no longer shared: a copy must drop it (tombstones). */
+export const tombstoneChangeTypes = ['withdrawn', 'repaired', 'expired'] as const satisfies readonly ChangeType[];
+
+/** One attempt to deliver a change to a platform's webhook, as the delivery log records it. */
+export const deliveryOutcomes = ['delivered', 'failed', 'dead'] as const;
+export type DeliveryOutcome = (typeof deliveryOutcomes)[number];

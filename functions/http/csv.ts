@@ -63,3 +63,8 @@ export function wantsCsv(format: string | undefined, accept: string | undefined)
   if (format === 'json') return false;
   return !!accept && /(^|,)\s*text\/csv/i.test(accept) && !/(^|,)\s*application\/json/i.test(accept);
 }
+
+/** An Accept header that asks for JSON and not for CSV (the 双公示 export answers CSV otherwise). */
+export function prefersJson(accept: string | undefined): boolean {
+  return !!accept && /(^|,)\s*application\/json/i.test(accept) && !/(^|,)\s*text\/csv/i.test(accept);
+}

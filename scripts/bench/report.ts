@@ -11,7 +11,8 @@ export interface BenchReport {
   mode: 'full' | 'quick';
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
   versions: Record<string, string>;
-  dataset: { enterprises: number; records: number; seedSeconds: number | null; databaseBytes?: number };
+  /** `changes`: rows of the change log (absent in runs from before it). */
+  dataset: { enterprises: number; records: number; changes?: number; seedSeconds: number | null; databaseBytes?: number };
   secondsPerScenario: number;
   scenarios: ScenarioResult[];
   pages: PageWeight[];
@@ -25,6 +26,8 @@ export const FLOOR_SCENARIO = 'GET /api/v1/enterprises/{valid unknown code} (flo
 
 /** The scenario that issues 专用信用报告 (POST /api/v1/reports). */
 export const REPORT_SCENARIO = 'POST /api/v1/reports (issue a report)';
+/** The scenario of the change feed's budget, measured on 8 connections and on one. */
+export const CHANGE_FEED_SCENARIO = 'change feed, 1,000-event page';
 
 /** DESIGN.md budgets. */
 export const budgets = {
@@ -34,6 +37,8 @@ export const budgets = {
   /** The profile API and /credit/{uscc}, as a share of the floor's throughput. */
   profileToFloor: 0.95,
   searchP95Ms: 30,
+  /** A 1,000-event page of GET /api/v1/changes. */
+  changeFeedP95Ms: 50,
   pageJavascriptBytes: 20 * 1024,
   editorialJavascriptBytes: 0,
   homeTransferredBytes: 60 * 1024,
@@ -95,6 +100,15 @@ function checks(r: BenchReport): Check[] {
       ok: single.p95 < budgets.reportIssueP95Ms && issuing.non2xx + issuing.errors === 0,
     });
   }
+  const feed = r.scenarios.find((x) => x.name === `${CHANGE_FEED_SCENARIO} (1 connection)`);
+  const feedLoaded = r.scenarios.find((x) => x.name === CHANGE_FEED_SCENARIO);
+  if (feed && feedLoaded) {
+    out.push({
+      what: `${feed.name}: p95 < ${budgets.changeFeedP95Ms} ms`,
+      measured: `${feed.p95} ms (${feedLoaded.p95} ms under 8 connections)`,
+      ok: feed.p95 < budgets.changeFeedP95Ms && feed.non2xx + feed.errors === 0,
+    });
+  }
   for (const p of r.pages) {
     const limit = p.name === 'case page' ? budgets.editorialJavascriptBytes : budgets.pageJavascriptBytes;
     out.push({ what: `${p.name}: JavaScript ≤ ${limit} B`, measured: `${p.javascriptBytes} B`, ok: p.javascriptBytes <= limit });
@@ -135,7 +149,7 @@ function markdown(r: BenchReport): string {
     `Versions: ${Object.entries(r.versions)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,
-    `Dataset: ${r.dataset.enterprises.toLocaleString('en-US')} enterprises, ${r.dataset.records.toLocaleString('en-US')} credit records${r.dataset.seedSeconds === null ? '' : `, seeded in ${r.dataset.seedSeconds} s`}. ${r.secondsPerScenario} s per scenario, 8 connections (unless marked 1 connection), wrangler dev on 127.0.0.1, autocannon in a second process.`,
+    `Dataset: ${r.dataset.enterprises.toLocaleString('en-US')} enterprises, ${r.dataset.records.toLocaleString('en-US')} credit records${r.dataset.changes === undefined ? '' : `, ${r.dataset.changes.toLocaleString('en-US')} change-log rows`}${r.dataset.seedSeconds === null ? '' : `, seeded in ${r.dataset.seedSeconds} s`}. ${r.secondsPerScenario} s per scenario, 8 connections (unless marked 1 connection), wrangler dev on 127.0.0.1, autocannon in a second process.`,
     '',
     ...(r.dataset.databaseBytes
       ? [

@@ -17,7 +17,7 @@ import { cycle, runScenario, runTrackingAttack, type RequestSpec, type ScenarioR
 import { newSigningKey } from '../lib/local-secrets.ts';
 import { measurePage, type PageWeight } from './page-weight.ts';
 import { runLighthouse, type LighthouseScore } from './lighthouse.ts';
-import { FLOOR_SCENARIO, REPORT_SCENARIO, writeReport, type BenchReport } from './report.ts';
+import { CHANGE_FEED_SCENARIO, FLOOR_SCENARIO, REPORT_SCENARIO, writeReport, type BenchReport } from './report.ts';
 import { usccCheckCharacter } from '../../functions/domain/uscc.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -80,6 +80,18 @@ const quarters = db.prepare('SELECT DISTINCT year, quarter FROM violation_public
   year: number;
   quarter: number;
 }[];
+// Where pages of the change feed start: 200 cursors spread over the whole log, each with 1,000 changes after it.
+const feedStarts = (
+  db
+    .prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 199),
+         bounds AS (SELECT min(cursor) AS lo, (SELECT cursor FROM record_changes ORDER BY cursor DESC LIMIT 1 OFFSET 1000) AS hi
+                    FROM record_changes)
+       SELECT (SELECT max(cursor) FROM record_changes WHERE cursor <= lo + (hi - lo) * i / 199) AS after FROM n, bounds`,
+    )
+    .all() as { after: number | null }[]
+).flatMap((r) => (r.after === null ? [] : [r.after]));
+const changeRows = (db.prepare('SELECT count(*) AS n FROM record_changes').get() as { n: number }).n;
 db.close();
 // A name substring from the middle (the 字号 and industry) and a prefix beyond the common 北京.
 const han = /^\p{Script=Han}+$/u;
@@ -108,6 +120,7 @@ try {
     ['wage-arrears list', cycle([1, 2, 3], (p) => `/api/v1/lists/wage-arrears?page=${p}`)],
     ['major-violations quarter', cycle(quarters, (q) => `/api/v1/major-violations?year=${q.year}&quarter=${q.quarter}`)],
     ['officer lookup', cycle(officers, (no) => `/api/v1/officers/${no}`)],
+    [CHANGE_FEED_SCENARIO, cycle(feedStarts.length ? feedStarts : [0], (after) => `/api/v1/changes?after=${after}&limit=1000`)],
     ['/credit/{uscc} page', cycle(sample, (e) => `/credit/${e.uscc}`)],
     ['home page', () => '/'],
   ];
@@ -148,10 +161,10 @@ try {
     `${issuing.name}: ${issuing.requestsPerSecond} req/s, p50 ${issuing.p50} ms, p95 ${issuing.p95} ms, non-2xx ${issuing.non2xx}`,
   );
 
-  // The search and report budgets are latencies: measured again with one connection, so that they are
-  // the service's time and not the queue of 8 connections on 2 cores shared with autocannon.
+  // The search, report and change-feed budgets are latencies: measured again with one connection, so
+  // that they are the service's time and not the queue of 8 connections on 2 cores shared with autocannon.
   const single: [string, () => string | RequestSpec][] = [
-    ...scenarios.filter(([n]) => n.startsWith('search')),
+    ...scenarios.filter(([n]) => n.startsWith('search') || n === CHANGE_FEED_SCENARIO),
     [REPORT_SCENARIO, issueReport],
   ];
   for (const [name, paths] of single) {
@@ -210,6 +223,7 @@ try {
     dataset: {
       enterprises: counts.enterprises,
       records: counts.records,
+      changes: changeRows,
       seedSeconds: seedMs === null ? null : Math.round(seedMs / 100) / 10,
       databaseBytes,
     },

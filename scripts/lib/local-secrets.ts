@@ -1,10 +1,11 @@
 // The Worker secrets a local site and the tests need (functions/auth/secrets.ts): Ed25519 keys that
-// sign audit checkpoints and credit reports, and the CSRF secret of the staff console. Production
-// sets its own with `wrangler secret put`; locally they live in .dev.vars (never committed).
+// sign audit checkpoints and credit reports, the CSRF secret of the staff console, and the AES key
+// that seals the platforms' webhook secrets. Production sets its own with `wrangler secret put`;
+// locally they live in .dev.vars (never committed).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 
-export type LocalSecrets = Record<'AUDIT_SIGNING_KEY' | 'REPORT_SIGNING_KEY' | 'CSRF_SECRET', string>;
+export type LocalSecrets = Record<'AUDIT_SIGNING_KEY' | 'REPORT_SIGNING_KEY' | 'CSRF_SECRET' | 'WEBHOOK_SECRET_KEY', string>;
 
 /** A private Ed25519 JWK with a kid derived from the key, as the Worker expects it. */
 export async function newSigningKey(prefix: string): Promise<string> {
@@ -18,6 +19,7 @@ export async function newLocalSecrets(): Promise<LocalSecrets> {
     AUDIT_SIGNING_KEY: await newSigningKey('audit'),
     REPORT_SIGNING_KEY: await newSigningKey('report'),
     CSRF_SECRET: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url'),
+    WEBHOOK_SECRET_KEY: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url'),
   };
 }
 

@@ -2,7 +2,9 @@
 // statements inside explicit transactions are far faster than `wrangler d1 execute` for millions
 // of rows. The schema comes from the migrations (`wrangler d1 migrations apply DB --local`), which
 // the caller runs first; this module only inserts, then has draws.ts run the random draws over
-// what it wrote.
+// what it wrote. Last, the change log (record_changes) gets the latest change each record's state
+// implies (functions/domain/changes.ts), numbered in the order the changes happened, as the site
+// would have written it.
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import {
@@ -13,6 +15,7 @@ import {
   inspectorConflicts,
   inspectors,
   objections,
+  recordChanges,
   repairs,
   samplingItems,
   samplingResults,
@@ -22,6 +25,9 @@ import {
 import type { SeedDataset } from './generate.ts';
 import { drawRandomTasks, type DemoDraw } from './draws.ts';
 import { localD1File } from './local-d1-file.ts';
+import { isTombstone, latestChangeOf, tombstoneReason } from '../../functions/domain/changes.ts';
+import { sharedRecord } from '../../functions/db/queries/changes.ts';
+import type { ChangeType } from '../../functions/domain/vocabulary.ts';
 
 /** The FTS5 name index of migration 0001; not a drizzle table. */
 const NAME_INDEX = 'enterprise_name_index';
@@ -38,6 +44,7 @@ const SEEDED_TABLES: readonly Table[] = [
   enterprises,
   samplingResults,
   creditRecords,
+  recordChanges,
   objections,
   repairs,
   caseEvents,
@@ -62,6 +69,21 @@ export interface SeedTarget {
 }
 
 type Row = Record<string, unknown>;
+
+/** When the latest change of a seeded record happened: the day of its publication, withdrawal, repair or expiry. */
+function changeDay(type: ChangeType, row: Row): string {
+  const day = {
+    published: row.publishedOn,
+    corrected: row.publishedOn,
+    withdrawn: row.withdrawnOn,
+    repaired: row.repairedOn,
+    expired: row.publishUntil,
+  }[type];
+  return String(day ?? row.publishedOn ?? row.decidedOn);
+}
+
+/** Changes are staged here while records stream in, then numbered in time order into record_changes. */
+const STAGED_CHANGES = 'temp.seed_record_changes';
 
 /**
  * An INSERT for a drizzle table, prepared once per set of present columns: columns left
@@ -120,16 +142,42 @@ export function openSeedTarget(persistTo: string): SeedTarget {
   const load = async (dataset: SeedDataset, onProgress?: (done: number) => void): Promise<SeedLoad> => {
     const counts: SeedCounts = {};
     const inserters = new Map(SEEDED_TABLES.map((t) => [t, inserter(db, t)]));
+    // A seed is all or nothing in effect (rerun with --force), so durability per batch is not worth its
+    // cost. The staging table comes after: changing temp_store empties the temporary database.
+    db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY');
+    db.exec(
+      `CREATE TABLE ${STAGED_CHANGES} (at TEXT, type TEXT, record_id INTEGER, uscc TEXT, kind TEXT, reason TEXT, record TEXT, publish_until TEXT)`,
+    );
+    const stage = db.prepare(`INSERT INTO ${STAGED_CHANGES} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const legalRepresentative = db.prepare('SELECT legal_representative AS name FROM enterprises WHERE uscc = ?');
+    const recordKeys = Object.keys(getTableColumns(creditRecords));
+    const today = dataset.options.today;
     const insert = (table: Table, rows: readonly Row[]) => {
       const write = inserters.get(table)!;
       for (const row of rows) write(row);
       const name = getTableName(table);
       counts[name] = (counts[name] ?? 0) + rows.length;
+      if (table !== creditRecords) return;
+      for (const row of rows) {
+        const state = { status: row.status ?? 'draft', publishUntil: row.publishUntil ?? null, correctionNote: row.correctionNote ?? null };
+        const type = latestChangeOf(state as Parameters<typeof latestChangeOf>[0], today);
+        if (!type) continue;
+        // Staff changes at ten in the morning, Beijing time; expiries at two, when the daily job runs.
+        const at = new Date(`${changeDay(type, row)}T${type === 'expired' ? '02' : '10'}:00:00+08:00`).toISOString();
+        const reason = tombstoneReason(type, { withdrawalReason: (row.withdrawalReason as string | undefined) ?? null });
+        let shared: string | null = null;
+        if (!isTombstone(type)) {
+          // The record as the site renders it for copies: every column present, as read back from D1.
+          const full = Object.fromEntries(recordKeys.map((k) => [k, row[k] ?? null])) as Parameters<typeof sharedRecord>[0];
+          const party = legalRepresentative.get(row.uscc as string) as { name: string } | undefined;
+          shared = JSON.stringify(sharedRecord(full, party?.name ?? null, today));
+        }
+        const until = shared === null ? null : ((row.publishUntil as string | null | undefined) ?? null);
+        stage.run(at, type, row.id as number, row.uscc as string, row.kind as string, reason, shared, until);
+      }
     };
     const indexName = db.prepare(`INSERT INTO ${NAME_INDEX}(rowid, district, grams) VALUES (?, ?, ?)`);
 
-    // A seed is all or nothing in effect (rerun with --force), so durability per batch is not worth its cost.
-    db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY');
     try {
       transaction(db, () => {
         for (const rows of dataset.samplingItems()) insert(samplingItems, rows);
@@ -156,6 +204,16 @@ export function openSeedTarget(persistTo: string): SeedTarget {
         for (const rows of dataset.caseEvents()) insert(caseEvents, rows);
       });
       const draws = await drawRandomTasks({ db, insert, transaction: (work) => transaction(db, work) }, dataset);
+      transaction(db, () => {
+        const { changes } = db
+          .prepare(
+            `INSERT INTO record_changes (at, type, record_id, uscc, kind, reason, record, publish_until)
+             SELECT at, type, record_id, uscc, kind, reason, record, publish_until FROM ${STAGED_CHANGES} ORDER BY at, record_id`,
+          )
+          .run();
+        counts[getTableName(recordChanges)] = Number(changes);
+      });
+      db.exec(`DROP TABLE ${STAGED_CHANGES}`);
       return { counts, draws };
     } finally {
       // Back to what wrangler created, so workerd finds the file as it left it.

@@ -26,6 +26,8 @@ const OPEN_PAGES = /^\/admin\/(login|logout)\/?$/;
 const CONSOLE_ROLES: [RegExp, readonly StaffRole[]][] = [
   [/^\/admin\/(objections|repairs)(\/|$)/, REVIEWERS],
   [/^\/admin\/(records|imports|major-violations)(\/|$)/, PUBLISHERS],
+  // Read by publishers; registering, pausing and resuming also need ADMINS (src/lib/admin-webhooks.ts).
+  [/^\/admin\/webhooks(\/|$)/, PUBLISHERS],
   [/^\/admin\/(audit|officers)(\/|$)/, ADMINS],
 ];
 

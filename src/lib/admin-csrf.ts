@@ -6,6 +6,7 @@ import type { AstroCookies } from 'astro';
 import type { Staff } from '../../functions/auth/access';
 import { csrfSignature, csrfValid } from '../../functions/auth/csrf';
 import { secret } from '../../functions/auth/secrets';
+import { toBase64url } from '../../functions/domain/base64url';
 
 const COOKIE = 'hrss_admin_csrf';
 const NONCE = /^[A-Za-z0-9_-]{43}$/;
@@ -21,19 +22,13 @@ function readNonce(context: CsrfContext): string | null {
   return value && NONCE.test(value) ? value : null;
 }
 
-const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
 /** The token for this page's forms ('' when no secret is configured); creates the nonce cookie on the first staff page a browser sees. */
 export async function csrfToken(context: CsrfContext, staff: Staff): Promise<string> {
   const key = secret(env, 'CSRF_SECRET');
   if (!key) return '';
   let nonce = readNonce(context);
   if (!nonce) {
-    nonce = base64url(crypto.getRandomValues(new Uint8Array(32)));
+    nonce = toBase64url(crypto.getRandomValues(new Uint8Array(32)));
     context.cookies.set(COOKIE, nonce, { path: '/admin', httpOnly: true, sameSite: 'strict', secure: context.url.protocol === 'https:' });
   }
   return csrfSignature(key, nonce, staff);

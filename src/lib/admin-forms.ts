@@ -7,6 +7,7 @@ import { RecordInputSchema, WithdrawInputSchema } from '../../functions/admin/re
 import { statusOf } from '../../functions/http/status';
 import type { RecordRow } from '../../functions/db/queries/admin-cases';
 import { parseYuanToFen } from '../../functions/domain/import-rows';
+import { SubscriptionInputSchema } from '../../functions/sync/subscription-input';
 
 export type FormOutcome<T> = { ok: true; value: T } | { ok: false; status: number; errors: FieldError[] };
 
@@ -137,3 +138,12 @@ export function recordFromForm(form: FormData) {
 }
 
 export const withdrawalFromForm = (form: FormData) => parse(WithdrawInputSchema, { reason: text(form, 'reason') });
+
+/** The registration form of /admin/webhooks: the change types are checkboxes; an empty secret means "make one". */
+export const subscriptionFromForm = (form: FormData) =>
+  parse(SubscriptionInputSchema, {
+    name: text(form, 'name'),
+    url: text(form, 'url'),
+    events: form.getAll('events').filter((v): v is string => typeof v === 'string'),
+    secret: text(form, 'secret').trim() || undefined,
+  });

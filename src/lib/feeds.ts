@@ -11,7 +11,10 @@
 //   (DOMAIN.md §9): the document is dated by its newest entry, or by the day it was made as of.
 // - Atom has no language option, so xml:lang is added to the root element.
 import { Feed, type Item } from 'feed';
+import type { RecentNotice } from '../../functions/db/queries/changes';
+import { recordNotice } from '../../functions/db/queries/penalties';
 import { formatChineseDate } from '../../functions/domain/dates';
+import { recordHeading, recordStatusLabels } from '../../functions/domain/labels';
 
 export const siteName = '人社监管公示与信用查询';
 export const feedAuthor = '人力资源和社会保障局';
@@ -134,4 +137,30 @@ export function feedResponse(spec: FeedSpec): Response {
 export function noticeText(subject: string, status: string, notice: { reason: string | null; on: string | null }): string {
   const what = status === 'withdrawn' ? `${subject}已撤销` : `${subject}已终止公示`;
   return `${what}${notice.on ? `（${formatChineseDate(notice.on)}）` : ''}。${notice.reason ? `原因：${notice.reason}` : ''}`;
+}
+
+/** How many withdrawals and repairs from the change log a site feed carries besides its own entries. */
+export const NOTICES_IN_FEED = 20;
+
+/**
+ * A withdrawal or repair from the change log (DOMAIN.md §12) as an entry of its own, dated when it
+ * happened, whatever the decision's date: its id carries the status, as every feed here writes it,
+ * so readers get it as news rather than as an edit of the record's earlier entry.
+ */
+export function noticeEntry({ change, record, partyName }: RecentNotice): FeedEntry {
+  const profile = `/credit/${change.uscc}`;
+  return {
+    id: `${profile}#record-${record.id}-${record.status}`,
+    title: `${partyName}：${record.decisionNo ?? recordHeading(record.kind, record.title)}（${recordStatusLabels[record.status]}）`,
+    link: `${profile}#record-${record.id}`,
+    date: new Date(change.at),
+    summary: [noticeText('该记录', record.status, recordNotice(record)), [record.decisionNo, record.authority].filter(Boolean).join('；')],
+  };
+}
+
+/** A feed's own entries with the change log's notices, each id once (the change log's wins), newest first. */
+export function withNotices(entries: FeedEntry[], notices: RecentNotice[]): FeedEntry[] {
+  const byId = new Map(entries.map((e) => [e.id ?? e.link, e]));
+  for (const notice of notices.map(noticeEntry)) byId.set(notice.id!, notice);
+  return [...byId.values()].sort((a, b) => instant(b.date).getTime() - instant(a.date).getTime());
 }

@@ -83,20 +83,40 @@ describe('GET /sampling/rss.xml', () => {
 });
 
 describe('GET /enforcement/penalties/rss.xml', () => {
-  it('has the newest page of public decisions, linking to the party, with notices for withdrawn and repaired ones', async () => {
+  it('has the newest page of public decisions, linking to the party, and the newest withdrawals and repairs as items of their own', async () => {
+    type Penalty = { id: number; uscc: string; status: string; withdrawal: { reason: string | null } | null };
+    const newest = async () => ((await (await fetch(`${baseUrl}/api/v1/penalties?pageSize=50`)).json()) as { items: Penalty[] }).items;
+    // Other test files publish and withdraw while this one runs: a decision on the newest page both
+    // before and after the feed was read, in the same state, must be in the feed.
+    const before = await newest();
     const feed = await getFeed('/enforcement/penalties/rss.xml', 'application/rss+xml; charset=utf-8');
     const items = feedItems(feed, 'item');
-    const { items: penalties } = (await (await fetch(`${baseUrl}/api/v1/penalties?pageSize=50`)).json()) as {
-      items: { id: number; uscc: string; status: string; withdrawal: { reason: string | null } | null }[];
-    };
+    const after = await newest();
+    const penalties = after.filter((p) => before.some((b) => b.id === p.id && b.status === p.status));
+    expect(penalties.length).toBeGreaterThan(40);
     expect(items.length).toBeGreaterThan(0);
-    expect(items.map((i) => i.guid)).toEqual(penalties.map((p) => `${baseUrl}/credit/${p.uscc}#record-${p.id}-${p.status}`));
-    items.forEach((item, i) => {
-      const p = penalties[i]!;
-      expect(item.link).toBe(`${baseUrl}/credit/${p.uscc}#record-${p.id}`);
-      expect(repeatsLabel(item.title), item.title).toBe(false);
-      if (p.withdrawal) expect(item.description).toMatch(/该处罚决定已(撤销|终止公示)/);
-      else expect(item.description).not.toContain('该处罚决定已');
-    });
+    const byGuid = new Map(items.map((i) => [i.guid, i]));
+    for (const p of penalties) {
+      const item = byGuid.get(`${baseUrl}/credit/${p.uscc}#record-${p.id}-${p.status}`);
+      expect(item, `record ${p.id}`).toBeDefined();
+      expect(item!.link).toBe(`${baseUrl}/credit/${p.uscc}#record-${p.id}`);
+      expect(repeatsLabel(item!.title), item!.title).toBe(false);
+      if (p.withdrawal) expect(item!.description).toMatch(/该处罚决定已(撤销|终止公示)/);
+      else expect(item!.description).not.toContain('该处罚决定已');
+    }
+    // The rest come from the change log (DOMAIN.md §12): decisions older than the page, withdrawn or
+    // repaired since, each with the status its party's profile now shows and its notice.
+    const listed = new Set([...before, ...after].map((p) => p.id));
+    const notices = items.filter((i) => !listed.has(Number(/#record-(\d+)-/.exec(i.guid)?.[1])));
+    expect(notices.length).toBeGreaterThan(0);
+    for (const item of notices) {
+      const [, uscc, id, status] = new RegExp(`^${baseUrl}/credit/(\\w{18})#record-(\\d+)-(withdrawn|repaired)$`).exec(item.guid) ?? [];
+      expect(status, item.guid).toBeDefined();
+      const profile = (await (await fetch(`${baseUrl}/api/v1/enterprises/${uscc}`)).json()) as {
+        records: { id: number; status: string }[];
+      };
+      expect(profile.records.find((r) => r.id === Number(id))?.status, item.guid).toBe(status);
+      expect(item.description).toMatch(/该(处罚决定|记录)已(撤销|终止公示)/);
+    }
   });
 });

@@ -18,6 +18,8 @@ const CONSOLE: [path: string, allowed: (keyof typeof tokens)[]][] = [
   ['/admin/records/new', ['publisher', 'admin']],
   ['/admin/records/1', ['publisher', 'admin']],
   ['/admin/imports', ['publisher', 'admin']],
+  ['/admin/webhooks', ['publisher', 'admin']],
+  ['/admin/webhooks/1', ['publisher', 'admin']],
   ['/admin/audit', ['admin']],
 ];
 

@@ -11,6 +11,7 @@ import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { addWorkingDays } from '../../functions/domain/working-days';
 import { publicationEnd } from '../../functions/domain/publication';
 import { templateHeaders } from '../../functions/domain/import-rows';
+import { shareableRecord } from '../../functions/domain/changes';
 import { today } from '../fixtures/today';
 
 const decided = addDays(today, -5);
@@ -87,6 +88,17 @@ const snapshot = async () => [
   await count('SELECT count(*) AS n FROM audit_log'),
   await count('SELECT count(*) AS n FROM sampling_results'),
 ];
+
+/** What the change log (DOMAIN.md §12) holds for the records of these natural keys. */
+const loggedTypes = async (sourceKeys: string[]) =>
+  (
+    await env.DB.prepare(
+      `SELECT rc.type FROM record_changes AS rc JOIN credit_records AS cr ON cr.id = rc.record_id
+       WHERE cr.source_key IN (SELECT value FROM json_each(?)) ORDER BY rc.cursor`,
+    )
+      .bind(JSON.stringify(sourceKeys))
+      .all<{ type: string }>()
+  ).results.map((r) => r.type);
 
 beforeAll(async () => {
   keys = await createAccessKeys();
@@ -214,6 +226,8 @@ describe('POST /api/v1/admin/imports', () => {
       .first<{ actor: string; action: string; after: string }>();
     expect(audit).toMatchObject({ actor: 'chen.jing@hrss.example', action: 'import.committed' });
     expect(JSON.parse(audit!.after)).toMatchObject({ rowCount: 450, kind: 'penalties' });
+    // Drafts are not public: nothing for other platforms yet.
+    expect(await loggedTypes(rows.map((r) => `penalty:${r[0]}`))).toEqual([]);
 
     // Drafts show their publication due date in the console.
     const token = await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: ['publisher'] });
@@ -250,6 +264,11 @@ describe('POST /api/v1/admin/imports', () => {
     expect(found).toMatchObject({ status: 'published', fineFen: 2_000_000 });
     // Masked on the way out, as everything public is.
     expect(found.facts).not.toContain('13912345678');
+    // In the change log from the same batch, for the platforms that follow it, as the profile shows it.
+    expect(await loggedTypes([`penalty:${row[0]}`])).toEqual(['published']);
+    const feed = await bodyOf(await api.changes.$get({ query: { after: '0', limit: '1000' } }), 200);
+    const shown = (await profileOf(A)).records.find((r) => r.id === found.id)!;
+    expect(feed.items.find((i) => i.recordId === found.id)?.record).toEqual(shareableRecord(shown));
   });
 
   it('accepts a random task’s results only for the employers its draw selected', async () => {
@@ -319,6 +338,14 @@ describe('POST /api/v1/admin/imports', () => {
 
     const res = await upload('', 'sampling_results', csv(header, rows), {}, '抽查结果.csv');
     expect(res.status).toBe(201);
+    const logged = await env.DB.prepare(
+      `SELECT rc.type, rc.uscc FROM record_changes AS rc JOIN credit_records AS cr ON cr.id = rc.record_id
+       WHERE cr.kind = 'sampling_result' AND json_extract(cr.detail, '$.taskId') = 'SJ-2026-701'`,
+    ).all<{ type: string; uscc: string }>();
+    const feed = await bodyOf(await api.changes.$get({ query: { after: '0', limit: '1000' } }), 200);
+    const sampled = (await profileOf(B)).records.find((r) => r.kind === 'sampling_result')!;
+    expect(feed.items.find((i) => i.recordId === sampled.id)?.record).toEqual(shareableRecord(sampled));
+    expect(logged.results.sort((x, y) => x.uscc.localeCompare(y.uscc))).toEqual([A, B].sort().map((uscc) => ({ type: 'published', uscc })));
     const results = await bodyOf(await api.sampling.tasks[':taskId'].results.$get({ param: { taskId: 'SJ-2026-701' }, query: {} }), 200);
     expect(results.items.map((r) => [r.uscc, r.result])).toEqual(
       [

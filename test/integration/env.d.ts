@@ -4,5 +4,7 @@ declare namespace Cloudflare {
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
     /** A secret (not in wrangler.toml, so not among the generated types): vitest.config.ts gives each run a fresh one. */
     REPORT_SIGNING_KEY: string;
+    /** The mirror's own database (scripts/mirror), a test-only binding. */
+    MIRROR_DB: D1Database;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlText, noticeText, renderFeed, xmlText, type FeedEntry, type FeedSpec } from '../../src/lib/feeds';
+import { htmlText, noticeText, renderFeed, withNotices, xmlText, type FeedEntry, type FeedSpec } from '../../src/lib/feeds';
 import { recordHeading } from '../../functions/domain/labels';
 
 interface XmlElement {
@@ -200,5 +200,49 @@ describe('titles and notices of record entries', () => {
       '该记录已撤销（2026年3月1日）。原因：决定被撤销',
     );
     expect(noticeText('该记录', 'repaired', { reason: null, on: null })).toBe('该记录已终止公示。');
+  });
+});
+
+describe('withNotices: withdrawals and repairs from the change log (DOMAIN.md §12)', () => {
+  const notice = (id: number, status: 'withdrawn' | 'repaired', at: string) =>
+    ({
+      change: { cursor: id, at, type: status, recordId: id, uscc: '91110105MA01AAAA0X', kind: 'penalty', reason: '决定被撤销' },
+      record: {
+        id,
+        kind: 'penalty',
+        title: '拖欠工资',
+        status,
+        decisionNo: `京朝人社监罚字〔2024〕第 ${id} 号`,
+        authority: '北京市朝阳区人力资源和社会保障局',
+        withdrawalReason: status === 'withdrawn' ? '决定被撤销' : null,
+        withdrawnOn: status === 'withdrawn' ? '2026-05-30' : null,
+        repairedOn: status === 'repaired' ? '2026-05-31' : null,
+      },
+      partyName: '北京甲有限公司',
+    }) as unknown as Parameters<typeof withNotices>[1][number];
+
+  it('makes each an entry of its own, dated when it happened, replacing the record’s notice entry of the same id', () => {
+    const own: FeedEntry[] = [
+      { id: '/credit/91110105MA01AAAA0X#record-7-published', title: '新决定', link: '/credit/x#record-7', date: '2026-05-20' },
+      { id: '/credit/91110105MA01AAAA0X#record-3-withdrawn', title: '旧公告', link: '/credit/x#record-3', date: '2026-05-30' },
+    ];
+    const merged = withNotices(own, [
+      notice(3, 'withdrawn', '2026-05-30T02:00:00.000Z'),
+      notice(5, 'repaired', '2026-06-01T01:00:00.000Z'),
+    ]);
+    expect(merged.map((e) => e.id)).toEqual([
+      '/credit/91110105MA01AAAA0X#record-5-repaired',
+      '/credit/91110105MA01AAAA0X#record-3-withdrawn',
+      '/credit/91110105MA01AAAA0X#record-7-published',
+    ]);
+    expect(merged[1]).toMatchObject({
+      title: '北京甲有限公司：京朝人社监罚字〔2024〕第 3 号（已撤销）',
+      link: '/credit/91110105MA01AAAA0X#record-3',
+    });
+    expect(merged[1]!.summary).toEqual([
+      '该记录已撤销（2026年5月30日）。原因：决定被撤销',
+      '京朝人社监罚字〔2024〕第 3 号；北京市朝阳区人力资源和社会保障局',
+    ]);
+    expect(merged[0]!.summary![0]).toBe('该记录已终止公示（2026年5月31日）。原因：信用修复已通过，终止公示。');
   });
 });

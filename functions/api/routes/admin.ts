@@ -8,6 +8,7 @@ import { limitBody } from '../middleware/body-limit';
 import { checkpointIfDue } from '../../audit/checkpoints';
 import { signingKey } from '../../auth/secrets';
 import { staffRoles } from '../../auth/access';
+import { dispatchSoon } from '../../sync/dispatch';
 import { ACCESS_SCHEME, ANY_STAFF, accessSecurityScheme, adminRoute } from '../staff-route';
 import { adminAttachmentRoutes, adminObjectionRoutes, adminRepairRoutes } from './admin-cases';
 import { adminRecordRoutes } from './admin-records';
@@ -16,6 +17,7 @@ import { adminAuditRoutes } from './admin-audit';
 import { adminSamplingRoutes } from './admin-sampling';
 import { adminOfficerRoutes } from './admin-officers';
 import { adminPublicationRoutes } from './admin-publications';
+import { adminSubscriptionRoutes } from './admin-subscriptions';
 
 const me = adminRoute(ANY_STAFF, {
   method: 'get',
@@ -45,11 +47,13 @@ const staffBodyLimit = limitBody(STAFF_JSON_BYTES, '请求体过大：工作人�
 const router = createRouter();
 router.use('*', requireAccess);
 router.use('*', (c, next) => (c.req.path.startsWith('/api/v1/admin/imports') ? next() : staffBodyLimit(c, next)));
-// After a staff write, a checkpoint of the audit chain when it has grown by another hundred entries.
+// After a staff write, a checkpoint of the audit chain when it has grown by another hundred entries,
+// and the webhooks of whatever the write changed (functions/sync/dispatch.ts).
 router.use('*', async (c, next) => {
   await next();
   if (c.req.method === 'GET' || c.res.status >= 400) return;
   c.executionCtx.waitUntil(checkpointIfDue(c.var.db, c.var.clock, signingKey(c.env, 'AUDIT_SIGNING_KEY'), 'growth'));
+  c.executionCtx.waitUntil(dispatchSoon(c.env, c.var.clock));
 });
 router.openAPIRegistry.registerComponent('securitySchemes', ACCESS_SCHEME, accessSecurityScheme);
 
@@ -63,4 +67,5 @@ export const adminRoutes = router
   .route('/audit', adminAuditRoutes)
   .route('/sampling', adminSamplingRoutes)
   .route('/officers', adminOfficerRoutes)
-  .route('/major-violations', adminPublicationRoutes);
+  .route('/major-violations', adminPublicationRoutes)
+  .route('/subscriptions', adminSubscriptionRoutes);

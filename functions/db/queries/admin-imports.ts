@@ -90,6 +90,7 @@ export function chunkRows<T>(rows: T[], maxRows = 200, maxBytes = 400_000): T[][
 }
 
 export interface PenaltyInsert extends PenaltyRow {
+  id: number;
   sourceKey: string;
   status: 'draft' | 'published';
   publishedOn: string | null;
@@ -101,9 +102,9 @@ export function insertPenaltiesStatement(db: Db, rows: PenaltyInsert[]): Stateme
   return sqlStatement(
     db,
     sql`INSERT INTO ${creditRecords}
-      (uscc, kind, severity, status, title, decision_no, authority, decided_on, published_on, publish_until,
+      (id, uscc, kind, severity, status, title, decision_no, authority, decided_on, published_on, publish_until,
        violation_type, facts, legal_basis, penalty_types, penalty_content, fine_fen, source_key, created_at)
-    SELECT ${v('uscc')}, 'penalty', ${v('severity')}, ${v('status')}, ${v('title')}, ${v('decisionNo')}, ${v('authority')},
+    SELECT ${v('id')}, ${v('uscc')}, 'penalty', ${v('severity')}, ${v('status')}, ${v('title')}, ${v('decisionNo')}, ${v('authority')},
        ${v('decidedOn')}, ${v('publishedOn')}, ${v('publishUntil')}, ${v('violationType')}, ${v('facts')}, ${v('legalBasis')},
        ${v('penaltyTypes')}, ${v('penaltyContent')}, ${v('fineFen')}, ${v('sourceKey')}, ${v('createdAt')}
     FROM json_each(${JSON.stringify(rows)}) AS j`,
@@ -111,6 +112,8 @@ export function insertPenaltiesStatement(db: Db, rows: PenaltyInsert[]): Stateme
 }
 
 export interface SamplingInsert extends SamplingRow {
+  /** Of the credit record. */
+  id: number;
   sourceKey: string;
   districtCode: string;
   /** The profile record's severity, title and facts (functions/domain/sampling-record.ts). */
@@ -118,6 +121,8 @@ export interface SamplingInsert extends SamplingRow {
   publishUntil: string | null;
   title: string;
   facts: string;
+  /** The credit record's detail; the grade rule reads `result` there. */
+  detail: Record<string, unknown>;
   publishedOn: string;
   createdAt: string;
 }
@@ -142,11 +147,10 @@ export function insertSamplingStatements(db: Db, rows: SamplingInsert[]): Statem
     sqlStatement(
       db,
       sql`INSERT INTO ${creditRecords}
-        (uscc, kind, severity, status, title, authority, decided_on, published_on, publish_until, facts, detail,
+        (id, uscc, kind, severity, status, title, authority, decided_on, published_on, publish_until, facts, detail,
          sampling_result_id, source_key, created_at)
-      SELECT ${v('uscc')}, 'sampling_result', ${v('severity')}, 'published', ${v('title')}, ${v('authority')},
-        ${v('inspectedOn')}, ${v('publishedOn')}, ${v('publishUntil')}, ${v('facts')},
-        json_object('taskId', ${v('taskId')}, 'result', ${v('result')}, 'method', ${v('method')}, 'followUp', ${v('followUp')}),
+      SELECT ${v('id')}, ${v('uscc')}, 'sampling_result', ${v('severity')}, 'published', ${v('title')}, ${v('authority')},
+        ${v('inspectedOn')}, ${v('publishedOn')}, ${v('publishUntil')}, ${v('facts')}, ${v('detail')},
         (SELECT s.id FROM ${samplingResults} AS s WHERE s.task_id = ${v('taskId')} AND s.uscc = ${v('uscc')}),
         ${v('sourceKey')}, ${v('createdAt')}
       FROM json_each(${json}) AS j`,

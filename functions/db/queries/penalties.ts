@@ -8,7 +8,7 @@ import { violationTypes } from '../../domain/labels';
 import { substringMatchExpression } from '../../domain/name-search';
 import { SEARCH_WINDOW } from './enterprise-search';
 import { publicRecordDetail } from '../../domain/masking';
-import { publicView } from '../../domain/publication';
+import { publicView, REPAIR_NOTICE } from '../../domain/publication';
 import { publicRecordWhere } from './public-records';
 
 export const PENALTY_COUNT_CAP = 1_000;
@@ -136,5 +136,3 @@ export function toPublicPenalty(
 export function recordNotice(r: Pick<typeof creditRecords.$inferSelect, 'status' | 'withdrawalReason' | 'withdrawnOn' | 'repairedOn'>) {
   return r.status === 'withdrawn' ? { reason: r.withdrawalReason, on: r.withdrawnOn } : { reason: REPAIR_NOTICE, on: r.repairedOn };
 }
-
-export const REPAIR_NOTICE = '信用修复已通过，终止公示。';

@@ -2,16 +2,22 @@ import type { APIRoute } from 'astro';
 import { lookUpProfile } from '../../../../functions/disclosure/profile-lookup';
 import { statusOf } from '../../../../functions/http/status';
 import { recordHeading, recordStatusLabels } from '../../../../functions/domain/labels';
-import { feedResponse, noticeText } from '../../../lib/feeds';
+import { recentNotices } from '../../../../functions/db/queries/changes';
+import { feedResponse, NOTICES_IN_FEED, noticeText, withNotices } from '../../../lib/feeds';
 
-/** Atom feed of one employer's public records, for media and the employer itself to follow changes. */
+/**
+ * Atom feed of one employer's public records, for media and the employer itself to follow changes:
+ * a withdrawal or a repair is an entry of its own, dated when the change log recorded it.
+ */
 export const GET: APIRoute = async ({ params, url, locals }) => {
   const today = locals.clock.today();
-  const result = await lookUpProfile(locals.db, params.uscc ?? '', today);
+  const db = locals.db;
+  const result = await lookUpProfile(db, params.uscc ?? '', today);
   if (!result.ok) {
     return new Response(result.message, { status: statusOf(result.kind), headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
   const { enterprise, records } = result.profile;
+  const notices = await recentNotices(db, { uscc: enterprise.uscc }, today, NOTICES_IN_FEED);
   const page = `/credit/${enterprise.uscc}`;
   return feedResponse({
     format: 'atom',
@@ -23,12 +29,15 @@ export const GET: APIRoute = async ({ params, url, locals }) => {
     asOf: today,
     // The id carries the status and the date moves to the notice's, so a withdrawal or a repair
     // reaches readers as a new entry rather than as an edit they would not be shown.
-    entries: records.map((r) => ({
-      id: `${page}#record-${r.id}-${r.status}`,
-      title: `${recordHeading(r.kind, r.title)}（${recordStatusLabels[r.status]}）`,
-      link: `${page}#record-${r.id}`,
-      date: r.notice?.on ?? r.publishedAt ?? r.decidedAt,
-      summary: [r.notice ? noticeText('该记录', r.status, r.notice) : '', [r.decisionNo, r.authority].filter(Boolean).join('；')],
-    })),
+    entries: withNotices(
+      records.map((r) => ({
+        id: `${page}#record-${r.id}-${r.status}`,
+        title: `${recordHeading(r.kind, r.title)}（${recordStatusLabels[r.status]}）`,
+        link: `${page}#record-${r.id}`,
+        date: r.notice?.on ?? r.publishedAt ?? r.decidedAt,
+        summary: [r.notice ? noticeText('该记录', r.status, r.notice) : '', [r.decisionNo, r.authority].filter(Boolean).join('；')],
+      })),
+      notices,
+    ),
   });
 };
