@@ -14,6 +14,7 @@ import { penaltyRoutes } from './routes/penalties';
 import { openDataRoutes } from './routes/open-data';
 import { objectionsRoutes } from './routes/objections';
 import { repairsRoutes } from './routes/repairs';
+import { complaintsRoutes } from './routes/complaints';
 import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
 
@@ -39,6 +40,7 @@ export function createApp() {
     .route('/open-data', openDataRoutes)
     .route('/objections', objectionsRoutes)
     .route('/repairs', repairsRoutes)
+    .route('/complaints', complaintsRoutes)
     .route('/audit', auditRoutes)
     .route('/admin', adminRoutes);
 

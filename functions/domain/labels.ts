@@ -1,5 +1,15 @@
 // The Chinese terms the rules use, one place for the pages, feeds and CSV headers.
-import type { CaseKind, CaseStatus, ObjectionGround, RecordKind, RecordStatus, Severity } from './vocabulary';
+import type {
+  CaseKind,
+  CaseStatus,
+  ComplaintCategory,
+  ComplaintKind,
+  ComplaintStatus,
+  ObjectionGround,
+  RecordKind,
+  RecordStatus,
+  Severity,
+} from './vocabulary';
 
 export const recordKindLabels: Record<RecordKind, string> = {
   penalty: '行政处罚',
@@ -54,6 +64,27 @@ export const objectionGroundLabels: Record<ObjectionGround, string> = {
 };
 
 /** The two kinds of case a company files about a record. */
+export const complaintKindLabels: Record<ComplaintKind, string> = { complaint: '投诉', report: '举报' };
+
+export const complaintCategoryLabels: Record<ComplaintCategory, string> = {
+  unpaid_wages: '拖欠工资',
+  no_written_contract: '未签订书面劳动合同',
+  excessive_overtime: '超时加班',
+  no_social_insurance: '未依法参加社会保险',
+  child_labour: '使用童工',
+  illegal_dispatch: '违法劳务派遣',
+  other: '其他',
+};
+
+export const complaintStatusLabels: Record<ComplaintStatus, string> = {
+  received: '已收到',
+  not_accepted: '不予受理',
+  accepted: '已受理立案',
+  transferred: '已转办',
+  closed: '已办结',
+  joined: '已合并办理',
+};
+
 export const caseKindLabels: Record<CaseKind, string> = { objection: '异议申诉', repair: '信用修复申请' };
 
 export const caseStatusLabels: Record<CaseStatus, string> = {
