@@ -1,0 +1,68 @@
+// The no-JavaScript complaint form (/complaints/new): a plain POST, read, validated and filed by the
+// same use case as POST /api/v1/complaints (functions/complaints/receive-complaint.ts), answers kept
+// on error. A GET with ?q= finds the employer with the /credit lookup; ?uscc= fills it in.
+import { env } from 'cloudflare:workers';
+import { getDb } from '../../functions/db/client';
+import { searchEnterprises, type SearchItem } from '../../functions/db/queries/enterprise-search';
+import { findEnterprise } from '../../functions/db/queries/enterprises';
+import { formStrings, readSubmissionBody } from '../../functions/cases/receive-case';
+import { turnstileSecret } from '../../functions/cases/turnstile';
+import { receiveComplaint } from '../../functions/complaints/receive-complaint';
+import type { ComplaintReceipt } from '../../functions/complaints/submit-complaint';
+import type { Clock } from '../../functions/domain/clock';
+import { DomainError, type FieldError } from '../../functions/domain/errors';
+import { parseUscc } from '../../functions/domain/uscc';
+import { statusOf } from '../../functions/http/status';
+
+export interface ComplaintFormState {
+  status: number;
+  values: Record<string, string>;
+  errors: FieldError[];
+  receipt: ComplaintReceipt | null;
+  /** Idempotency token of this form instance: a double submit or a refresh files one case. */
+  token: string;
+  /** The employer lookup: what was asked and what matched (at most 10). */
+  lookup: { q: string; items: SearchItem[]; total: number } | null;
+}
+
+const GENERAL_FIELD = 'facts';
+const MAX_LOOKUP = 10;
+
+async function prefill(url: URL, today: string): Promise<Pick<ComplaintFormState, 'values' | 'lookup'>> {
+  const values: Record<string, string> = {};
+  const kind = url.searchParams.get('kind');
+  if (kind === 'complaint' || kind === 'report') values.kind = kind;
+  const db = getDb(env.DB);
+  const code = parseUscc(url.searchParams.get('uscc') ?? '');
+  if (code.ok) {
+    const found = await findEnterprise(db, code.code);
+    if (found) Object.assign(values, { 'employer.uscc': found.uscc, 'employer.name': found.name, 'employer.address': found.address });
+  }
+  const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+  if (!q) return { values, lookup: null };
+  const result = await searchEnterprises(db, { q, district: null, page: 1, pageSize: MAX_LOOKUP }, today);
+  return { values, lookup: { q, items: result.items, total: result.total } };
+}
+
+export async function handleComplaintForm(request: Request, url: URL, clock: Clock): Promise<ComplaintFormState> {
+  if (request.method !== 'POST') {
+    return { status: 200, errors: [], receipt: null, token: crypto.randomUUID(), ...(await prefill(url, clock.today())) };
+  }
+  let values: Record<string, string> = {};
+  let token: string = crypto.randomUUID();
+  try {
+    const body = await readSubmissionBody(request, { allowJson: false });
+    if (body.type === 'form') {
+      values = formStrings(body.form);
+      if (/^[0-9a-f-]{36}$/.test(values.formToken ?? '')) token = values.formToken!;
+    }
+    const intake = { db: getDb(env.DB), files: env.FILES, limiter: env.SUBMIT_LIMITER, clock, turnstileSecret: turnstileSecret(env) };
+    const { receipt } = await receiveComplaint(intake, body, { headers: request.headers, idempotencyKey: token });
+    // Nothing typed is echoed back on the confirmation: it may be shown on a shared screen.
+    return { status: 201, values: {}, errors: [], receipt, token, lookup: null };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const errors = error.fields?.length ? error.fields : [{ path: GENERAL_FIELD, message: error.message }];
+    return { status: statusOf(error.kind), values, errors, receipt: null, token, lookup: null };
+  }
+}
