@@ -340,6 +340,11 @@ export const complaints = sqliteTable(
     closedOn: text('closed_on'),
     /** The penalty record the investigation led to. */
     penaltyRecordId: integer('penalty_record_id').references(() => creditRecords.id),
+    /**
+     * The staff member handling the case (the first to view the identity or decide): from then on only
+     * they see the complainant's identity.
+     */
+    handler: text('handler'),
     /** The earlier case a repeated complaint joined. */
     joinedToId: integer('joined_to_id'),
     idempotencyKey: text('idempotency_key').unique(),

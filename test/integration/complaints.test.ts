@@ -1,48 +1,32 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { z } from '@hono/zod-openapi';
 import type { ApiErrorBody } from '../fixtures/api';
 import { insertEnterprise, makeUscc } from '../fixtures/enterprises';
 import { exeBytes, file, pdfBytes } from '../fixtures/files';
 import { today } from '../fixtures/today';
+import {
+  complaintBody as fixtureBody,
+  newPhone,
+  postComplaint,
+  trackComplaint,
+  type ComplaintCreated,
+  type ComplaintProgress,
+  type ComplaintStats,
+} from '../fixtures/complaints';
 import { addDays, addMonths } from '../../functions/domain/dates';
 import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { complaintAcceptBy } from '../../functions/domain/complaint-rules';
-import type { ComplaintCreatedSchema, ComplaintStatsSchema, ComplaintStatusSchema } from '../../functions/api/schemas/complaints';
 
-type Created = z.infer<typeof ComplaintCreatedSchema>;
-type Progress = z.infer<typeof ComplaintStatusSchema>;
-type Stats = z.infer<typeof ComplaintStatsSchema>;
+type Created = ComplaintCreated;
+type Progress = ComplaintProgress;
+type Stats = ComplaintStats;
 
 const uscc = makeUscc('MA01TC001');
-let ip = 0;
-const client = () => `198.51.100.${(ip++ % 250) + 1}`;
-let phoneSeq = 0;
-/** A distinct phone per call, so that the 30-day join only happens where a test asks for it. */
-const phone = () => `1391${String(1_000_000 + phoneSeq++).slice(-7)}`;
-
-const complaintBody = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'complaint',
-  category: 'unpaid_wages',
-  employer: { uscc, name: '北京投诉测试建筑有限公司' },
-  facts: '2026 年 3 月至 5 月的工资共计 18,000 元至今未发，多次向项目经理催要无果。',
-  request: '要求单位支付拖欠的 3 个月工资。',
-  violationPeriod: { from: addMonths(today, -3), to: addMonths(today, -1) },
-  complainant: { name: '赵小满', phone: phone(), email: 'zhaoxiaoman@example.com' },
-  ...overrides,
-});
-
-const post = (body: unknown, headers: Record<string, string> = {}) =>
-  exports.default.fetch('http://local/api/v1/complaints', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': client(), ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-
-const track = (reference: string, code: string, resource = 'complaints') =>
-  exports.default.fetch(`http://local/api/v1/${resource}/${reference}`, {
-    headers: { 'X-Access-Code': code, 'CF-Connecting-IP': client() },
-  });
+const phone = () => newPhone('1392');
+const complaintBody = (overrides: Record<string, unknown> = {}) =>
+  fixtureBody(uscc, { complainant: { name: '赵小满', phone: phone(), email: 'zhaoxiaoman@example.com' }, ...overrides });
+const post = postComplaint;
+const track = trackComplaint;
 
 const identityRows = async (reference: string) =>
   (

@@ -6,7 +6,8 @@ import { attachmentDisposition } from '../../http/csv';
 import { DomainError } from '../../domain/errors';
 import { AttachmentIdParam, CaseReferenceParam, DecisionResultSchema, QueueSchema, StaffCaseSchema } from '../schemas/admin-cases';
 import { AcceptanceInputSchema, ObjectionDecisionSchema, QueueQuerySchema, RepairDecisionSchema } from '../../admin/case-input';
-import { adminRoute, REVIEWERS } from '../staff-route';
+import { adminRoute, COMPLAINT_HANDLERS, REVIEWERS } from '../staff-route';
+import { assertMayOpenAttachment } from '../../complaints/staff';
 import { getDb } from '../../db/client';
 import { findAttachment } from '../../db/queries/admin-cases';
 import { decideAcceptance, decideObjection, decideRepair, loadStaffCase } from '../../admin/case-decisions';
@@ -120,7 +121,7 @@ export const adminRepairRoutes = createRouter()
     c.json(await decideRepair(getDb(c.env.DB), c.var.clock, c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200),
   );
 
-const attachment = adminRoute(REVIEWERS, {
+const attachment = adminRoute([...REVIEWERS, ...COMPLAINT_HANDLERS], {
   method: 'get',
   path: '/{id}',
   summary: '下载申请附件（仅限工作人员，一律作为附件下载）',
@@ -130,12 +131,15 @@ const attachment = adminRoute(REVIEWERS, {
       description: 'The file as stored, with Content-Disposition: attachment',
       content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
     },
+    403: errorResponse('A complaint attachment is for the case handler only; other attachments for reviewers'),
     404: errorResponse('No such attachment'),
   },
 });
 
 export const adminAttachmentRoutes = createRouter().openapi(attachment, async (c) => {
-  const row = await findAttachment(getDb(c.env.DB), c.req.valid('param').id);
+  const db = getDb(c.env.DB);
+  const row = await findAttachment(db, c.req.valid('param').id);
+  if (row) await assertMayOpenAttachment(db, c.get('staff'), row.reference);
   const object = row ? await c.env.FILES.get(row.storageKey) : null;
   if (!row || !object) throw new DomainError('not_found', 'not_found', '没有找到该附件。');
   // Never rendered inline: an uploaded file is the applicant's content, not ours.

@@ -15,6 +15,7 @@ import { adminRecordRoutes } from './admin-records';
 import { adminImportRoutes } from './admin-imports';
 import { adminAuditRoutes } from './admin-audit';
 import { adminSamplingRoutes } from './admin-sampling';
+import { adminComplaintRoutes } from './admin-complaints';
 
 const me = adminRoute(ANY_STAFF, {
   method: 'get',
@@ -56,6 +57,7 @@ export const adminRoutes = router
   .openapi(me, (c) => c.json(c.get('staff'), 200))
   .route('/objections', adminObjectionRoutes)
   .route('/repairs', adminRepairRoutes)
+  .route('/complaints', adminComplaintRoutes)
   .route('/attachments', adminAttachmentRoutes)
   .route('/records', adminRecordRoutes)
   .route('/imports', adminImportRoutes)

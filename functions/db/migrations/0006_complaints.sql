@@ -47,6 +47,7 @@ CREATE TABLE `complaints` (
 	`outcome` text,
 	`closed_on` text,
 	`penalty_record_id` integer,
+	`handler` text,
 	`joined_to_id` integer,
 	`idempotency_key` text,
 	`idempotency_body_hash` text,

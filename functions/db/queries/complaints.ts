@@ -180,6 +180,7 @@ export type ComplaintUpdate = Partial<
     | 'outcome'
     | 'closedOn'
     | 'penaltyRecordId'
+    | 'handler'
   >
 > & { updatedAt: string };
 
