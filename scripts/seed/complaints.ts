@@ -79,7 +79,10 @@ export function complaintRows(
   // A few districts carry most complaints, as in any city, so that some cells reach 5.
   const perDistrict = new Map<string, number>();
   for (const e of employers) perDistrict.set(e.districtCode, (perDistrict.get(e.districtCode) ?? 0) + 1);
-  const busiest = [...perDistrict.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2).map(([code]) => code);
+  const busiest = [...perDistrict.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 2)
+    .map(([code]) => code);
   const busy = employers.filter((e) => busiest.includes(e.districtCode));
   const after = (date: string, n: number) => addWorkingDays(calendar, date, n);
   for (let id = 1; id <= COUNT; id++) {
