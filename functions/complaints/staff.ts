@@ -188,7 +188,7 @@ async function planStep(db: Db, c: ComplaintRow, decision: ComplaintDecision, to
 /** The record a complaint led to: a penalty about the same employer. */
 async function checkPenalty(db: Db, c: ComplaintRow, recordId: number) {
   const record = await findRecordForCase(db, recordId);
-  if (!record || record.kind !== 'penalty' || (c.employerUscc !== null && record.uscc !== c.employerUscc)) {
+  if (record?.kind !== 'penalty' || (c.employerUscc !== null && record.uscc !== c.employerUscc)) {
     throw new DomainError('invalid', 'validation_failed', '没有这条处罚记录，或它不是被反映单位的行政处罚。', {
       fields: [{ path: 'penaltyRecordId', message: '请填写被反映单位的行政处罚记录编号' }],
     });

@@ -8,6 +8,7 @@ import {
   ADMINS,
   ANY_STAFF,
   authenticateRequest,
+  COMPLAINT_HANDLERS,
   hasAnyRole,
   isCrossSiteWrite,
   PUBLISHERS,
@@ -24,6 +25,7 @@ const OPEN_PAGES = /^\/admin\/(login|logout)\/?$/;
 /** Which staff may open which part of the console; the API declares the same roles per route. */
 const CONSOLE_ROLES: [RegExp, readonly StaffRole[]][] = [
   [/^\/admin\/(objections|repairs)(\/|$)/, REVIEWERS],
+  [/^\/admin\/complaints(\/|$)/, COMPLAINT_HANDLERS],
   [/^\/admin\/(records|imports)(\/|$)/, PUBLISHERS],
   [/^\/admin\/audit(\/|$)/, ADMINS],
 ];
