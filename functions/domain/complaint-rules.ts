@@ -102,3 +102,10 @@ export function complaintSla(c: ComplaintDeadlineFields, today: string, cal: Wor
   const provisional = stage === 'accept' ? c.acceptByProvisional : c.investigateByProvisional;
   return { stage, due, provisional, ...deadlineStanding(cal, today, due, provisional, stage === 'accept' ? '受理' : '调查') };
 }
+
+/**
+ * A sampling task's complaint stratum (DOMAIN.md §7 "ratio and frequency follow credit grade and
+ * risk", §10): employers with a complaint accepted (立案) in the year before the draw.
+ */
+export const COMPLAINT_STRATUM_MONTHS = 12;
+export const complaintStratumWindow = (drawnOn: string) => ({ from: addMonths(drawnOn, -COMPLAINT_STRATUM_MONTHS), to: drawnOn });

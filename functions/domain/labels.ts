@@ -111,7 +111,13 @@ export const taskStatusLabels = {
 } as const;
 
 /** Credit grades as the draw's strata; `none` holds employers not yet assessed. */
-export const stratumLabels: Record<string, string> = { A: 'A 级', B: 'B 级', C: 'C 级', none: '未评价' };
+export const stratumLabels: Record<string, string> = {
+  A: 'A 级',
+  B: 'B 级',
+  C: 'C 级',
+  none: '未评价',
+  complaint: '一年内有举报投诉立案',
+};
 
 /** Violation types used to classify penalty decisions (违法行为类型), the filter of 事后公开. */
 export const violationTypes = [

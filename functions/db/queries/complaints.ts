@@ -3,7 +3,7 @@
 // calls that. Every other query here selects columns of `complaints` by name, never the identity.
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { attachments, complaintComplainants, complaintEvents, complaints } from '../schema';
+import { attachments, complaintComplainants, complaintEvents, complaints, enterprises } from '../schema';
 import type { ComplaintCategory, ComplaintKind, ComplaintStatus } from '../../domain/vocabulary';
 import type { NewCase } from './cases';
 import { statementOf, type Statement } from './audit';
@@ -196,14 +196,30 @@ export const complaintEventStatement = (
 export const complaintUnchanged = (c: Pick<ComplaintRow, 'id' | 'status' | 'updatedAt'>) =>
   sql`EXISTS (SELECT 1 FROM complaints WHERE id = ${c.id} AND status = ${c.status} AND updated_at IS ${c.updatedAt})`;
 
-/** Codes of employers with a complaint accepted (立案) in [from, to], for the sampling stratum. */
-export async function employersWithAcceptedComplaints(db: Db, range: { from: string; to: string }) {
+/**
+ * Codes of active employers in a task's scope with a complaint accepted (立案) in [from, to], ASCII
+ * ascending: the complaint stratum of a draw (functions/admin/draws.ts).
+ */
+export async function employersWithAcceptedComplaints(
+  db: Db,
+  scope: { districts: string[]; industries: string[] },
+  range: { from: string; to: string },
+) {
   const rows = await db
-    .selectDistinct({ uscc: complaints.employerUscc })
+    .selectDistinct({ uscc: enterprises.uscc })
     .from(complaints)
-    .where(and(sql`${complaints.employerUscc} IS NOT NULL`, gte(complaints.filedOn, range.from), lte(complaints.filedOn, range.to)))
-    .orderBy(asc(complaints.employerUscc));
-  return rows.map((r) => r.uscc!);
+    .innerJoin(enterprises, eq(enterprises.uscc, complaints.employerUscc))
+    .where(
+      and(
+        gte(complaints.filedOn, range.from),
+        lte(complaints.filedOn, range.to),
+        eq(enterprises.status, 'active'),
+        scope.districts.length ? inArray(enterprises.districtCode, scope.districts) : undefined,
+        scope.industries.length ? inArray(enterprises.industry, scope.industries) : undefined,
+      ),
+    )
+    .orderBy(asc(enterprises.uscc));
+  return rows.map((r) => r.uscc);
 }
 
 /** Whether the case has a named complainant: a yes or no, never the identity. */
