@@ -16,6 +16,11 @@ export const ComplainantSchema = z.object({
   email: optional(lineText().trim().max(254).pipe(z.email('请填写有效的电子邮箱，例如 name@example.com'))),
 });
 
+export const ViolationPeriodSchema = z.object(
+  { from: dateField('开始日期'), to: optional(dateField('结束日期')) },
+  { message: '请填写发生时间' },
+);
+
 export const ComplaintInputSchema = z
   .object({
     kind: z.enum(complaintKinds, { message: '请选择投诉（本人权益受到侵害）或举报（反映违法行为）' }),
@@ -38,18 +43,22 @@ export const ComplaintInputSchema = z
     violationPeriod: z.object({ from: dateField('开始日期'), to: optional(dateField('结束日期')) }, { message: '请填写发生时间' }),
     complainant: optional(ComplainantSchema),
   })
-  .superRefine((value, ctx) => {
-    if (value.kind === 'complaint' && !value.complainant) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['complainant', 'name'],
-        message: '投诉须留下姓名和联系电话，以便告知处理结果；不愿留名的，可以选择举报',
-      });
-    }
-    if (value.kind === 'complaint' && !value.request) {
-      ctx.addIssue({ code: 'custom', path: ['request'], message: '投诉须写明您的请求，例如“要求支付拖欠的 3 个月工资”' });
-    }
-  })
+  // Runs even when other fields failed, so that every mistake is told at once; the value may then be partial.
+  .superRefine(
+    (value, ctx) => {
+      const v = (value ?? {}) as Partial<typeof value>;
+      if (v.kind !== 'complaint') return;
+      if (!v.complainant) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['complainant', 'name'],
+          message: '投诉须留下姓名和联系电话，以便告知处理结果；不愿留名的，可以选择举报',
+        });
+      }
+      if (!v.request) ctx.addIssue({ code: 'custom', path: ['request'], message: '投诉须写明您的请求，例如“要求支付拖欠的 3 个月工资”' });
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  )
   .openapi('ComplaintInput');
 
 export type ComplaintInput = z.infer<typeof ComplaintInputSchema>;

@@ -35,6 +35,12 @@ export interface ComplaintReceipt {
 /** The contact as compared for joining repeated complaints: the phone number's digits, hashed. */
 export const contactHash = (phone: string) => sha256Hex(`phone:${phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '')}`);
 
+/** The 2-year limitation (条例 第二十条) as a field error on the date it turns on. */
+export function limitationErrors(period: { from: string; to?: string | null }, today: string): FieldError[] {
+  const limitation = checkLimitation(period, today);
+  return limitation.ok ? [] : [{ path: period.to ? 'violationPeriod.to' : 'violationPeriod.from', message: limitation.message }];
+}
+
 async function employerOf(db: Db, input: ComplaintInput): Promise<{ districtCode: string | null; error: FieldError | null }> {
   const code = input.employer.uscc;
   if (!code) return { districtCode: null, error: null };

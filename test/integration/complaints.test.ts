@@ -98,6 +98,11 @@ describe('POST /api/v1/complaints', () => {
     expect(oldBody.error.fields).toEqual([{ path: 'violationPeriod.to', message: expect.stringContaining('第二十条') }]);
     // A continuing violation counts from its end: begun 3 years ago, ended a month ago, is in time.
     expect((await post(complaintBody({ violationPeriod: { from: addMonths(today, -36), to: addMonths(today, -1) } }))).status).toBe(201);
+    // Told together with the other mistakes, not only once they are fixed.
+    const both = await post(
+      complaintBody({ category: undefined, violationPeriod: { from: addMonths(today, -40), to: addMonths(today, -30) } }),
+    );
+    expect((await both.json<ApiErrorBody>()).error.fields?.map((f) => f.path)).toEqual(['category', 'violationPeriod.to']);
     const future = await post(complaintBody({ violationPeriod: { from: addDays(today, 3) } }));
     expect(future.status).toBe(422);
     expect((await future.json<ApiErrorBody>()).error.fields?.[0]?.path).toBe('violationPeriod.from');
