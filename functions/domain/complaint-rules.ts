@@ -13,6 +13,8 @@ export interface ComplaintTimeLimits {
   extensionWorkingDays: number;
   limitationYears: number;
   joinWithinDays: number;
+  /** DOMAIN.md §8: submitters' personal data is kept as long as the case file needs it, then deleted. */
+  identityRetentionYears: number;
   source: string;
 }
 
@@ -24,6 +26,7 @@ function checked(value: ComplaintTimeLimits): ComplaintTimeLimits {
     !whole(value.extensionWorkingDays, 250) ||
     !whole(value.limitationYears, 10) ||
     !whole(value.joinWithinDays, 365) ||
+    !whole(value.identityRetentionYears, 30) ||
     !value.source
   ) {
     throw new Error('content/rules/complaint-time-limits.json: limits must be positive whole numbers with a source');
@@ -65,6 +68,9 @@ export function checkLimitation(period: { from: string; to?: string | null }, to
 
 /** The earliest end of a violation that can still be investigated today. */
 export const limitationStart = (today: string, rules = complaintTimeLimits) => addMonths(today, -12 * rules.limitationYears);
+
+/** A complainant's identity is deleted once the case closed before this date. */
+export const identityDeletableBefore = (today: string, rules = complaintTimeLimits) => addMonths(today, -12 * rules.identityRetentionYears);
 
 /** An earlier complaint joins a new one when both came from the same contact within the window (calendar days). */
 export const joinWindowStart = (today: string, rules = complaintTimeLimits) => addDays(today, -rules.joinWithinDays);

@@ -1,7 +1,8 @@
 // The daily cron job (DESIGN.md): archive records whose publication period has ended, recompute
-// provisional deadlines once a year's holidays are announced, and flag objections and repairs that
-// missed a deadline. Public reads already filter by date, so archiving only keeps the status column
-// honest. Every step is idempotent: a second run the same day changes nothing.
+// provisional deadlines once a year's holidays are announced, flag objections and repairs that
+// missed a deadline, and delete complainants' identities past their retention. Public reads already
+// filter by date, so archiving only keeps the status column honest. Every step is idempotent: a
+// second run the same day changes nothing.
 import { getDb } from '../db/client';
 import { creditRecords } from '../db/schema';
 import { markOverdueCases } from '../db/queries/admin-cases';
@@ -11,6 +12,7 @@ import { pruneAttempts } from '../db/queries/tracking';
 import { checkpointIfDue } from '../audit/checkpoints';
 import { signingKey } from '../auth/secrets';
 import { recomputeProvisionalDeadlines } from '../cases/recompute-deadlines';
+import { deleteExpiredComplainants, recomputeComplaintDeadlines } from '../complaints/daily';
 import { defaultCalendar } from '../domain/calendar-data';
 import type { Clock } from '../domain/clock';
 import type { WorkingDayCalendar } from '../domain/working-days';
@@ -24,9 +26,14 @@ export async function runDailyJobs(env: Env, clock: Clock, calendar: WorkingDayC
     .where(periodEndedWhere(today))
     .returning({ id: creditRecords.id });
   // Before the overdue flags, so that a deadline moved by the announced calendar is judged by its new date.
-  const recomputed = await recomputeProvisionalDeadlines(db, clock, calendar);
+  const recomputed = [
+    ...(await recomputeProvisionalDeadlines(db, clock, calendar)),
+    ...(await recomputeComplaintDeadlines(db, clock, calendar)),
+  ];
   const overdueObjections = await markOverdueCases(db, 'objection', today);
   const overdueRepairs = await markOverdueCases(db, 'repair', today);
+  // DOMAIN.md §8: personal data only as long as the case file needs it.
+  const deletedIdentities = await deleteExpiredComplainants(db, clock);
   await pruneAttempts(db, new Date(clock.now().getTime() - 86_400_000).toISOString());
   // A signed checkpoint of the chain's head, published: cutting entries off the end of the audit
   // log or recomputing it, which the chain alone cannot reveal, then shows against it. The head
@@ -38,6 +45,7 @@ export async function runDailyJobs(env: Env, clock: Clock, calendar: WorkingDayC
     recomputedDeadlines: recomputed.length,
     overdueObjections: overdueObjections.length,
     overdueRepairs: overdueRepairs.length,
+    deletedComplainantIdentities: deletedIdentities.length,
   };
   console.log(
     JSON.stringify({

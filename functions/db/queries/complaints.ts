@@ -230,3 +230,35 @@ export async function hasComplainant(db: Db, complaintId: number) {
     .where(eq(complaintComplainants.complaintId, complaintId));
   return !!found;
 }
+
+/** Open complaints whose running deadline is provisional (预计), for the daily recomputation. */
+export async function listProvisionalOpenComplaints(db: Db) {
+  return db
+    .select()
+    .from(complaints)
+    .where(
+      sql`(${complaints.status} = 'received' AND ${complaints.acceptByProvisional})
+        OR (${complaints.status} = 'accepted' AND ${complaints.investigateByProvisional})`,
+    )
+    .orderBy(asc(complaints.id));
+}
+
+/** Cases out of the bureau's hands before `before` that still hold an identity. */
+export async function listIdentitiesClosedBefore(db: Db, before: string) {
+  return db
+    .select({
+      id: complaints.id,
+      reference: complaints.reference,
+      closedOn: complaints.closedOn,
+      updatedAt: complaints.updatedAt,
+      status: complaints.status,
+    })
+    .from(complaints)
+    .innerJoin(complaintComplainants, eq(complaintComplainants.complaintId, complaints.id))
+    .where(and(sql`${complaints.closedOn} IS NOT NULL`, sql`${complaints.closedOn} < ${before}`))
+    .orderBy(asc(complaints.id))
+    .limit(500);
+}
+
+export const deleteComplainantStatement = (db: Db, complaintId: number): Statement =>
+  statementOf(db, db.delete(complaintComplainants).where(eq(complaintComplainants.complaintId, complaintId)));
