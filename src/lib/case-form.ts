@@ -3,7 +3,14 @@
 import { env } from 'cloudflare:workers';
 import { getDb } from '../../functions/db/client';
 import { getCreditProfile, type CreditProfile, type PublicRecord } from '../../functions/db/queries/enterprises';
-import { formStrings, readSubmissionBody, receiveCase } from '../../functions/cases/receive-case';
+import {
+  formStrings,
+  readSubmissionBody,
+  receiveCase,
+  type CaseIntake,
+  type SubmissionBody,
+  type SubmissionMeta,
+} from '../../functions/cases/receive-case';
 import type { CaseReceipt } from '../../functions/cases/submit-case';
 import { turnstileSecret } from '../../functions/cases/turnstile';
 import { defaultCalendar } from '../../functions/domain/calendar-data';
@@ -40,6 +47,39 @@ async function context(uscc: string | undefined, recordId: string | undefined, t
   return { enterprise: profile?.enterprise ?? null, record: profile?.records.find((r) => String(r.id) === recordId) ?? null };
 }
 
+export type FormSubmission<R> =
+  | { ok: true; receipt: R; values: Record<string, string>; token: string }
+  | { ok: false; status: number; errors: FieldError[]; values: Record<string, string>; token: string };
+
+/**
+ * A no-JavaScript form's POST, for objections, repairs and complaints alike: read within its limits,
+ * filed by `file` with the form's own token as idempotency key (a double submit or a refresh files
+ * one case), refusals back as field errors with the answers kept.
+ */
+export async function fileFormSubmission<R>(
+  request: Request,
+  clock: Clock,
+  generalField: string,
+  file: (intake: CaseIntake, body: SubmissionBody, meta: SubmissionMeta) => Promise<{ receipt: R }>,
+): Promise<FormSubmission<R>> {
+  let values: Record<string, string> = {};
+  let token: string = crypto.randomUUID();
+  try {
+    const body = await readSubmissionBody(request, { allowJson: false });
+    if (body.type === 'form') {
+      values = formStrings(body.form);
+      if (/^[0-9a-f-]{36}$/.test(values.formToken ?? '')) token = values.formToken!;
+    }
+    const intake = { db: getDb(env.DB), files: env.FILES, limiter: env.SUBMIT_LIMITER, clock, turnstileSecret: turnstileSecret(env) };
+    const { receipt } = await file(intake, body, { headers: request.headers, idempotencyKey: token });
+    return { ok: true, receipt, values, token };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const errors = error.fields?.length ? error.fields : [{ path: generalField, message: error.message }];
+    return { ok: false, status: statusOf(error.kind), errors, values, token };
+  }
+}
+
 export async function handleCaseForm(kind: CaseKind, request: Request, url: URL, clock: Clock): Promise<CaseFormState> {
   const today = clock.today();
   const deadlines = caseDeadlines(defaultCalendar, kind, { submittedOn: today });
@@ -57,20 +97,17 @@ export async function handleCaseForm(kind: CaseKind, request: Request, url: URL,
     return state(200, values, [], crypto.randomUUID());
   }
 
-  let values: Record<string, string> = {};
-  let token: string = crypto.randomUUID();
-  try {
-    const body = await readSubmissionBody(request, { allowJson: false });
-    if (body.type === 'form') {
-      values = formStrings(body.form);
-      if (/^[0-9a-f-]{36}$/.test(values.formToken ?? '')) token = values.formToken!;
-    }
-    const intake = { db: getDb(env.DB), files: env.FILES, limiter: env.SUBMIT_LIMITER, clock, turnstileSecret: turnstileSecret(env) };
-    const { receipt } = await receiveCase(intake, kind, body, { headers: request.headers, idempotencyKey: token });
-    return { status: 201, values, errors: [], receipt, token, deadlines, enterprise: null, record: null };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const errors = error.fields?.length ? error.fields : [{ path: GENERAL_FIELD, message: error.message }];
-    return state(statusOf(error.kind), values, errors, token);
-  }
+  const posted = await fileFormSubmission(request, clock, GENERAL_FIELD, (intake, body, meta) => receiveCase(intake, kind, body, meta));
+  if (posted.ok)
+    return {
+      status: 201,
+      values: posted.values,
+      errors: [],
+      receipt: posted.receipt,
+      token: posted.token,
+      deadlines,
+      enterprise: null,
+      record: null,
+    };
+  return state(posted.status, posted.values, posted.errors, posted.token);
 }

@@ -5,14 +5,12 @@ import { env } from 'cloudflare:workers';
 import { getDb } from '../../functions/db/client';
 import { searchEnterprises, type SearchItem } from '../../functions/db/queries/enterprise-search';
 import { findEnterprise } from '../../functions/db/queries/enterprises';
-import { formStrings, readSubmissionBody } from '../../functions/cases/receive-case';
-import { turnstileSecret } from '../../functions/cases/turnstile';
 import { receiveComplaint } from '../../functions/complaints/receive-complaint';
 import type { ComplaintReceipt } from '../../functions/complaints/submit-complaint';
 import type { Clock } from '../../functions/domain/clock';
-import { DomainError, type FieldError } from '../../functions/domain/errors';
+import type { FieldError } from '../../functions/domain/errors';
 import { parseUscc } from '../../functions/domain/uscc';
-import { statusOf } from '../../functions/http/status';
+import { fileFormSubmission } from './case-form';
 
 export interface ComplaintFormState {
   status: number;
@@ -48,21 +46,8 @@ export async function handleComplaintForm(request: Request, url: URL, clock: Clo
   if (request.method !== 'POST') {
     return { status: 200, errors: [], receipt: null, token: crypto.randomUUID(), ...(await prefill(url, clock.today())) };
   }
-  let values: Record<string, string> = {};
-  let token: string = crypto.randomUUID();
-  try {
-    const body = await readSubmissionBody(request, { allowJson: false });
-    if (body.type === 'form') {
-      values = formStrings(body.form);
-      if (/^[0-9a-f-]{36}$/.test(values.formToken ?? '')) token = values.formToken!;
-    }
-    const intake = { db: getDb(env.DB), files: env.FILES, limiter: env.SUBMIT_LIMITER, clock, turnstileSecret: turnstileSecret(env) };
-    const { receipt } = await receiveComplaint(intake, body, { headers: request.headers, idempotencyKey: token });
-    // Nothing typed is echoed back on the confirmation: it may be shown on a shared screen.
-    return { status: 201, values: {}, errors: [], receipt, token, lookup: null };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const errors = error.fields?.length ? error.fields : [{ path: GENERAL_FIELD, message: error.message }];
-    return { status: statusOf(error.kind), values, errors, receipt: null, token, lookup: null };
-  }
+  const posted = await fileFormSubmission(request, clock, GENERAL_FIELD, receiveComplaint);
+  // Nothing typed is echoed back on the confirmation: it may be shown on a shared screen.
+  if (posted.ok) return { status: 201, values: {}, errors: [], receipt: posted.receipt, token: posted.token, lookup: null };
+  return { status: posted.status, values: posted.values, errors: posted.errors, receipt: null, token: posted.token, lookup: null };
 }

@@ -7,7 +7,7 @@ import { errorResponse } from '../errors';
 import { AccessCodeHeader, CaseCreatedSchema, CaseStatusSchema, ReferenceParam } from '../schemas/cases';
 import type { AppEnv } from '../router';
 import { getDb } from '../../db/client';
-import { readSubmissionBody, receiveCase } from '../../cases/receive-case';
+import { readSubmissionBody, receiveCase, type CaseIntake, type SubmissionBody, type SubmissionMeta } from '../../cases/receive-case';
 import { clientKey } from '../../http/client-key';
 import { trackCase } from '../../cases/track-case';
 import { turnstileSecret } from '../../cases/turnstile';
@@ -15,7 +15,14 @@ import { DomainError } from '../../domain/errors';
 import type { CaseKind } from '../../domain/vocabulary';
 import type { ReferenceKind } from '../../domain/reference';
 
-export async function handleSubmission(c: Context<AppEnv>, kind: CaseKind) {
+/**
+ * A public submission through the API: the body read within its limits, filed by `file` (an
+ * objection, a repair, a complaint), 201 — or 200 for a replay, which says so, so that a client can tell.
+ */
+export async function handleFiling<R>(
+  c: Context<AppEnv>,
+  file: (intake: CaseIntake, body: SubmissionBody, meta: SubmissionMeta) => Promise<{ receipt: R; replayed: boolean }>,
+) {
   const body = await readSubmissionBody(c.req.raw, { allowJson: true });
   const intake = {
     db: getDb(c.env.DB),
@@ -24,13 +31,15 @@ export async function handleSubmission(c: Context<AppEnv>, kind: CaseKind) {
     clock: c.var.clock,
     turnstileSecret: turnstileSecret(c.env),
   };
-  const { receipt, replayed } = await receiveCase(intake, kind, body, {
+  const { receipt, replayed } = await file(intake, body, {
     headers: c.req.raw.headers,
     idempotencyKey: c.req.header('Idempotency-Key') ?? null,
   });
-  // A replay answers like the original, but says so, so that a client can tell.
   return c.json(receipt, replayed ? 200 : 201, replayed ? { 'Idempotent-Replayed': 'true' } : {});
 }
+
+export const handleSubmission = (c: Context<AppEnv>, kind: CaseKind) =>
+  handleFiling(c, (intake, body, meta) => receiveCase(intake, kind, body, meta));
 
 async function tracked(c: Context<AppEnv>, kinds: readonly ReferenceKind[], reference: string) {
   const found = await trackCase(getDb(c.env.DB), c.var.clock, {

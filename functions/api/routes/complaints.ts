@@ -1,14 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { createRouter, type AppEnv } from '../router';
+import { createRouter } from '../router';
 import { errorResponse } from '../errors';
 import { ComplaintCreatedSchema, ComplaintFormSchema, ComplaintStatsSchema, ComplaintStatusSchema } from '../schemas/complaints';
-import { caseRoutes, handleComplaintTracking } from './case-routes';
+import { caseRoutes, handleComplaintTracking, handleFiling } from './case-routes';
 import { ComplaintInputSchema } from '../../complaints/input';
 import { receiveComplaint } from '../../complaints/receive-complaint';
 import { ComplaintStatsQuery, complaintStats } from '../../complaints/stats';
-import { readSubmissionBody } from '../../cases/receive-case';
-import { turnstileSecret } from '../../cases/turnstile';
 import { getDb } from '../../db/client';
 
 const { submit, track } = caseRoutes('举报投诉', {
@@ -30,27 +27,11 @@ const stats = createRoute({
   },
 });
 
-async function handleComplaint(c: Context<AppEnv>) {
-  const body = await readSubmissionBody(c.req.raw, { allowJson: true });
-  const intake = {
-    db: getDb(c.env.DB),
-    files: c.env.FILES,
-    limiter: c.env.SUBMIT_LIMITER,
-    clock: c.var.clock,
-    turnstileSecret: turnstileSecret(c.env),
-  };
-  const { receipt, replayed } = await receiveComplaint(intake, body, {
-    headers: c.req.raw.headers,
-    idempotencyKey: c.req.header('Idempotency-Key') ?? null,
-  });
-  return c.json(receipt, replayed ? 200 : 201, replayed ? { 'Idempotent-Replayed': 'true' } : {});
-}
-
 const router = createRouter();
 router.openAPIRegistry.register('ComplaintInput', ComplaintInputSchema);
 router.openAPIRegistry.register('ComplaintForm', ComplaintFormSchema);
 
 export const complaintsRoutes = router
   .openapi(stats, async (c) => c.json(await complaintStats(getDb(c.env.DB), c.req.valid('query'), c.var.clock.today()), 200))
-  .openapi(submit, handleComplaint)
+  .openapi(submit, (c) => handleFiling(c, receiveComplaint))
   .openapi(track, (c) => handleComplaintTracking(c, c.req.valid('param').reference));
