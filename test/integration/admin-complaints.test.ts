@@ -1,12 +1,13 @@
 // Staff handling of complaints (DOMAIN.md §10): the queue and its working-day deadlines, the
 // decisions and what the complainant then sees, and the identity view — handler only, audited.
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from '@hono/zod-openapi';
 import type { ApiErrorBody } from '../fixtures/api';
 import { createAccessKeys, type AccessKeys } from '../fixtures/access-tokens';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { auditRows, staffApi } from '../fixtures/staff';
+import { pdfBytes } from '../fixtures/files';
 import {
   complaintBody,
   newPhone,
@@ -174,5 +175,36 @@ describe('GET /api/v1/admin/complaints/{reference}/complainant', () => {
   it('answers 404 for an anonymous report: there is no identity to show', async () => {
     const anonymous = await file({ kind: 'report', complainant: undefined, request: undefined });
     expect((await handler()('GET', `/complaints/${anonymous.reference}/complainant`)).status).toBe(404);
+  });
+});
+
+describe('GET /api/v1/admin/attachments/{id} of a complaint', () => {
+  it('lets the case handler download the evidence, and nobody else', async () => {
+    const form = new FormData();
+    const body = complaintBody(uscc);
+    for (const [k, v] of Object.entries({
+      kind: 'complaint',
+      category: 'unpaid_wages',
+      'employer.uscc': uscc,
+      'employer.name': body.employer.name,
+      facts: body.facts,
+      request: body.request,
+      'violationPeriod.from': body.violationPeriod.from,
+      'complainant.name': '钱小英',
+      'complainant.phone': newPhone('1395'),
+    }))
+      form.set(k, v);
+    form.append('attachments', new File([pdfBytes], '工资条.pdf', { type: 'application/pdf' }));
+    const res = await exports.default.fetch('http://local/api/v1/complaints', { method: 'POST', body: form });
+    expect(res.status).toBe(201);
+    const { reference } = await res.json<ComplaintCreated>();
+    const view = await (await handler()('GET', `/complaints/${reference}`)).json<StaffComplaint>();
+    const path = view.attachments[0]!.href.replace('/api/v1/admin', '');
+    expect((await staffApi(keys, ['reviewer'])('GET', path)).status).toBe(403);
+    expect((await handler()('GET', path)).status).toBe(200);
+    // Once the handler has taken the case (by viewing the identity), a colleague is not let in.
+    expect((await handler()('GET', `/complaints/${reference}/complainant`)).status).toBe(200);
+    expect((await colleague()('GET', path)).status).toBe(403);
+    expect((await handler()('GET', path)).status).toBe(200);
   });
 });
