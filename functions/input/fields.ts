@@ -40,7 +40,7 @@ export const dateField = (label: string) =>
     .transform((value, ctx) => {
       const date = parseDateInput(value);
       if (date) return date;
-      ctx.addIssue({ code: 'custom', message: `${label}应为有效日期，例如 2026-06-01` });
+      ctx.addIssue({ code: 'custom', message: value.trim() === '' ? `请填写${label}` : `${label}应为有效日期，例如 2026-06-01` });
       return z.NEVER;
     })
     .openapi({ type: 'string', format: 'date' });
