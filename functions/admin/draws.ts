@@ -27,12 +27,16 @@ import {
   generateSeed,
   normalizeBeacon,
   runDraw,
+  drawStrata,
   strataGrades,
   summarizeDraw,
+  withComplaintStratum,
   type DrawRecord,
+  type DrawStratumName,
   type DrawSummary,
-  type StratumGrade,
 } from '../domain/draw';
+import { complaintStratumWindow } from '../domain/complaint-rules';
+import { employersWithAcceptedComplaints } from '../db/queries/complaints';
 import { DomainError, validationFailed } from '../domain/errors';
 import type { NewTask } from './task-input';
 
@@ -104,16 +108,32 @@ export function commitTaskSeed(db: Db, clock: Clock, actor: string, taskId: stri
   );
 }
 
-/** The task's ratios as the draw takes them, refusing a grade the draw does not know. */
-function drawRatios(task: DrawTaskRow): Partial<Record<StratumGrade, number>> {
-  const ratios: Partial<Record<StratumGrade, number>> = {};
+/** The task's ratios as the draw takes them, refusing a stratum the draw does not know. */
+function drawRatios(task: DrawTaskRow): Partial<Record<DrawStratumName, number>> {
+  const ratios: Partial<Record<DrawStratumName, number>> = {};
   for (const [grade, bp] of Object.entries(task.ratios)) {
-    if (!(strataGrades as readonly string[]).includes(grade)) {
+    if (!(drawStrata as readonly string[]).includes(grade)) {
       throw new DrawError('invalid_input', `任务 ${task.id} 的抽查比例含未知等级 ${grade}。`);
     }
-    ratios[grade as StratumGrade] = bp;
+    ratios[grade as DrawStratumName] = bp;
   }
   return ratios;
+}
+
+/**
+ * The pool per stratum. With a complaint ratio, employers with an accepted complaint are drawn in
+ * their own stratum whatever their grade, so every grade is read and those without a ratio dropped.
+ */
+async function drawPool(db: Db, task: DrawTaskRow, ratios: Partial<Record<DrawStratumName, number>>, drawnOn: string) {
+  const grades = strataGrades.filter((g) => ratios[g] !== undefined);
+  if (ratios.complaint === undefined) return loadDrawPool(db, task.scope, grades);
+  const [pool, complained] = await Promise.all([
+    loadDrawPool(db, task.scope, strataGrades),
+    employersWithAcceptedComplaints(db, task.scope, complaintStratumWindow(drawnOn)),
+  ]);
+  const split = withComplaintStratum(pool, complained);
+  for (const grade of strataGrades) if (ratios[grade] === undefined) delete split[grade];
+  return split;
 }
 
 /**
@@ -151,7 +171,7 @@ export function drawTask(db: Db, clock: Clock, files: R2Bucket, actor: string, t
     const beacon = normalizeBeacon(options.beacon);
     const ratios = drawRatios(task);
     const [pool, history, inspectors] = await Promise.all([
-      loadDrawPool(db, task.scope, Object.keys(ratios) as StratumGrade[]),
+      drawPool(db, task, ratios, clock.today()),
       loadInspectionHistory(db, task.year),
       loadInspectorPool(db, task.year, taskId, clock.today()),
     ]);

@@ -5,6 +5,7 @@ import { createSchemaFactory } from 'drizzle-zod';
 import { samplingTasks } from '../db/schema';
 import { districtCodes } from '../domain/districts';
 import { taskKinds } from '../domain/vocabulary';
+import { drawStrata } from '../domain/draw';
 import { dateField, lineText } from '../input/fields';
 import { cleanLine } from '../domain/text';
 
@@ -21,10 +22,11 @@ export const NewTaskSchema = createInsertSchema(samplingTasks, {
       districts: z.array(z.enum(districtCodes as [string, ...string[]], { message: '应为北京市的区划代码，如 110105' })).max(16),
       industries: z.array(lineText().trim().min(2).max(40)).max(50),
     }),
-  // DOMAIN.md §5: ratios by grade in basis points (500 = 5 %).
+  // DOMAIN.md §5: ratios by grade in basis points (500 = 5 %); §10: `complaint`, the stratum of
+  // employers with an accepted complaint, at a ratio of its own.
   ratios: () =>
     z
-      .partialRecord(z.enum(['A', 'B', 'C', 'none']), z.number().int().min(1).max(10_000))
+      .partialRecord(z.enum(drawStrata), z.number().int().min(1).max(10_000))
       .refine((r) => Object.keys(r).length > 0, '至少为一个信用等级设置抽查比例'),
 })
   .pick({ id: true, name: true, itemId: true, kind: true, authority: true, scope: true, ratios: true })

@@ -17,6 +17,7 @@ import { recordRoutes } from './routes/records';
 import { openDataRoutes } from './routes/open-data';
 import { objectionsRoutes } from './routes/objections';
 import { repairsRoutes } from './routes/repairs';
+import { complaintsRoutes } from './routes/complaints';
 import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
 import { reportRoutes } from './routes/reports';
@@ -62,6 +63,7 @@ export function createApp() {
     .route('/open-data', openDataRoutes)
     .route('/objections', objectionsRoutes)
     .route('/repairs', repairsRoutes)
+    .route('/complaints', complaintsRoutes)
     .route('/audit', auditRoutes)
     .route('/', reportRoutes)
     .route('/changes', changeRoutes)

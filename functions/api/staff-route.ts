@@ -36,4 +36,4 @@ export function adminRoute<P extends string, R extends Omit<RouteConfig, 'path'>
   });
 }
 
-export { ADMINS, ANY_STAFF, PUBLISHERS, REVIEWERS } from '../auth/access';
+export { ADMINS, ANY_STAFF, COMPLAINT_HANDLERS, PUBLISHERS, REVIEWERS } from '../auth/access';

@@ -5,7 +5,7 @@
 // different (ACCESS_JWKS, written by `npm run dev:keys`), and without any keys nothing gets in.
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
-export const staffRoles = ['reviewer', 'publisher', 'admin'] as const;
+export const staffRoles = ['reviewer', 'publisher', 'admin', 'complaints'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 /**
@@ -15,9 +15,20 @@ export type StaffRole = (typeof staffRoles)[number];
 export const REVIEWERS = ['reviewer', 'admin'] as const;
 export const PUBLISHERS = ['publisher', 'admin'] as const;
 export const ADMINS = ['admin'] as const;
-export const ANY_STAFF = ['reviewer', 'publisher', 'admin'] as const;
+export const ANY_STAFF = ['reviewer', 'publisher', 'admin', 'complaints'] as const;
+/**
+ * 举报投诉 are handled by the labour inspectors who hold this role, and only by them: a
+ * complainant's identity is visible only to the staff handling the case (条例 第九条), so not even
+ * admins are let in by default.
+ */
+export const COMPLAINT_HANDLERS = ['complaints'] as const;
 
-export const staffRoleLabels: Record<StaffRole, string> = { reviewer: '审核员', publisher: '发布员', admin: '系统管理员' };
+export const staffRoleLabels: Record<StaffRole, string> = {
+  reviewer: '审核员',
+  publisher: '发布员',
+  admin: '系统管理员',
+  complaints: '举报投诉承办人',
+};
 
 /** What Access adds to every request it lets through to the origin. */
 export const ACCESS_HEADER = 'Cf-Access-Jwt-Assertion';

@@ -1,11 +1,9 @@
 // What an objection (DOMAIN.md §4) or a repair application (§3) must contain, checked the same way
 // for JSON, multipart and the no-JavaScript forms. Every message says what to write instead.
 import { z } from '@hono/zod-openapi';
-import { UsccField, lineText, proseText } from '../input/fields';
+import { PhoneField, UsccField, lineText, proseText } from '../input/fields';
 import { objectionGroundLabels } from '../domain/labels';
 import { objectionGrounds } from '../domain/vocabulary';
-
-const PHONE = /^(?:(?:\+?86)?1[3-9]\d{9}|0\d{9,11})$/;
 
 /** A record id as JSON number or form text. */
 const recordId = z
@@ -21,10 +19,7 @@ const statement = proseText('请填写情况说明')
 
 export const ApplicantSchema = z.object({
   name: lineText('请填写联系人姓名').trim().min(1, '请填写联系人姓名').max(50, '联系人姓名不超过 50 个字'),
-  phone: lineText('请填写联系电话')
-    .max(40, '联系电话不超过 40 个字符')
-    .transform((v) => v.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(PHONE, '请填写有效的手机号码（11 位）或固定电话（如 010-12345678）')),
+  phone: PhoneField,
   email: lineText('请填写电子邮箱').trim().max(254).pipe(z.email('请填写有效的电子邮箱，例如 name@example.com')),
 });
 

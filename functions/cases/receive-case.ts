@@ -62,7 +62,7 @@ export function formStrings(form: FormData): Record<string, string> {
 
 const FILE_FIELDS: Record<string, UploadedFile['role']> = { commitment: 'commitment', evidence: 'evidence', attachments: 'attachment' };
 
-function formFiles(form: FormData): UploadedFile[] {
+export function formFiles(form: FormData): UploadedFile[] {
   const files: UploadedFile[] = [];
   for (const [field, role] of Object.entries(FILE_FIELDS)) {
     // A file input left empty still sends a part with no name and no bytes.
@@ -89,23 +89,19 @@ export interface SubmissionMeta {
   idempotencyKey: string | null;
 }
 
-export async function receiveCase(
-  intake: CaseIntake,
-  kind: CaseKind,
-  body: SubmissionBody,
-  meta: SubmissionMeta,
-): Promise<{ receipt: CaseReceipt; replayed: boolean }> {
-  const raw = body.type === 'json' ? body.value : formToInput(formStrings(body.form));
-  const parsed = schemas[kind].safeParse(raw);
-  if (!parsed.success) throw validationFailed(fieldErrorsFrom(parsed.error.issues));
+/**
+ * What every public submission passes once its fields are valid: a well-formed idempotency key,
+ * the client's rate limit (counted after validation: a mistake corrected is not an attempt) and
+ * Turnstile where configured.
+ */
+export async function admitSubmission(intake: Pick<CaseIntake, 'limiter' | 'turnstileSecret'>, body: SubmissionBody, meta: SubmissionMeta) {
   if (meta.idempotencyKey !== null && !IDEMPOTENCY_KEY.test(meta.idempotencyKey)) {
     throw validationFailed(
       [{ path: 'Idempotency-Key', message: '应为 16–128 位字母、数字、连字符或下划线，建议使用随机 UUID' }],
       'Idempotency-Key 格式不正确。',
     );
   }
-  // Counted after validation: a mistake corrected is not an attempt. Without Cloudflare's edge in
-  // front (local use) there is no client to key on, and nothing to count.
+  // Without Cloudflare's edge in front (local use) there is no client to key on, and nothing to count.
   const client = clientKey(meta.headers);
   const { success } = client ? await intake.limiter.limit({ key: `submit:${client}` }) : { success: true };
   if (!success) {
@@ -117,6 +113,18 @@ export async function receiveCase(
   const token = typeof formToken === 'string' ? formToken : meta.headers.get('CF-Turnstile-Response');
   const challenge = await checkTurnstile(intake.turnstileSecret, token, meta.headers.get('CF-Connecting-IP'));
   if (challenge) throw validationFailed([challenge], challenge.message);
+}
+
+export async function receiveCase(
+  intake: CaseIntake,
+  kind: CaseKind,
+  body: SubmissionBody,
+  meta: SubmissionMeta,
+): Promise<{ receipt: CaseReceipt; replayed: boolean }> {
+  const raw = body.type === 'json' ? body.value : formToInput(formStrings(body.form));
+  const parsed = schemas[kind].safeParse(raw);
+  if (!parsed.success) throw validationFailed(fieldErrorsFrom(parsed.error.issues));
+  await admitSubmission(intake, body, meta);
   const files = body.type === 'form' ? formFiles(body.form) : [];
   return submitCase(intake.db, intake.files, { kind, input: parsed.data, files } as Parameters<typeof submitCase>[2], {
     idempotencyKey: meta.idempotencyKey,

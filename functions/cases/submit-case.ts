@@ -41,8 +41,8 @@ export interface CaseReceipt {
 /** Idempotency keys are client-made secrets; short ones would make the derived access code guessable. */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 
-/** Reads and checks every file by its content before anything is stored. */
-async function checkFiles(kind: CaseKind, files: UploadedFile[]) {
+/** Reads and checks every file by its content before anything is stored (objections, repairs and complaints alike). */
+export async function checkFiles(kind: CaseKind | 'complaint', files: UploadedFile[]) {
   const errors: FieldError[] = [];
   if (files.length > MAX_ATTACHMENTS)
     errors.push({ path: 'attachments', message: `附件最多 ${MAX_ATTACHMENTS} 个，本次提交了 ${files.length} 个` });
@@ -108,13 +108,16 @@ const caseAlreadyOpen = (kind: CaseKind) =>
   );
 
 /** The same key with another body: refused, so that the new submission is not silently dropped as a replay. */
-const reusedKey = () =>
+export const reusedKey = () =>
   new DomainError('invalid', 'idempotency_key_reused', '这份申请的内容与此前用同一个键提交的申请不同，没有提交。', {
     fields: [{ path: 'Idempotency-Key', message: '同一个键已用于内容不同的另一份申请；新的申请请使用新的键（例如随机 UUID）' }],
   });
 
 /** What a submission consists of, as one hash: the validated fields and the files' contents. */
-async function submissionHash(submission: CaseSubmission, files: { role: string; sha256: string }[]): Promise<string> {
+export async function submissionHash(
+  submission: { kind: string; input: unknown },
+  files: { role: string; sha256: string }[],
+): Promise<string> {
   return sha256Hex(canonicalJson({ kind: submission.kind, input: submission.input, files: files.map((f) => [f.role, f.sha256]) }));
 }
 
@@ -124,6 +127,24 @@ const receiptDeadlines = (c: { acceptBy: string; decideBy: string; acceptByProvi
   acceptByProvisional: c.acceptByProvisional,
   decideByProvisional: c.decideByProvisional,
 });
+
+export type CheckedFile = Awaited<ReturnType<typeof checkFiles>>['checked'][number];
+
+/** Puts checked files into R2 under the case's reference; `stored` collects the keys so a failure can remove them. */
+export async function storeFiles(files: R2Bucket, reference: string, checked: CheckedFile[], stored: string[]): Promise<NewCase['files']> {
+  const rows: NewCase['files'] = [];
+  for (const [i, c] of checked.entries()) {
+    const storageKey = `cases/${reference}/${i + 1}-${crypto.randomUUID()}`;
+    await files.put(storageKey, c.bytes, {
+      httpMetadata: { contentType: c.type, contentDisposition: 'attachment' },
+      sha256: c.sha256,
+      customMetadata: { reference, role: c.upload.role },
+    });
+    stored.push(storageKey);
+    rows.push({ role: c.upload.role, storageKey, fileName: c.fileName, contentType: c.type, size: c.bytes.length, sha256: c.sha256 });
+  }
+  return rows;
+}
 
 export async function submitCase(
   db: Db,
@@ -171,24 +192,7 @@ export async function submitCase(
     const accessCode = options.idempotencyKey ? await deriveAccessCode(options.idempotencyKey, reference) : generateAccessCode();
     const stored: string[] = [];
     try {
-      const fileRows: NewCase['files'] = [];
-      for (const [i, c] of checked.entries()) {
-        const storageKey = `cases/${reference}/${i + 1}-${crypto.randomUUID()}`;
-        await files.put(storageKey, c.bytes, {
-          httpMetadata: { contentType: c.type, contentDisposition: 'attachment' },
-          sha256: c.sha256,
-          customMetadata: { reference, role: c.upload.role },
-        });
-        stored.push(storageKey);
-        fileRows.push({
-          role: c.upload.role,
-          storageKey,
-          fileName: c.fileName,
-          contentType: c.type,
-          size: c.bytes.length,
-          sha256: c.sha256,
-        });
-      }
+      const fileRows = await storeFiles(files, reference, checked, stored);
       await insertCase(db, {
         kind: submission.kind,
         reference,
@@ -218,20 +222,33 @@ export async function submitCase(
       };
       return { receipt, replayed: false };
     } catch (error) {
-      await Promise.allSettled(stored.length ? [files.delete(stored)] : []);
-      const message = String((error as Error)?.message ?? error) + String((error as { cause?: Error })?.cause?.message ?? '');
-      if (/UNIQUE constraint failed: \w+\.reference/.test(message)) continue;
+      const clash = await failedStore(files, stored, error);
+      if (clash === 'reference') continue;
       // The same submission arrived twice at once, or another application for the record won the
       // race for the one open case (the partial unique index).
-      if (/UNIQUE constraint failed: \w+\.(idempotency_key|record_id)/.test(message)) return conflict();
-      if (error instanceof DomainError) throw error;
-      console.error('case submission failed', error);
-      throw new DomainError(
-        'unavailable',
-        'storage_unavailable',
-        '申请未能保存（附件或数据存储暂时不可用），没有留下任何内容，请稍后重新提交。',
-      );
+      return conflict();
     }
   }
-  throw new DomainError('unavailable', 'storage_unavailable', '暂时无法生成办件编号，请稍后重新提交。');
+  throw referencesExhausted();
+}
+
+export const referencesExhausted = () => new DomainError('unavailable', 'storage_unavailable', '暂时无法生成办件编号，请稍后重新提交。');
+
+/**
+ * After a failed write: removes the files already stored, then tells a clash of references (draw
+ * again) from a unique key already taken (idempotency key, one open case); anything else is thrown.
+ */
+export async function failedStore(files: R2Bucket, stored: string[], error: unknown): Promise<'reference' | 'taken'> {
+  await Promise.allSettled(stored.length ? [files.delete(stored)] : []);
+  const message = String((error as Error)?.message ?? error) + String((error as { cause?: Error })?.cause?.message ?? '');
+  if (/UNIQUE constraint failed: \w+\.reference/.test(message)) return 'reference';
+  if (/UNIQUE constraint failed: \w+\.(idempotency_key|record_id)/.test(message)) return 'taken';
+  if (error instanceof DomainError) throw error;
+  // Never the error itself: a failed query's message carries its parameters, the applicant's identity among them.
+  console.error('case submission failed', (error as { cause?: Error })?.cause?.message ?? (error as Error)?.name ?? 'unknown');
+  throw new DomainError(
+    'unavailable',
+    'storage_unavailable',
+    '申请未能保存（附件或数据存储暂时不可用），没有留下任何内容，请稍后重新提交。',
+  );
 }

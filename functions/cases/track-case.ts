@@ -5,6 +5,8 @@
 import { commitAudited, SYSTEM_ACTOR } from '../audit/append';
 import type { Db } from '../db/client';
 import { caseSubject, caseTimeline, findCaseByReference } from '../db/queries/cases';
+import { findComplaintByReference } from '../db/queries/complaints';
+import { complaintProgress } from '../complaints/progress';
 import { clearAttempts, countAttempt } from '../db/queries/tracking';
 import type { Clock } from '../domain/clock';
 import { DomainError } from '../domain/errors';
@@ -78,12 +80,19 @@ export async function trackCase(db: Db, clock: Clock, input: { reference: string
     if (attempts === TRACKING_LIMITS.perReference + 1) await auditLock(db, clock, parsed.reference, window.start);
     return tooMany(window.retryAfterSeconds);
   }
+  if (parsed.kind === 'complaint' || parsed.kind === 'report') {
+    const complaint = await findComplaintByReference(db, parsed.reference);
+    if (!(await verifyAccessCode(input.accessCode, complaint?.accessCodeHash ?? DECOY_HASH)) || !complaint) return null;
+    await clearAttempts(db, referenceKey, window.start);
+    return { kind: parsed.kind, ...(await complaintProgress(db, complaint)) };
+  }
   const found = await findCaseByReference(db, parsed.kind, parsed.reference);
   const matches = await verifyAccessCode(input.accessCode, found?.accessCodeHash ?? DECOY_HASH);
   if (!found || !matches) return null;
   await clearAttempts(db, referenceKey, window.start);
   return {
     kind: parsed.kind,
+    type: 'case' as const,
     reference: found.reference,
     status: found.status,
     acceptBy: found.acceptBy,

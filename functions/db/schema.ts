@@ -17,6 +17,9 @@ import {
   caseStatuses,
   changeTypes,
   deliveryOutcomes,
+  complaintCategories,
+  complaintKinds,
+  complaintStatuses,
   enterpriseStatuses,
   grades,
   importKinds,
@@ -386,6 +389,105 @@ export const attachments = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('attachments_reference_idx').on(t.reference)],
+);
+
+/**
+ * 举报投诉 (DOMAIN.md §10). Nothing here names the person who complained: their identity is in
+ * complaint_complainants, which no public query reads (条例 第九条, the reporter's identity is confidential).
+ */
+export const complaints = sqliteTable(
+  'complaints',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reference: text('reference').notNull().unique(),
+    /** PBKDF2-SHA256 of the access code (domain/reference.ts); the code itself is never stored. */
+    accessCodeHash: text('access_code_hash').notNull(),
+    kind: text('kind', { enum: complaintKinds }).notNull(),
+    category: text('category', { enum: complaintCategories }).notNull(),
+    /** The employer as the person named it; the code only when given (found with the /credit lookup). */
+    employerUscc: text('employer_uscc'),
+    employerName: text('employer_name').notNull(),
+    employerAddress: text('employer_address'),
+    /** 6-digit division of the employer, from its record or its code; null when unknown. */
+    districtCode: text('district_code'),
+    /** `uscc:…` or `name:…` (domain/complaint-rules.ts employerKey), for joining repeated complaints. */
+    employerKey: text('employer_key').notNull(),
+    violationFrom: text('violation_from').notNull(),
+    violationTo: text('violation_to'),
+    facts: text('facts').notNull(),
+    request: text('request'),
+    status: text('status', { enum: complaintStatuses }).notNull().default('received'),
+    /** Beijing date of receipt; the acceptance deadline and the statistics count from it. */
+    receivedOn: text('received_on').notNull(),
+    acceptBy: text('accept_by').notNull(),
+    acceptByProvisional: integer('accept_by_provisional', { mode: 'boolean' }).notNull().default(false),
+    /** 立案 date; the 60-working-day investigation runs from it. */
+    filedOn: text('filed_on'),
+    investigateBy: text('investigate_by'),
+    investigateByProvisional: integer('investigate_by_provisional', { mode: 'boolean' }).notNull().default(false),
+    extensionReason: text('extension_reason'),
+    /** The authority a 转办 sent the case to. */
+    transferredTo: text('transferred_to'),
+    /** Reason of a refusal or transfer, or the outcome of the investigation, as the complainant reads it. */
+    outcome: text('outcome'),
+    /** When the case left the bureau's hands (not accepted, transferred or closed). */
+    closedOn: text('closed_on'),
+    /** The penalty record the investigation led to. */
+    penaltyRecordId: integer('penalty_record_id').references(() => creditRecords.id),
+    /**
+     * The staff member handling the case (the first to view the identity or decide): from then on only
+     * they see the complainant's identity.
+     */
+    handler: text('handler'),
+    /** The earlier case a repeated complaint joined. */
+    joinedToId: integer('joined_to_id'),
+    idempotencyKey: text('idempotency_key').unique(),
+    idempotencyBodyHash: text('idempotency_body_hash'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [
+    index('complaints_status_received_idx').on(t.status, t.receivedOn),
+    index('complaints_received_idx').on(t.receivedOn, t.districtCode, t.category),
+    index('complaints_employer_idx').on(t.employerKey, t.category, t.receivedOn),
+  ],
+);
+
+/**
+ * Who complained: a table of its own so that no query of complaints can carry it by accident. Read
+ * only by the staff console's audited identity view and the daily job that deletes it after retention.
+ */
+export const complaintComplainants = sqliteTable(
+  'complaint_complainants',
+  {
+    complaintId: integer('complaint_id')
+      .primaryKey()
+      .references(() => complaints.id),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    email: text('email'),
+    /** SHA-256 of the normalised phone number, to recognise the same contact within 30 days. */
+    contactHash: text('contact_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('complaint_complainants_contact_idx').on(t.contactHash)],
+);
+
+/** The timeline the complainant sees when tracking, and staff see with who acted. */
+export const complaintEvents = sqliteTable(
+  'complaint_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    complaintId: integer('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    at: text('at').notNull(),
+    status: text('status', { enum: complaintStatuses }).notNull(),
+    note: text('note'),
+    /** Staff identity; never shown to the public. */
+    actor: text('actor'),
+  },
+  (t) => [index('complaint_events_complaint_idx').on(t.complaintId, t.at)],
 );
 
 /** Hash-chained: each entry stores the previous entry's hash and its own, so an edited row breaks the chain. */

@@ -33,12 +33,16 @@ export function caseSla(c: CaseDeadlineFields, today: string, cal: WorkingDayCal
   if (!stage) return { stage, due: null, provisional: false, workingDaysLeft: null, late: false, label: '已办结' };
   const due = stage === 'accept' ? c.acceptBy : c.decideBy;
   const provisional = stage === 'accept' ? c.acceptByProvisional : c.decideByProvisional;
+  return { stage, due, provisional, ...deadlineStanding(cal, today, due, provisional, stage === 'accept' ? '受理' : '办结') };
+}
+
+/** Working days left to `due` and how staff read it ("距受理期限 3 个工作日", "办结逾期 2 个工作日"). */
+export function deadlineStanding(cal: WorkingDayCalendar, today: string, due: string, provisional: boolean, what: string) {
   const late = due < today;
   const left = workingDaysBetween(cal, today, due);
-  const what = stage === 'accept' ? '受理' : '办结';
   let label: string;
   if (late) label = `${what}逾期 ${Math.max(1, -left)} 个工作日`;
   else if (left === 0) label = `今天${what}到期`;
   else label = `距${what}期限 ${left} 个工作日${provisional ? '（预计）' : ''}`;
-  return { stage, due, provisional, workingDaysLeft: left, late, label };
+  return { workingDaysLeft: left, late, label };
 }

@@ -11,6 +11,15 @@ export const strataGrades = ['A', 'B', 'C', 'none'] as const;
 export type StratumGrade = (typeof strataGrades)[number];
 
 /**
+ * Every stratum a draw may have, in the order it walks them: the grades, then `complaint` —
+ * employers in scope with a complaint accepted (立案) before the draw (DOMAIN.md §10), taken out of
+ * their grade's stratum and sampled at a ratio of their own set per task. Draws published before
+ * it existed walk the same order, so they verify unchanged.
+ */
+export const drawStrata = [...strataGrades, 'complaint'] as const;
+export type DrawStratumName = (typeof drawStrata)[number];
+
+/**
  * The published yearly cap on inspections per employer (DOMAIN.md §7). Counted: inspections
  * recorded in the task's calendar year, random and targeted alike.
  */
@@ -19,7 +28,7 @@ export const YEARLY_INSPECTION_CAP = 2;
 export const CLEAN_A_GRADE_CAP = 1;
 
 export interface DrawStratum {
-  grade: StratumGrade;
+  grade: DrawStratumName;
   /** Sampling ratio in basis points, 500 = 5 %. */
   ratioBp: number;
   /** The frozen pool, ASCII ascending, unique. */
@@ -32,7 +41,7 @@ export interface DrawStratum {
 
 export interface DrawExclusion {
   uscc: string;
-  grade: StratumGrade;
+  grade: DrawStratumName;
   /** Inspections already recorded in the task's year. */
   inspections: number;
   cap: number;
@@ -83,10 +92,10 @@ export interface DrawInput {
   /** 32 bytes as hex, the secret drawn by generateSeed() at planning time. */
   seed: string;
   beacon: string | null;
-  /** The strata are exactly the grades given a ratio here. */
-  ratios: Partial<Record<StratumGrade, number>>;
-  /** Codes in scope per grade, any order (arrays rather than row objects: at 10⁶ employers memory counts). */
-  pool: Partial<Record<StratumGrade, readonly string[]>>;
+  /** The strata are exactly the ones given a ratio here. */
+  ratios: Partial<Record<DrawStratumName, number>>;
+  /** Codes in scope per stratum, any order (arrays rather than row objects: at 10⁶ employers memory counts). */
+  pool: Partial<Record<DrawStratumName, readonly string[]>>;
   history: readonly InspectionHistory[];
   inspectors: readonly DrawInspector[];
 }
@@ -221,7 +230,7 @@ function isStrictlyAscending(codes: readonly string[]): boolean {
 }
 
 /** Sorts a pool in place (ASCII, which is JS's UTF-16 order for ASCII) and rejects bad or repeated codes. */
-function freezePool(codes: string[], grade: StratumGrade): string[] {
+function freezePool(codes: string[], grade: DrawStratumName): string[] {
   for (const code of codes) {
     if (!CODE_SHAPE.test(code)) throw new DrawError('invalid_input', `候选代码含非 ASCII 字符或空白：${JSON.stringify(code)}。`);
   }
@@ -353,11 +362,11 @@ async function assignInspectors(
 
 // ── the draw ────────────────────────────────────────────────────────────────────────────────
 
-export function inspectionCap(grade: StratumGrade, penalizedLastYear: boolean): number {
+export function inspectionCap(grade: DrawStratumName, penalizedLastYear: boolean): number {
   return grade === 'A' && !penalizedLastYear ? CLEAN_A_GRADE_CAP : YEARLY_INSPECTION_CAP;
 }
 
-function exclusionReason(grade: StratumGrade, history: InspectionHistory, cap: number): string {
+function exclusionReason(grade: DrawStratumName, history: InspectionHistory, cap: number): string {
   const rule =
     grade === 'A' && !history.penalizedLastYear
       ? `上年度无行政处罚的 A 级单位年度内至多检查 ${cap} 次`
@@ -383,6 +392,30 @@ function disjoint(lists: readonly (readonly string[])[]): boolean {
   }
 }
 
+/**
+ * The complaint stratum of a pool: the codes given (employers with an accepted complaint, any
+ * grade) leave their grade's list and form their own, so that no employer is in two strata.
+ */
+export function withComplaintStratum(
+  pool: Partial<Record<StratumGrade, readonly string[]>>,
+  complained: readonly string[],
+): Partial<Record<DrawStratumName, string[]>> {
+  const set = new Set(complained);
+  const out: Partial<Record<DrawStratumName, string[]>> = {};
+  const inScope = new Set<string>();
+  for (const grade of strataGrades) {
+    const codes = pool[grade];
+    if (!codes) continue;
+    out[grade] = codes.filter((c) => {
+      if (!set.has(c)) return true;
+      inScope.add(c);
+      return false;
+    });
+  }
+  out.complaint = complained.filter((c) => inScope.has(c));
+  return out;
+}
+
 /** Steps 2–5 for a planned task: the record to publish. Throws DrawError; nothing is half-done. */
 export async function runDraw(input: DrawInput): Promise<DrawRecord> {
   const seed = normalizeSeed(input.seed);
@@ -393,7 +426,7 @@ export async function runDraw(input: DrawInput): Promise<DrawRecord> {
 
   const exclusions: DrawExclusion[] = [];
   const strata: DrawStratum[] = [];
-  for (const grade of strataGrades) {
+  for (const grade of drawStrata) {
     const ratioBp = input.ratios[grade];
     const pool = input.pool[grade] ?? [];
     if (ratioBp === undefined) {
@@ -528,7 +561,7 @@ export async function verifyDraw(record: DrawRecord, expectedCommitment?: string
   }
 
   // Strata in the draw's own order, each once: step 5 walks them in that order.
-  const ranks = strataIn.map((s) => (strataGrades as readonly string[]).indexOf(s?.grade));
+  const ranks = strataIn.map((s) => (drawStrata as readonly string[]).indexOf(s?.grade));
   const knownGrades = ranks.every((rank, i) => rank >= 0 && (i === 0 || rank > ranks[i - 1]!));
   const poolOk = await holds(() => {
     const lists = strataIn.map((s) => s.candidates);
@@ -571,7 +604,7 @@ function binaryHas(sorted: readonly string[], code: string): boolean {
 export interface DrawSummary extends Pick<DrawRecord, 'algorithm' | 'taskId' | 'seed' | 'beacon' | 'drawKey' | 'seedCommitment'> {
   candidateCount: number;
   selectedCount: number;
-  strata: { grade: StratumGrade; ratioBp: number; candidateCount: number; selectedCount: number; poolHash: string }[];
+  strata: { grade: DrawStratumName; ratioBp: number; candidateCount: number; selectedCount: number; poolHash: string }[];
   exclusionCount: number;
   inspectorCount: number;
   /** Assignments per inspector in this draw: later draws of the year start from these loads. */

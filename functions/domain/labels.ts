@@ -3,6 +3,9 @@ import type {
   CaseKind,
   CaseStatus,
   ChangeType,
+  ComplaintCategory,
+  ComplaintKind,
+  ComplaintStatus,
   DeliveryOutcome,
   ObjectionGround,
   OfficerStatus,
@@ -12,6 +15,7 @@ import type {
 } from './vocabulary';
 import type { ListingState } from './wage-arrears-list';
 import { PUBLICATION_PERIODS } from './publication';
+
 export const recordKindLabels: Record<RecordKind, string> = {
   penalty: '行政处罚',
   // Random draws and targeted campaigns alike (each record's title says which).
@@ -103,6 +107,27 @@ export const objectionGroundLabels: Record<ObjectionGround, string> = {
 };
 
 /** The two kinds of case a company files about a record. */
+export const complaintKindLabels: Record<ComplaintKind, string> = { complaint: '投诉', report: '举报' };
+
+export const complaintCategoryLabels: Record<ComplaintCategory, string> = {
+  unpaid_wages: '拖欠工资',
+  no_written_contract: '未签订书面劳动合同',
+  excessive_overtime: '超时加班',
+  no_social_insurance: '未依法参加社会保险',
+  child_labour: '使用童工',
+  illegal_dispatch: '违法劳务派遣',
+  other: '其他',
+};
+
+export const complaintStatusLabels: Record<ComplaintStatus, string> = {
+  received: '已收到',
+  not_accepted: '不予受理',
+  accepted: '已受理立案',
+  transferred: '已转办',
+  closed: '已办结',
+  joined: '已合并办理',
+};
+
 export const caseKindLabels: Record<CaseKind, string> = { objection: '异议申诉', repair: '信用修复申请' };
 
 export const caseStatusLabels: Record<CaseStatus, string> = {
@@ -129,7 +154,13 @@ export const taskStatusLabels = {
 } as const;
 
 /** Credit grades as the draw's strata; `none` holds employers not yet assessed. */
-export const stratumLabels: Record<string, string> = { A: 'A 级', B: 'B 级', C: 'C 级', none: '未评价' };
+export const stratumLabels: Record<string, string> = {
+  A: 'A 级',
+  B: 'B 级',
+  C: 'C 级',
+  none: '未评价',
+  complaint: '一年内有举报投诉立案',
+};
 
 /** Violation types used to classify penalty decisions (违法行为类型), the filter of 事后公开. */
 export const violationTypes = [

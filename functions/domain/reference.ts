@@ -1,8 +1,9 @@
-// Case references and access codes for objections (异议申诉, DOMAIN.md §4) and credit repairs
-// (信用修复, §3). A company tracks its case with the reference and the access code; the code is
-// shown once and stored only as a PBKDF2 hash (DESIGN.md, POST /api/v1/objections).
+// Case references and access codes for objections (异议申诉, DOMAIN.md §4), credit repairs
+// (信用修复, §3) and complaints and reports (举报投诉, §10). The applicant tracks the case with the
+// reference and the access code; the code is shown once and stored only as a PBKDF2 hash
+// (DESIGN.md, POST /api/v1/objections).
 import { toHex } from './hex';
-import type { CaseKind } from './vocabulary';
+import type { CaseKind, ComplaintKind } from './vocabulary';
 
 /**
  * The 25 characters references and codes are drawn from: digits and capitals without the ones
@@ -11,8 +12,11 @@ import type { CaseKind } from './vocabulary';
  */
 export const REFERENCE_ALPHABET = '34679ACDEFGHJKMNPQRTUVWXY';
 
-/** YY = 异议, XF = 修复 — the pinyin initials a caller reads out on the phone. */
-export const referencePrefixes: Record<CaseKind, string> = { objection: 'YY', repair: 'XF' };
+/** Every kind of case the public can file and track by reference (异议, 修复, 投诉, 举报). */
+export type ReferenceKind = CaseKind | ComplaintKind;
+
+/** YY = 异议, XF = 修复, TS = 投诉, JB = 举报 — the pinyin initials a caller reads out on the phone. */
+export const referencePrefixes: Record<ReferenceKind, string> = { objection: 'YY', repair: 'XF', complaint: 'TS', report: 'JB' };
 
 const CODE_LENGTH = 6;
 const ACCESS_CODE_LENGTH = 8;
@@ -43,13 +47,13 @@ export function randomCharacters(count: number, alphabet: string = REFERENCE_ALP
  * rare but possible: the unique index on `reference` is the guarantee, and the caller draws again
  * on a conflict.
  */
-export function generateReference(kind: CaseKind, year: number): string {
+export function generateReference(kind: ReferenceKind, year: number): string {
   if (!Number.isInteger(year) || year < 2000 || year > 2099) throw new RangeError(`implausible year ${year}`);
   return `${referencePrefixes[kind]}-${year}-${randomCharacters(CODE_LENGTH)}`;
 }
 
 export type ParsedReference =
-  | { ok: true; reference: string; kind: CaseKind; year: number; code: string }
+  | { ok: true; reference: string; kind: ReferenceKind; year: number; code: string }
   | { ok: false; reason: 'empty' | 'shape' | 'prefix' | 'characters' };
 
 /**
@@ -75,7 +79,7 @@ export function parseReference(input: string): ParsedReference {
   const prefix = m[1]!;
   const year = m[2]!;
   const code = m[3]!;
-  const kind = (Object.keys(referencePrefixes) as CaseKind[]).find((k) => referencePrefixes[k] === prefix);
+  const kind = (Object.keys(referencePrefixes) as ReferenceKind[]).find((k) => referencePrefixes[k] === prefix);
   if (!kind) return { ok: false, reason: 'prefix' };
   if (!ALPHABET_ONLY.test(code)) return { ok: false, reason: 'characters' };
   return { ok: true, reference: `${prefix}-${year}-${code}`, kind, year: Number(year), code };

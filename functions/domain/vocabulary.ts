@@ -98,3 +98,28 @@ export const tombstoneChangeTypes = ['withdrawn', 'repaired', 'expired'] as cons
 /** One attempt to deliver a change to a platform's webhook, as the delivery log records it. */
 export const deliveryOutcomes = ['delivered', 'failed', 'dead'] as const;
 export type DeliveryOutcome = (typeof deliveryOutcomes)[number];
+
+/** 举报投诉 (DOMAIN.md §10): 投诉 by a worker whose own rights were infringed; 举报 by anyone, anonymous allowed. */
+export const complaintKinds = ['complaint', 'report'] as const;
+export type ComplaintKind = (typeof complaintKinds)[number];
+
+/** The categories of DOMAIN.md §10, in its order. */
+export const complaintCategories = [
+  'unpaid_wages',
+  'no_written_contract',
+  'excessive_overtime',
+  'no_social_insurance',
+  'child_labour',
+  'illegal_dispatch',
+  'other',
+] as const;
+export type ComplaintCategory = (typeof complaintCategories)[number];
+
+/**
+ * received → not_accepted | accepted (立案) | transferred (转办) ; accepted → closed. `joined`: the same
+ * contact, employer and category within 30 days, handled as part of the earlier case.
+ */
+export const complaintStatuses = ['received', 'not_accepted', 'accepted', 'transferred', 'closed', 'joined'] as const;
+export type ComplaintStatus = (typeof complaintStatuses)[number];
+/** Still in the bureau's hands, with a deadline running. */
+export const openComplaintStatuses = ['received', 'accepted'] as const satisfies readonly ComplaintStatus[];

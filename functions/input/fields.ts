@@ -25,6 +25,14 @@ export const UsccField = lineText('请填写统一社会信用代码')
   })
   .openapi({ type: 'string', example: EXAMPLE_USCC });
 
+const PHONE = /^(?:(?:\+?86)?1[3-9]\d{9}|0\d{9,11})$/;
+
+/** A mobile or landline number as people write it, spaces and hyphens removed. */
+export const PhoneField = lineText('请填写联系电话')
+  .max(40, '联系电话不超过 40 个字符')
+  .transform((v) => v.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(PHONE, '请填写有效的手机号码（11 位）或固定电话（如 010-12345678）'));
+
 /** A calendar date as people type it (2026-06-01, 2026/6/1, 2026年6月1日), named by its Chinese label; YYYY-MM-DD out. */
 export const dateField = (label: string) =>
   z
@@ -32,7 +40,7 @@ export const dateField = (label: string) =>
     .transform((value, ctx) => {
       const date = parseDateInput(value);
       if (date) return date;
-      ctx.addIssue({ code: 'custom', message: `${label}应为有效日期，例如 2026-06-01` });
+      ctx.addIssue({ code: 'custom', message: value.trim() === '' ? `请填写${label}` : `${label}应为有效日期，例如 2026-06-01` });
       return z.NEVER;
     })
     .openapi({ type: 'string', format: 'date' });

@@ -1,8 +1,8 @@
 // The daily cron job (DESIGN.md): archive records whose publication period has ended, each with its
 // tombstone in the change log other platforms follow; recompute provisional deadlines once a year's
-// holidays are announced; flag objections and repairs that missed a deadline. Public reads already
-// filter by date, so archiving keeps the status column honest and tells the copies. Every step is
-// idempotent: a second run the same day changes nothing.
+// holidays are announced; flag objections and repairs that missed a deadline; delete complainants'
+// identities past their retention. Public reads already filter by date, so archiving keeps the status
+// column honest and tells the copies. Every step is idempotent: a second run the same day changes nothing.
 import { getDb } from '../db/client';
 import { markOverdueCases } from '../db/queries/admin-cases';
 import { auditHead } from '../db/queries/audit';
@@ -12,6 +12,7 @@ import { pruneDeliveries } from '../db/queries/webhooks';
 import { checkpointIfDue } from '../audit/checkpoints';
 import { signingKey } from '../auth/secrets';
 import { recomputeProvisionalDeadlines } from '../cases/recompute-deadlines';
+import { deleteExpiredComplainants, recomputeComplaintDeadlines } from '../complaints/daily';
 import { defaultCalendar } from '../domain/calendar-data';
 import type { Clock } from '../domain/clock';
 import type { WorkingDayCalendar } from '../domain/working-days';
@@ -25,9 +26,14 @@ export async function runDailyJobs(env: Env, clock: Clock, calendar: WorkingDayC
   // With their tombstones in the change log, in the same batch (DOMAIN.md §12).
   const expired = await expirePeriodEnded(db, today, clock.now().toISOString());
   // Before the overdue flags, so that a deadline moved by the announced calendar is judged by its new date.
-  const recomputed = await recomputeProvisionalDeadlines(db, clock, calendar);
+  const recomputed = [
+    ...(await recomputeProvisionalDeadlines(db, clock, calendar)),
+    ...(await recomputeComplaintDeadlines(db, clock, calendar)),
+  ];
   const overdueObjections = await markOverdueCases(db, 'objection', today);
   const overdueRepairs = await markOverdueCases(db, 'repair', today);
+  // DOMAIN.md §8: personal data only as long as the case file needs it.
+  const deletedIdentities = await deleteExpiredComplainants(db, clock);
   await pruneAttempts(db, new Date(clock.now().getTime() - 86_400_000).toISOString());
   await pruneDeliveries(db, new Date(clock.now().getTime() - DELIVERY_LOG_DAYS * 86_400_000).toISOString());
   // A signed checkpoint of the chain's head, published: cutting entries off the end of the audit
@@ -40,6 +46,7 @@ export async function runDailyJobs(env: Env, clock: Clock, calendar: WorkingDayC
     recomputedDeadlines: recomputed.length,
     overdueObjections: overdueObjections.length,
     overdueRepairs: overdueRepairs.length,
+    deletedComplainantIdentities: deletedIdentities.length,
   };
   console.log(
     JSON.stringify({

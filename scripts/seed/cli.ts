@@ -76,6 +76,7 @@ function printSummary(dataset: SeedDataset, { counts, draws }: SeedLoad): void {
   console.log(`  wrong check character: ${demo.wrongCheckCodes.slice(0, 5).join(', ')}`);
   console.log(`  legacy 注册号: ${demo.legacyCodes.slice(0, 5).join(', ')}`);
   for (const [role, c] of Object.entries(demo.cases)) console.log(`  ${role.padEnd(17)}${c.reference}  record ${c.recordId} of ${c.uscc}`);
+  console.log(`  complaint (举报投诉)  ${demo.complaint}  closed, outcome shown when tracked`);
   console.log(`  access code of the demo cases: ${demo.accessCode}`);
 }
 

@@ -47,6 +47,7 @@ import {
 import { periodOf, randomProfile } from './random-profile.ts';
 import { SHOWCASES, SHOWCASE_BY_ID, showcaseContext } from './showcase.ts';
 import { DEMO_ACCESS_CODE, caseRows, planCaseTimelines, type CaseEventRow, type ObjectionRow, type RepairRow } from './cases.ts';
+import { complaintRows, type ComplainantRow, type ComplaintEventRow, type ComplaintRow } from './complaints.ts';
 import { conflictRows, inspectorRows, type InspectorConflictRow, type InspectorRow } from './inspectors.ts';
 import { publicationRows, type ViolationPublicationRow } from './publications.ts';
 
@@ -114,6 +115,8 @@ export interface DemoIdentifiers {
   /** 15-digit 注册号 (ids 7, 1007 …): looked up exactly. */
   legacyCodes: string[];
   cases: Record<DemoRole, DemoCase>;
+  /** A closed, named 投诉 to track (outcome shown) with the same access code. */
+  complaint: string;
 }
 
 export interface SeedDataset {
@@ -139,6 +142,9 @@ export interface SeedDataset {
   objections(): Generator<ObjectionRow[]>;
   repairs(): Generator<RepairRow[]>;
   caseEvents(): Generator<CaseEventRow[]>;
+  complaints(): Generator<ComplaintRow[]>;
+  complainants(): Generator<ComplainantRow[]>;
+  complaintEvents(): Generator<ComplaintEventRow[]>;
   /**
    * What inspecting the employers (by id) that a random task's draw selected found, numbered on
    * from where the last full run of enterpriseBatches() stopped. Call once per task, in the order
@@ -321,6 +327,12 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     repairInProgress: roleRecord('repairInProgress'),
     repairApproved: roleRecord('repairApproved'),
   });
+  const complaintSet = complaintRows(
+    seed,
+    today,
+    options.calendar,
+    showcaseBuilds.map(({ row }) => ({ uscc: row.uscc, name: row.name, address: row.address, districtCode: row.districtCode })),
+  );
   const pool = inspectorRows(today);
   const idsWhere = (test: (id: number) => boolean) => Array.from({ length: count }, (_, k) => k + 1).filter(test);
   const caseOf = (role: DemoRole, rows: readonly (ObjectionRow | RepairRow)[]): DemoCase => {
@@ -344,6 +356,7 @@ export function generateDataset(options: SeedOptions): SeedDataset {
       repairInProgress: caseOf('repairInProgress', cases.repairs),
       repairApproved: caseOf('repairApproved', cases.repairs),
     },
+    complaint: complaintSet.demoReference,
   };
 
   return {
@@ -370,6 +383,9 @@ export function generateDataset(options: SeedOptions): SeedDataset {
     objections: () => once(cases.objections),
     repairs: () => once(cases.repairs),
     caseEvents: () => once(cases.caseEvents),
+    complaints: () => once(complaintSet.complaints),
+    complainants: () => once(complaintSet.complainants),
+    complaintEvents: () => once(complaintSet.events),
     inspectDrawn,
   };
 }

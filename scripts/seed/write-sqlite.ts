@@ -9,6 +9,9 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlit
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import {
   caseEvents,
+  complaintComplainants,
+  complaintEvents,
+  complaints,
   creditRecords,
   drawInspectors,
   enterprises,
@@ -48,6 +51,9 @@ const SEEDED_TABLES: readonly Table[] = [
   objections,
   repairs,
   caseEvents,
+  complaints,
+  complaintComplainants,
+  complaintEvents,
 ];
 
 export type SeedCounts = Record<string, number>;
@@ -202,6 +208,9 @@ export function openSeedTarget(persistTo: string): SeedTarget {
         for (const rows of dataset.objections()) insert(objections, rows);
         for (const rows of dataset.repairs()) insert(repairs, rows);
         for (const rows of dataset.caseEvents()) insert(caseEvents, rows);
+        for (const rows of dataset.complaints()) insert(complaints, rows);
+        for (const rows of dataset.complainants()) insert(complaintComplainants, rows);
+        for (const rows of dataset.complaintEvents()) insert(complaintEvents, rows);
       });
       const draws = await drawRandomTasks({ db, insert, transaction: (work) => transaction(db, work) }, dataset);
       transaction(db, () => {

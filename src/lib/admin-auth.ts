@@ -9,6 +9,7 @@ import {
   ADMINS,
   ANY_STAFF,
   authenticateRequest,
+  COMPLAINT_HANDLERS,
   hasAnyRole,
   isCrossSiteWrite,
   PUBLISHERS,
@@ -25,6 +26,7 @@ const OPEN_PAGES = /^\/admin\/(login|logout)\/?$/;
 /** Which staff may open which part of the console; the API declares the same roles per route. */
 const CONSOLE_ROLES: [RegExp, readonly StaffRole[]][] = [
   [/^\/admin\/(objections|repairs)(\/|$)/, REVIEWERS],
+  [/^\/admin\/complaints(\/|$)/, COMPLAINT_HANDLERS],
   [/^\/admin\/(records|imports|major-violations)(\/|$)/, PUBLISHERS],
   // Read by publishers; registering, pausing and resuming also need ADMINS (src/lib/admin-webhooks.ts).
   [/^\/admin\/webhooks(\/|$)/, PUBLISHERS],

@@ -6,7 +6,14 @@ import { env } from 'cloudflare:workers';
 import type { Db } from '../../functions/db/client';
 import { getCreditProfile, type PublicRecord } from '../../functions/db/queries/enterprises';
 import { findPublicRecordsByDecisionNo, type RecordWithEnterprise } from '../../functions/db/queries/records-by-decision';
-import { formStrings, readSubmissionBody, receiveCase, type SubmissionBody } from '../../functions/cases/receive-case';
+import {
+  formStrings,
+  readSubmissionBody,
+  receiveCase,
+  type CaseIntake,
+  type SubmissionBody,
+  type SubmissionMeta,
+} from '../../functions/cases/receive-case';
 import type { CaseReceipt } from '../../functions/cases/submit-case';
 import { turnstileSecret } from '../../functions/cases/turnstile';
 import { DecisionNoQuery } from '../../functions/disclosure/query-input';
@@ -90,7 +97,41 @@ export const fieldId = (path: string) => path.replaceAll('.', '-');
 /** Where a refusal without a field of its own is shown. */
 const GENERAL_FIELD = 'statement';
 
-/** `db`: the request's D1 session (Astro.locals.db), which hands the browser its bookmark after filing. */
+export type FormSubmission<R> =
+  | { ok: true; receipt: R; values: Record<string, string>; token: string; received: CaseFormState['received'] }
+  | { ok: false; status: number; errors: FieldError[]; values: Record<string, string>; token: string };
+
+/**
+ * A no-JavaScript form's POST, for objections, repairs and complaints alike: read within its limits,
+ * filed by `file` with the form's own token as idempotency key (a double submit or a refresh files
+ * one case), refusals back as field errors with the answers kept. `db`: the request's D1 session
+ * (Astro.locals.db), which hands the browser its bookmark after filing.
+ */
+export async function fileFormSubmission<R>(
+  request: Request,
+  clock: Clock,
+  db: Db,
+  generalField: string,
+  file: (intake: CaseIntake, body: SubmissionBody, meta: SubmissionMeta) => Promise<{ receipt: R }>,
+): Promise<FormSubmission<R>> {
+  let values: Record<string, string> = {};
+  let token: string = crypto.randomUUID();
+  try {
+    const body = await readSubmissionBody(request, { allowJson: false });
+    if (body.type === 'form') {
+      values = formStrings(body.form);
+      if (/^[0-9a-f-]{36}$/.test(values.formToken ?? '')) token = values.formToken!;
+    }
+    const intake = { db, files: env.FILES, limiter: env.SUBMIT_LIMITER, clock, turnstileSecret: turnstileSecret(env) };
+    const { receipt } = await file(intake, body, { headers: request.headers, idempotencyKey: token });
+    return { ok: true, receipt, values, token, received: receivedFiles(body) };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const errors = error.fields?.length ? error.fields : [{ path: generalField, message: error.message }];
+    return { ok: false, status: statusOf(error.kind), errors, values, token };
+  }
+}
+
 export async function handleCaseForm(kind: CaseKind, request: Request, url: URL, clock: Clock, db: Db): Promise<CaseFormState> {
   const today = clock.today();
   const blank = {
@@ -123,22 +164,11 @@ export async function handleCaseForm(kind: CaseKind, request: Request, url: URL,
     };
   }
 
-  let values: Record<string, string> = {};
-  let token: string = crypto.randomUUID();
-  try {
-    const body = await readSubmissionBody(request, { allowJson: false });
-    if (body.type === 'form') {
-      values = formStrings(body.form);
-      if (/^[0-9a-f-]{36}$/.test(values.formToken ?? '')) token = values.formToken!;
-    }
-    const subject = await subjectByRecord(db, kind, values.uscc, values.recordId, today);
-    const intake = { db, files: env.FILES, limiter: env.SUBMIT_LIMITER, clock, turnstileSecret: turnstileSecret(env) };
-    const { receipt } = await receiveCase(intake, kind, body, { headers: request.headers, idempotencyKey: token });
-    return { ...blank, status: 201, values, errors: [], receipt, token, subject, received: receivedFiles(body) };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const errors = error.fields?.length ? error.fields : [{ path: GENERAL_FIELD, message: error.message }];
-    const subject = await subjectByRecord(db, kind, values.uscc, values.recordId, today);
-    return { ...blank, status: statusOf(error.kind), values, errors, token, subject };
+  const posted = await fileFormSubmission(request, clock, db, GENERAL_FIELD, (intake, body, meta) => receiveCase(intake, kind, body, meta));
+  const subject = await subjectByRecord(db, kind, posted.values.uscc, posted.values.recordId, today);
+  if (posted.ok) {
+    const { receipt, values, token, received } = posted;
+    return { ...blank, status: 201, values, errors: [], receipt, token, subject, received };
   }
+  return { ...blank, status: posted.status, values: posted.values, errors: posted.errors, token: posted.token, subject };
 }

@@ -13,7 +13,7 @@ declare module 'vitest' {
     /** A real signed Cloudflare Access token with the reviewer role, for the staff console. */
     reviewerToken: string;
     /** Tokens of each role, and one of no role, for the tests of the staff gate. */
-    staffTokens: Record<'reviewer' | 'publisher' | 'admin' | 'none', string>;
+    staffTokens: Record<'reviewer' | 'publisher' | 'admin' | 'complaints' | 'none', string>;
     /** The Chromium every browser test launches. */
     chromiumPath: string;
   }
@@ -40,6 +40,7 @@ export default async function setup(project: TestProject) {
     reviewer: await sign(['reviewer'], 'reviewer@hrss.example'),
     publisher: await sign(['publisher'], 'publisher@hrss.example'),
     admin: await sign(['admin'], 'admin@hrss.example'),
+    complaints: await sign(['complaints'], 'complaints@hrss.example'),
     none: await sign([], 'visitor@hrss.example'),
   });
   project.provide(

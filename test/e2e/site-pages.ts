@@ -28,5 +28,25 @@ export async function onDemandSample(baseUrl: string, profiles = 12): Promise<st
     '/track',
     '/objections/new',
     '/repairs/new',
+    '/complaints/new',
+    '/complaints/stats',
   ];
+}
+
+/**
+ * Every public API response, feed and open-data file about the given employers, and the lists that
+ * carry all of them: what a privacy crawl reads besides the pages.
+ */
+export function publicDataPaths(codes: Iterable<string>): string[] {
+  const paths = ['/', `/credit?q=${encodeURIComponent('有限公司')}`];
+  for (const code of codes) paths.push(`/credit/${code}`, `/api/v1/enterprises/${code}`, `/credit/${code}/feed.xml`);
+  for (const dataset of ['sampling-results', 'penalties', 'repairs', 'wage-arrears', 'major-violations', 'records'])
+    paths.push(`/api/v1/open-data/${dataset}?format=json`, `/api/v1/open-data/${dataset}?format=csv`);
+  paths.push('/api/v1/penalties?pageSize=100', '/api/v1/repairs/published', '/api/v1/sampling/tasks');
+  // The feeds are not in the sitemap of pages; they publish the same records.
+  paths.push('/cases/rss.xml', '/sampling/rss.xml', '/enforcement/penalties/rss.xml');
+  paths.push('/credit/lists/wage-arrears/rss.xml', '/enforcement/major-violations/rss.xml', '/api/v1/lists/wage-arrears?format=csv');
+  paths.push('/api/v1/changes?limit=1000');
+  paths.push('/complaints/stats', '/api/v1/complaints/stats', '/complaints/new');
+  return paths;
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations, launchBrowser } from './browser';
-import { sitemapPaths } from './site-pages';
+import { publicDataPaths, sitemapPaths } from './site-pages';
 import { generateDataset } from '../../scripts/seed/generate';
 import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { today } from '../fixtures/today';
@@ -48,6 +48,8 @@ describe('privacy of everything public (DOMAIN.md §8)', () => {
     for (const batch of [...data.objections(), ...data.repairs()]) {
       for (const c of batch) for (const v of [c.applicantName, c.applicantPhone, c.applicantEmail]) secrets.add(v);
     }
+    // 举报投诉: the complainant's identity is confidential (条例 第九条).
+    for (const batch of data.complainants()) for (const c of batch) for (const v of [c.name, c.phone, c.email]) if (v) secrets.add(v);
     for (const batch of data.creditRecords()) {
       for (const r of batch) {
         const detail = (r.detail ?? {}) as Record<string, unknown>;
@@ -69,14 +71,7 @@ describe('privacy of everything public (DOMAIN.md §8)', () => {
     }
     expect(secrets.size).toBeGreaterThan(5);
 
-    const paths = [...(await sitemapPaths(baseUrl)), '/', `/credit?q=${encodeURIComponent('有限公司')}`];
-    for (const code of codes) paths.push(`/credit/${code}`, `/api/v1/enterprises/${code}`, `/credit/${code}/feed.xml`);
-    for (const dataset of ['sampling-results', 'penalties', 'repairs', 'wage-arrears', 'major-violations'])
-      paths.push(`/api/v1/open-data/${dataset}?format=json`, `/api/v1/open-data/${dataset}?format=csv`);
-    paths.push('/api/v1/penalties?pageSize=100', '/api/v1/repairs/published', '/api/v1/sampling/tasks');
-    // The feeds are not in the sitemap of pages; they publish the same records.
-    paths.push('/cases/rss.xml', '/sampling/rss.xml', '/enforcement/penalties/rss.xml');
-    paths.push('/credit/lists/wage-arrears/rss.xml', '/enforcement/major-violations/rss.xml', '/api/v1/lists/wage-arrears?format=csv');
+    const paths = [...(await sitemapPaths(baseUrl)), ...publicDataPaths(codes)];
 
     const problems: string[] = [];
     for (const path of paths) {

@@ -7,10 +7,9 @@ import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprise
 import { today } from '../fixtures/today';
 import { addDays, addMonths } from '../../functions/domain/dates';
 import { clockOn } from '../../functions/domain/clock';
-import { calendarYears, defaultCalendar } from '../../functions/domain/calendar-data';
+import { defaultCalendar } from '../../functions/domain/calendar-data';
+import { FUTURE_YEAR, SPRING_START, announcedCalendar } from '../fixtures/announced-calendar';
 import { caseDeadlines } from '../../functions/domain/case-deadlines';
-import { provisionalCalendarYear, statutoryHolidays } from '../../functions/domain/statutory-holidays';
-import { createCalendar } from '../../functions/domain/working-days';
 import { runDailyJobs } from '../../functions/jobs/daily';
 import worker from '../../functions/api/worker';
 
@@ -53,23 +52,10 @@ const caseRow = (table: string, reference: string) =>
     .bind(reference)
     .first<{ overdue: number; accept_by: string; decide_by: string; accept_by_provisional: number; decide_by_provisional: number }>();
 
-// A case filed far enough ahead that its deadlines fall in a year no notice covers, whatever date the suite runs on.
-const FUTURE_YEAR = Math.max(Number(today.slice(0, 4)) + 2, ...calendarYears.map((y) => y.year + 1));
-/** The day before 除夕, so that the Spring Festival decides the deadlines. */
-const SPRING_START = statutoryHolidays(FUTURE_YEAR).find((d) => d.name === '春节')!.date;
+// A case filed far enough ahead that its deadlines fall in a year no notice covers, whatever date the suite runs on:
+// the day before 除夕, so that the Spring Festival decides the deadlines.
 const FILED_ON = addDays(SPRING_START, -1);
 const provisional = caseDeadlines(defaultCalendar, 'objection', { submittedOn: FILED_ON });
-
-/** The year "announced" with a longer Spring Festival than the 办法 alone gives, so deadlines move. */
-function announcedCalendar() {
-  const computed = provisionalCalendarYear(FUTURE_YEAR);
-  const extra = Array.from({ length: 12 }, (_, i) => ({ date: addDays(SPRING_START, i), name: '春节' }));
-  const holidays = [...new Map([...computed.holidays, ...extra].map((d) => [d.date, d])).values()];
-  return createCalendar([
-    ...calendarYears,
-    { ...computed, source: `国务院办公厅关于${FUTURE_YEAR}年部分节假日安排的通知（测试）`, holidays },
-  ]);
-}
 
 /** Later than FUTURE_YEAR: a year that even the announced calendar below leaves unannounced. */
 const LATER_FILED_ON = `${FUTURE_YEAR + 1}-06-15`;
@@ -108,7 +94,13 @@ describe('runDailyJobs (the cron trigger)', () => {
 
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const summary = await runDailyJobs(env, clock);
-    expect(summary).toEqual({ expiredRecords: 1, recomputedDeadlines: 0, overdueObjections: 1, overdueRepairs: 1 });
+    expect(summary).toEqual({
+      expiredRecords: 1,
+      recomputedDeadlines: 0,
+      overdueObjections: 1,
+      overdueRepairs: 1,
+      deletedComplainantIdentities: 0,
+    });
     const status = async (id: number) =>
       (await env.DB.prepare('SELECT status FROM credit_records WHERE id = ?').bind(id).first<{ status: string }>())!.status;
     expect(await status(ended)).toBe('expired');
@@ -137,7 +129,13 @@ describe('runDailyJobs (the cron trigger)', () => {
     await insertCase('objections', 'YY-2026-AAAAD3', 'received', addDays(today, -3), addDays(today, 5));
     await insertCase('repairs', 'XF-2026-AAAAD7', 'accepted', addDays(today, -20), addDays(today, -3));
     await runDailyJobs(env, clock);
-    expect(await runDailyJobs(env, clock)).toEqual({ expiredRecords: 0, recomputedDeadlines: 0, overdueObjections: 0, overdueRepairs: 0 });
+    expect(await runDailyJobs(env, clock)).toEqual({
+      expiredRecords: 0,
+      recomputedDeadlines: 0,
+      overdueObjections: 0,
+      overdueRepairs: 0,
+      deletedComplainantIdentities: 0,
+    });
   });
 
   it('runs from the Worker’s scheduled handler on the deployment’s clock', async () => {

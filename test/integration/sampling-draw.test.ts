@@ -204,8 +204,8 @@ describe('drawTask and GET /api/v1/sampling/tasks/{taskId}/draw', () => {
     for (const e of chaoyang) if (e.uscc !== cleanAInspected && e.uscc !== bInspectedTwice) expected[e.grade ?? 'none'].push(e.uscc);
     expect(record.strata.map((s) => s.grade)).toEqual(strataGrades);
     for (const s of record.strata) {
-      expect(s.ratioBp).toBe(RATIOS[s.grade]);
-      expect(s.candidates).toEqual(expected[s.grade].sort());
+      expect(s.ratioBp).toBe(RATIOS[s.grade as StratumGrade]);
+      expect(s.candidates).toEqual(expected[s.grade as StratumGrade].sort());
       expect(s.selected).toHaveLength(stratumSize(s.ratioBp, s.candidates.length));
     }
     expect(record.exclusions.map((e) => [e.uscc, e.cap])).toEqual(
@@ -348,7 +348,8 @@ describe('the draw inside workerd at scale', () => {
     const ms = Date.now() - started;
     const selected = drawn.strata.reduce((s, x) => s + x.selected.length, 0);
     console.log(`runDraw in workerd: ${n} candidates, ${selected} selected, ${selected * 20} inspector scores: ${ms} ms`);
-    for (const s of drawn.strata) expect(s.selected).toHaveLength(stratumSize(RATIOS[s.grade], sizes[s.grade]));
+    for (const s of drawn.strata)
+      expect(s.selected).toHaveLength(stratumSize(RATIOS[s.grade as StratumGrade], sizes[s.grade as StratumGrade]));
     expect(drawn.assignments).toHaveLength(selected);
   }, 60_000);
 });

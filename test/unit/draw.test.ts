@@ -296,10 +296,10 @@ describe('runDraw — properties', () => {
       fc.asyncProperty(poolArb(40), ratiosArb, seedArb, async (pool, ratios, seed) => {
         const record = await runDraw(input({ pool, ratios, seed }));
         for (const s of record.strata) {
-          expect(s.selected).toHaveLength(stratumSize(s.ratioBp, pool[s.grade].length));
+          expect(s.selected).toHaveLength(stratumSize(s.ratioBp, pool[s.grade as StratumGrade].length));
           expect(new Set(s.selected).size).toBe(s.selected.length);
-          for (const c of s.selected) expect(pool[s.grade]).toContain(c);
-          expect(s.candidates).toEqual([...pool[s.grade]].sort());
+          for (const c of s.selected) expect(pool[s.grade as StratumGrade]).toContain(c);
+          expect(s.candidates).toEqual([...pool[s.grade as StratumGrade]].sort());
         }
       }),
       { numRuns: 30 },

@@ -6,7 +6,8 @@ import { attachmentDisposition } from '../../http/csv';
 import { DomainError } from '../../domain/errors';
 import { AttachmentIdParam, CaseReferenceParam, DecisionResultSchema, QueueSchema, StaffCaseSchema } from '../schemas/admin-cases';
 import { AcceptanceInputSchema, ObjectionDecisionSchema, QueueQuerySchema, RepairDecisionSchema } from '../../admin/case-input';
-import { adminRoute, REVIEWERS } from '../staff-route';
+import { adminRoute, COMPLAINT_HANDLERS, REVIEWERS } from '../staff-route';
+import { assertMayOpenAttachment } from '../../complaints/staff';
 import { findAttachment } from '../../db/queries/admin-cases';
 import { decideAcceptance, decideObjection, decideRepair, loadStaffCase } from '../../admin/case-decisions';
 import { loadCaseQueue } from '../../admin/queues';
@@ -110,7 +111,7 @@ export const adminRepairRoutes = createRouter()
     c.json(await decideRepair(c.var.db, c.var.clock, c.get('staff'), c.req.valid('param').reference, c.req.valid('json')), 200),
   );
 
-const attachment = adminRoute(REVIEWERS, {
+const attachment = adminRoute([...REVIEWERS, ...COMPLAINT_HANDLERS], {
   method: 'get',
   path: '/{id}',
   summary: '下载申请附件（仅限工作人员，一律作为附件下载）',
@@ -120,12 +121,15 @@ const attachment = adminRoute(REVIEWERS, {
       description: 'The file as stored, with Content-Disposition: attachment',
       content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
     },
+    403: errorResponse('A complaint attachment is for the case handler only; other attachments for reviewers'),
     404: errorResponse('No such attachment'),
   },
 });
 
 export const adminAttachmentRoutes = createRouter().openapi(attachment, async (c) => {
-  const row = await findAttachment(c.var.db, c.req.valid('param').id);
+  const db = c.var.db;
+  const row = await findAttachment(db, c.req.valid('param').id);
+  if (row) await assertMayOpenAttachment(db, c.get('staff'), row.reference);
   const object = row ? await c.env.FILES.get(row.storageKey) : null;
   if (!row || !object) throw new DomainError('not_found', 'not_found', '没有找到该附件。');
   // Never rendered inline: an uploaded file is the applicant's content, not ours.

@@ -18,6 +18,7 @@ import { adminSamplingRoutes } from './admin-sampling';
 import { adminOfficerRoutes } from './admin-officers';
 import { adminPublicationRoutes } from './admin-publications';
 import { adminSubscriptionRoutes } from './admin-subscriptions';
+import { adminComplaintRoutes } from './admin-complaints';
 
 const me = adminRoute(ANY_STAFF, {
   method: 'get',
@@ -61,6 +62,7 @@ export const adminRoutes = router
   .openapi(me, (c) => c.json(c.get('staff'), 200))
   .route('/objections', adminObjectionRoutes)
   .route('/repairs', adminRepairRoutes)
+  .route('/complaints', adminComplaintRoutes)
   .route('/attachments', adminAttachmentRoutes)
   .route('/records', adminRecordRoutes)
   .route('/imports', adminImportRoutes)

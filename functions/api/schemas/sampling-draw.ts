@@ -1,7 +1,7 @@
 // The published draw record (algorithm hmac-sha256-v1) as an OpenAPI schema. The shape is fixed
 // by functions/domain/draw.ts (DrawRecord); the check at the end keeps the two from drifting apart.
 import { z } from '@hono/zod-openapi';
-import { DRAW_ALGORITHM, strataGrades, type DrawRecord } from '../../domain/draw';
+import { DRAW_ALGORITHM, drawStrata, type DrawRecord } from '../../domain/draw';
 
 const hex = (bytes: number, description: string) =>
   z
@@ -11,7 +11,7 @@ const hex = (bytes: number, description: string) =>
 
 export const DrawStratumSchema = z
   .object({
-    grade: z.enum(strataGrades).openapi({ description: '信用等级层；none = 未评价' }),
+    grade: z.enum(drawStrata).openapi({ description: '信用等级层；none = 未评价；complaint = 一年内有举报投诉立案的单位' }),
     ratioBp: z.number().int().min(0).max(10_000).openapi({ description: '抽查比例（基点，500 = 5%）' }),
     candidates: z.array(z.string()).openapi({ description: '冻结的候选池：统一社会信用代码按 ASCII 升序' }),
     poolHash: hex(32, 'hex(SHA-256(candidates 以 "\\n" 连接))'),
@@ -36,7 +36,7 @@ export const DrawRecordSchema = z
       .array(
         z.object({
           uscc: z.string(),
-          grade: z.enum(strataGrades),
+          grade: z.enum(drawStrata),
           inspections: z.number().int().openapi({ description: '本年度已检查次数' }),
           cap: z.number().int().openapi({ description: '适用的年度检查上限' }),
           reason: z.string(),
