@@ -4,7 +4,7 @@
 import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
 import { ADMINS, hasAnyRole, type Staff } from '../../functions/auth/access';
-import { getDb, type Db } from '../../functions/db/client';
+import type { Db } from '../../functions/db/client';
 import type { Clock } from '../../functions/domain/clock';
 import { DomainError, type FieldError } from '../../functions/domain/errors';
 import { DeliveryListQuery } from '../../functions/sync/subscription-input';

@@ -23,7 +23,14 @@ beforeAll(async () => {
   await insertEnterprise(env.DB, { uscc, name: '北京文号查找测试有限公司' });
   recordId = (await insertRecord(env.DB, { uscc, decisionNo, decidedOn: addMonths(today, -4), publishUntil: addMonths(today, 8) })).id;
   // A withdrawn record is public only as its notice; an expired one is not public at all.
-  await insertRecord(env.DB, { uscc, decisionNo: '京朝人社监罚字〔2026〕第 4712 号', status: 'withdrawn', withdrawnOn: today });
+  await insertRecord(env.DB, {
+    uscc,
+    decisionNo: '京朝人社监罚字〔2026〕第 4712 号',
+    status: 'withdrawn',
+    withdrawnOn: today,
+    decidedOn: addMonths(today, -2),
+    publishUntil: addMonths(today, 10),
+  });
   await insertRecord(env.DB, {
     uscc,
     decisionNo: '京朝人社监罚字〔2026〕第 4713 号',
