@@ -4,6 +4,7 @@
 // in production and locally. There is no switch that skips it — locally the keys are just
 // different (ACCESS_JWKS, written by `npm run dev:keys`), and without any keys nothing gets in.
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { cookieValue } from '../http/cookies';
 
 export const staffRoles = ['reviewer', 'publisher', 'admin', 'complaints'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -92,17 +93,6 @@ function keySet(settings: AccessSettings): JWTVerifyGetKey | null {
     remoteKeySets.set(url, keys);
   }
   return keys;
-}
-
-function cookieValue(cookieHeader: string | null, name: string): string | null {
-  if (!cookieHeader) return null;
-  for (const part of cookieHeader.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
-    const value = part.slice(eq + 1).trim();
-    return value === '' ? null : value;
-  }
-  return null;
 }
 
 /** The header first (Access adds it at the edge), else the cookie (a browser on 127.0.0.1 carries only that). */

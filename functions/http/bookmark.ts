@@ -2,6 +2,7 @@
 // every staff request, starts at the primary; an anonymous read may be served by any replica,
 // unless the client brings the bookmark it was given after its last write, in which case the
 // replica must have caught up with that write first.
+import { cookieValue } from './cookies';
 
 /** Sent back after a write, and accepted on later requests (header for API clients, cookie for browsers). */
 export const BOOKMARK_HEADER = 'X-D1-Bookmark';
@@ -41,11 +42,5 @@ export function bookmarkCookie(bookmark: string, secure: boolean): string {
 
 /** The bookmark a request brings: the header first (API clients), else the cookie (browsers). */
 export function requestBookmark(headers: Headers): string | null {
-  const header = headers.get(BOOKMARK_HEADER);
-  if (header) return header;
-  for (const part of (headers.get('Cookie') ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === BOOKMARK_COOKIE) return value.join('=');
-  }
-  return null;
+  return headers.get(BOOKMARK_HEADER) || cookieValue(headers.get('Cookie'), BOOKMARK_COOKIE);
 }

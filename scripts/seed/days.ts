@@ -72,6 +72,13 @@ export function workingDaysBefore(calendar: WorkingDayCalendar, date: string, n:
   return current;
 }
 
+/** `date` if it is a working day, else the nearest working day in the direction `step` (+1 after, −1 before). */
+export function workingDayFrom(calendar: WorkingDayCalendar, date: string, step: 1 | -1 = 1): string {
+  let day = date;
+  while (!isWorkingDay(calendar, day)) day = shiftDays(day, step);
+  return day;
+}
+
 /** An instant on a Beijing office day, as ISO-8601 UTC: ("2026-11-20", 9, 30) → 2026-11-20T01:30:00.000Z. */
 export function beijingInstant(date: string, hour: number, minute: number): string {
   return new Date(dayNumber(date) * DAY_MS + ((hour - 8) * 60 + minute) * 60_000).toISOString();

@@ -6,17 +6,14 @@ import type { violationPublications } from '../../functions/db/schema.ts';
 import { bureaus } from '../../functions/domain/authorities.ts';
 import { addMonths } from '../../functions/domain/dates.ts';
 import { defaultCalendar } from '../../functions/domain/calendar-data.ts';
-import { isWorkingDay } from '../../functions/domain/working-days.ts';
-import { shiftDays } from './days.ts';
+import { workingDayFrom } from './days.ts';
 import { publicationId, quarterOf, quarterRange, type Quarter, type QuarterRef } from '../../functions/domain/major-violations.ts';
 
 export type ViolationPublicationRow = typeof violationPublications.$inferInsert;
 
 /** The day a quarter is published: the first working day from the 15th of the month after it. */
 export function quarterPublicationDay(q: QuarterRef): string {
-  let day = addMonths(`${quarterRange(q).from.slice(0, 8)}15`, 3);
-  while (!isWorkingDay(defaultCalendar, day)) day = shiftDays(day, 1);
-  return day;
+  return workingDayFrom(defaultCalendar, addMonths(`${quarterRange(q).from.slice(0, 8)}15`, 3));
 }
 
 /** Five years back covers every record the seeder writes (four years) with room to spare. */

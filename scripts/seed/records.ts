@@ -7,13 +7,13 @@ import type { Severity, TaskKind } from '../../functions/domain/vocabulary.ts';
 import { samplingRecordFacts, samplingRecordTitle, samplingResultSeverity } from '../../functions/domain/sampling-record.ts';
 import { publicationEnd as computePublicationEnd } from '../../functions/domain/publication.ts';
 import { addMonths, formatChineseDate } from '../../functions/domain/dates.ts';
-import { isWorkingDay, type WorkingDayCalendar } from '../../functions/domain/working-days.ts';
+import type { WorkingDayCalendar } from '../../functions/domain/working-days.ts';
 import { MUNICIPAL_BUREAU, bureauByName, districtBureau } from '../../functions/domain/authorities.ts';
 import { earliestRemovalOn } from '../../functions/domain/wage-arrears-list.ts';
 import { publicationId, quarterLabel, quarterOf } from '../../functions/domain/major-violations.ts';
 import { isPublished, quarterPublicationDay } from './publications.ts';
 import type { Rng } from './prng.ts';
-import { shiftDays, yearOf } from './days.ts';
+import { shiftDays, workingDayFrom, yearOf } from './days.ts';
 import { fakeIdNumber, mobileNumber, personName } from './people.ts';
 import { DISTRICT_ABBREVIATIONS } from './vocabulary.ts';
 import type { SamplingResultRow } from './sampling.ts';
@@ -55,12 +55,8 @@ export interface RecordContext {
 /** The working day on or after `date`, or before it where that would pass `today` (nothing is decided in the future). */
 export function workingDayNear(calendar: WorkingDayCalendar, today: string) {
   return (date: string): string => {
-    let day = date;
-    while (!isWorkingDay(calendar, day)) day = shiftDays(day, 1);
-    if (day <= today) return day;
-    day = date;
-    while (!isWorkingDay(calendar, day)) day = shiftDays(day, -1);
-    return day;
+    const after = workingDayFrom(calendar, date);
+    return after <= today ? after : workingDayFrom(calendar, date, -1);
   };
 }
 

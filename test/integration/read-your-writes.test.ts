@@ -1,6 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseCreated } from '../fixtures/api';
+import { objectionBody } from '../fixtures/cases';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { addMonths } from '../../functions/domain/dates';
 import { today } from '../fixtures/today';
@@ -16,13 +17,7 @@ const submit = () =>
   exports.default.fetch('http://local/api/v1/objections', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': '198.51.100.77' },
-    body: JSON.stringify({
-      uscc,
-      recordId,
-      grounds: 'wrong_info',
-      statement: '处罚决定书记载的拖欠人数与事实不符，应为 3 人而非 13 人。',
-      applicant: { name: '周敏', phone: '13912345678', email: 'zhoumin@example.com' },
-    }),
+    body: JSON.stringify(objectionBody(uscc, recordId)),
   });
 
 beforeAll(async () => {
