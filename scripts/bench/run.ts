@@ -18,7 +18,7 @@ import { newSigningKey } from '../lib/local-secrets.ts';
 import { measurePage, type PageWeight } from './page-weight.ts';
 import { runLighthouse, type LighthouseScore } from './lighthouse.ts';
 import { CHANGE_FEED_SCENARIO, FLOOR_SCENARIO, REPORT_SCENARIO, writeReport, type BenchReport } from './report.ts';
-import { usccCheckCharacter } from '../../functions/domain/uscc.ts';
+import { checkFloor, sampleEnterprises, unknownCodes } from './keys.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -55,23 +55,12 @@ const db = new DatabaseSync(localD1File(state), { readOnly: true });
 const counts = db
   .prepare('SELECT (SELECT count(*) FROM enterprises) AS enterprises, (SELECT count(*) FROM credit_records) AS records')
   .get() as { enterprises: number; records: number };
-const sample = db
-  .prepare(
-    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
-     SELECT uscc, name FROM enterprises WHERE id IN (SELECT abs(random()) % (SELECT max(id) FROM enterprises) + 1 FROM n)`,
-  )
-  .all() as { uscc: string; name: string }[];
+const sample = sampleEnterprises(db);
 const task = db.prepare('SELECT task_id AS id FROM sampling_results GROUP BY task_id ORDER BY count(*) DESC LIMIT 1').get() as
   | { id: string }
   | undefined;
 const objection = db.prepare('SELECT reference FROM objections ORDER BY id LIMIT 1').get() as { reference: string } | undefined;
-// The floor: valid codes that no employer holds (the sample's codes with another organisation body,
-// 'ZZ' never issued), each one indexed lookup answered 404.
-const held = db.prepare('SELECT 1 FROM enterprises WHERE uscc = ?');
-const unknownCodes = sample
-  .map((e) => `${e.uscc.slice(0, 8)}ZZ${e.uscc.slice(10, 17)}`)
-  .map((first17) => first17 + (usccCheckCharacter(first17) ?? '0'))
-  .filter((code) => held.get(code) === undefined);
+const floorCodes = unknownCodes(db, sample);
 const databaseBytes = statSync(localD1File(state)).size;
 const officerRows = db.prepare('SELECT certificate_no AS no FROM inspectors ORDER BY certificate_no').all() as { no: string }[];
 const officers = officerRows.map((o) => o.no);
@@ -108,10 +97,11 @@ const someCase = readFileSync(resolve(root, 'dist/client/sitemap-0.xml'), 'utf8'
 // Reports are signed: the served Worker gets a signing key of this run, as `npm run dev:keys` makes one.
 const worker = await serveBuiltWorker(state, { vars: { REPORT_SIGNING_KEY: await newSigningKey('report') } });
 try {
+  await checkFloor(worker.url, floorCodes[0]!);
   const q = (s: string) => encodeURIComponent(s);
   const scenarios: [string, () => string][] = [
     ['GET /api/v1/health (baseline)', () => '/api/v1/health'],
-    [FLOOR_SCENARIO, cycle(unknownCodes, (code) => `/api/v1/enterprises/${code}`)],
+    [FLOOR_SCENARIO, cycle(floorCodes, (code) => `/api/v1/enterprises/${code}`)],
     ['GET /api/v1/enterprises/{uscc}', cycle(sample, (e) => `/api/v1/enterprises/${e.uscc}`)],
     ['search by name substring', cycle(fragments, (f) => `/api/v1/enterprises?q=${q(f)}`)],
     ['search by name prefix', cycle(prefixes, (p) => `/api/v1/enterprises?q=${q(p)}`)],
