@@ -55,7 +55,7 @@ export interface RunningWorker {
 /** `wrangler dev` over the built output (run `astro build` first), bound to 127.0.0.1 only. */
 export async function serveBuiltWorker(
   persistTo: string,
-  options: { port?: number; vars?: Record<string, string> } = {},
+  options: { port?: number; vars?: Record<string, string>; inspectorPort?: number } = {},
 ): Promise<RunningWorker> {
   const chosen = options.port ?? (await freePort());
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
@@ -73,6 +73,8 @@ export async function serveBuiltWorker(
       '--log-level',
       'warn',
       '--show-interactive-dev-session=false',
+      // DevTools on loopback only, for the CPU profile of scripts/bench/cpu-profile.ts.
+      ...(options.inspectorPort ? ['--inspector-port', String(options.inspectorPort), '--inspector-ip', '127.0.0.1'] : []),
       ...vars,
     ],
     // Its own process group, so stopping it also stops workerd.
