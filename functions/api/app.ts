@@ -1,5 +1,4 @@
 import { HTTPException } from 'hono/http-exception';
-import { etag } from 'hono/etag';
 import { DomainError } from '../domain/errors';
 import { errorBody, statusOf } from '../http/status';
 import { createRouter } from './router';
@@ -8,6 +7,7 @@ import { openSession } from '../db/session';
 import { BOOKMARK_HEADER, handsBackBookmark, requestBookmark, sessionStart } from '../http/bookmark';
 import { withSecurityHeaders } from './middleware/security-headers';
 import { publicCaching } from './middleware/caching';
+import { etag } from './middleware/etag';
 import { healthRoutes } from './routes/health';
 import { enterpriseRoutes } from './routes/enterprises';
 import { samplingRoutes } from './routes/sampling';
@@ -46,9 +46,8 @@ export function createApp() {
   });
   // ETags hash the whole body: fine for pages of results, wrong for streamed bulk downloads, and
   // not worth it for the change feed, whose pages are asked for by cursor and each read once.
-  const revalidate = etag();
   const unhashed = (path: string) => path.startsWith('/api/v1/open-data/') || path === '/api/v1/changes';
-  app.use('*', (c, next) => (unhashed(c.req.path) ? next() : revalidate(c, next)));
+  app.use('*', (c, next) => (unhashed(c.req.path) ? next() : etag(c, next)));
 
   const routes = app
     .route('/health', healthRoutes)
