@@ -75,6 +75,22 @@ describe('the change log', () => {
     expect(items[0]!.cursor).toBeGreaterThan(before);
   });
 
+  it("is where the profile reads a record's public detail: masked once, when the record was written", async () => {
+    const logged = await draft({ title: '读取日志测试记录', facts: '拖欠劳动者李四工资 2 万元' });
+    await changes.publish(logged);
+    const shown = async (id: number) => (await profileOf(uscc)).records.find((r) => r.id === id)!.detail;
+    expect(await shown(logged)).toMatchObject({ facts: '拖欠劳动者李某某工资 2 万元' });
+    // What the profile shows is the log's copy, not a second masking of the row: change the copy and the profile follows.
+    await env.DB.prepare(`UPDATE record_changes SET record = json_set(record, '$.detail.facts', '日志中的公开文本') WHERE record_id = ?`)
+      .bind(logged)
+      .run();
+    expect(await shown(logged)).toMatchObject({ facts: '日志中的公开文本' });
+    // A record published before the log existed has no copy there, and is masked as it is read.
+    const unlogged = (await insertRecord(env.DB, { uscc, title: '日志之前的记录', facts: '拖欠劳动者王五工资' })).id;
+    expect(await changeRowsOf([unlogged])).toEqual([]);
+    expect(await shown(unlogged)).toMatchObject({ facts: '拖欠劳动者王某某工资' });
+  });
+
   it('keeps only the latest word on a record: a withdrawal replaces the publication, with its reason', async () => {
     const id = await draft();
     await changes.publish(id);

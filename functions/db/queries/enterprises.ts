@@ -1,7 +1,8 @@
 // Enterprise lookups shared by the API routes and the Astro pages.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { creditRecords, enterprises, objections, repairs } from '../schema';
+import { bound, compile } from '../compiled';
+import { creditRecords, enterprises, objections, recordChanges, repairs } from '../schema';
 import type { ReportSourceRecord } from '../../domain/credit-report';
 import { districtName } from '../../domain/districts';
 import { nameIndexRow } from '../../domain/name-search';
@@ -53,10 +54,6 @@ export async function findEnterprise(db: Db, uscc: string) {
   return db.query.enterprises.findFirst({ where: eq(enterprises.uscc, uscc) });
 }
 
-/**
- * The public credit profile as of `today`. Expired records are filtered here, in the query,
- * so they never reach a response even before the nightly job archives them (DOMAIN.md §2).
- */
 /** Whether an open objection or repair sits on the record of the row, as a column of the same statement. */
 export const openCase = (table: typeof objections | typeof repairs) =>
   sql<number>`EXISTS (SELECT 1 FROM ${table}
@@ -70,18 +67,64 @@ export function openCaseFlags(row: { objectionPending: number | boolean; repairP
   return flags;
 }
 
+/** A record as a JSON object keyed like drizzle's row, built by SQLite (json columns nested, not quoted). */
+const recordObject = sql.join(
+  Object.entries(getTableColumns(creditRecords)).map(([key, column]) =>
+    column.dataType === 'json' ? sql`${key}, json(${column})` : sql`${key}, ${column}`,
+  ),
+  sql`, `,
+);
+
+/**
+ * The profile in one statement and one row: the enterprise, and its public records as a JSON array
+ * that SQLite builds — each with whether an open case sits on it and its detail as the change log
+ * holds it (record_changes.record: masked once, by publicRecordDetail, in the batch that last
+ * changed the record). One value to decode instead of a row of forty per record.
+ */
+const profileStatement = compile(sql`
+  SELECT ${enterprises.uscc} AS uscc, ${enterprises.name} AS name, ${enterprises.districtCode} AS districtCode,
+    ${enterprises.industry} AS industry, ${enterprises.address} AS address, ${enterprises.status} AS status,
+    ${enterprises.legalRepresentative} AS legalRepresentative, ${enterprises.grade} AS grade,
+    ${enterprises.gradeYear} AS gradeYear, ${enterprises.gradeReason} AS gradeReason,
+    (SELECT json_group_array(json_object(
+        'record', json_object(${recordObject}),
+        'objectionPending', ${openCase(objections)},
+        'repairPending', ${openCase(repairs)},
+        'loggedDetail', json(json_extract(${recordChanges.record}, '$.detail'))))
+      FROM ${creditRecords} LEFT JOIN ${recordChanges} ON ${recordChanges.recordId} = ${creditRecords.id}
+      WHERE ${creditRecords.uscc} = ${enterprises.uscc} AND ${publicRecordWhere(sql.placeholder('today'))}
+    ) AS records
+  FROM ${enterprises} WHERE ${enterprises.uscc} = ${sql.placeholder('uscc')}`);
+
+type ProfileRow = Pick<
+  typeof enterprises.$inferSelect,
+  'uscc' | 'name' | 'districtCode' | 'industry' | 'address' | 'status' | 'legalRepresentative' | 'grade' | 'gradeYear' | 'gradeReason'
+> & {
+  /** JSON: ProfileRecordRow[] */
+  records: string;
+};
+
+interface ProfileRecordRow {
+  record: typeof creditRecords.$inferSelect;
+  objectionPending: number;
+  repairPending: number;
+  loggedDetail: Record<string, unknown> | null;
+}
+
+/** Newest decision first, then newest record. */
+const newestFirst = (a: ProfileRecordRow, b: ProfileRecordRow) =>
+  a.record.decidedOn === b.record.decidedOn ? b.record.id - a.record.id : a.record.decidedOn < b.record.decidedOn ? 1 : -1;
+
+/**
+ * The public credit profile as of `today`. Expired records are filtered here, in the query,
+ * so they never reach a response even before the nightly job archives them (DOMAIN.md §2).
+ */
 export async function getCreditProfile(db: Db, uscc: string, today: string): Promise<CreditProfile | null> {
-  // One statement: the enterprise, its public records, and whether an open case sits on each.
-  const rows = await db
-    .select({ enterprise: enterprises, record: creditRecords, objectionPending: openCase(objections), repairPending: openCase(repairs) })
-    .from(enterprises)
-    .leftJoin(creditRecords, and(eq(creditRecords.uscc, enterprises.uscc), publicRecordWhere(today)))
-    .where(eq(enterprises.uscc, uscc))
-    .orderBy(desc(creditRecords.decidedOn), desc(creditRecords.id));
-  const enterprise = rows[0]?.enterprise;
+  const enterprise = await bound(db, profileStatement, { uscc, today }).first<ProfileRow>();
   if (!enterprise) return null;
-  const records = rows.flatMap((row) =>
-    row.record ? [toPublicRecord(row.record, openCaseFlags(row), enterprise.legalRepresentative, today)] : [],
+  const rows = (JSON.parse(enterprise.records) as ProfileRecordRow[]).sort(newestFirst);
+  const records = rows.map((row) =>
+    toPublicRecord(row.record, openCaseFlags(row), enterprise.legalRepresentative, today, row.loggedDetail),
   );
 
   return {
@@ -105,11 +148,18 @@ export async function getCreditProfile(db: Db, uscc: string, today: string): Pro
   };
 }
 
+/**
+ * `loggedDetail`: the detail the change log stored for this record, when the read has it. Every
+ * write of a record shown in full logs its public form in the same batch (admin/record-changes.ts,
+ * the importer, the seed), so it is this record's current detail; a record without one (written
+ * before the log existed) is masked here.
+ */
 export function toPublicRecord(
   r: typeof creditRecords.$inferSelect,
   flags: RecordFlag[],
   legalRepresentative: string,
   today: string,
+  loggedDetail: Record<string, unknown> | null = null,
 ): PublicRecord {
   const isNotice = publicView(r, today) === 'notice';
   const allFlags = [...new Set(flags)];
@@ -127,7 +177,7 @@ export function toPublicRecord(
     status: r.status,
     flags: allFlags,
     // Natural persons other than the responsible person are masked before anything leaves (DOMAIN.md §8).
-    detail: isNotice ? null : publicRecordDetail(r, legalRepresentative),
+    detail: isNotice ? null : (loggedDetail ?? publicRecordDetail(r, legalRepresentative)),
     notice: isNotice ? recordNotice(r) : null,
     repair: repairView(r, today),
   };

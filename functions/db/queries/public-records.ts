@@ -1,13 +1,16 @@
 // The public-visibility rule of functions/domain/publication.ts (publicView) as SQL, built from the
 // same status lists, so that every query that reads credit records for the public agrees with it.
-import { and, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, gt, inArray, isNull, lte, or, type Placeholder, type SQL } from 'drizzle-orm';
 import { creditRecords } from '../schema';
 import { FULL_VIEW_STATUSES, NOTICE_VIEW_STATUSES } from '../../domain/publication';
 
-const withinPeriod = (today: string) => or(isNull(creditRecords.publishUntil), gt(creditRecords.publishUntil, today));
+const withinPeriod = (today: string | Placeholder) => or(isNull(creditRecords.publishUntil), gt(creditRecords.publishUntil, today));
 
-/** publicView(record, today) !== null — or, with 'full', publicView(record, today) === 'full'. */
-export function publicRecordWhere(today: string, view: 'any' | 'full' = 'any'): SQL {
+/**
+ * publicView(record, today) !== null — or, with 'full', publicView(record, today) === 'full'.
+ * `today` may be a placeholder, for statements compiled once (functions/db/compiled.ts).
+ */
+export function publicRecordWhere(today: string | Placeholder, view: 'any' | 'full' = 'any'): SQL {
   const statuses = view === 'full' ? [...FULL_VIEW_STATUSES] : [...FULL_VIEW_STATUSES, ...NOTICE_VIEW_STATUSES];
   return and(inArray(creditRecords.status, statuses), withinPeriod(today))!;
 }
