@@ -3,6 +3,26 @@ import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
 import sitemap from '@astrojs/sitemap';
 
+/**
+ * Pages are rendered whole, then sent, rather than streamed. Every on-demand page reads D1 in its
+ * frontmatter before it can write a byte, so streaming gains no first byte here, while pulling the
+ * page through a stream chunk by chunk cost a tenth of a profile's CPU (BENCHMARKS.md). The
+ * adapter has no option for it, so its one `createApp()` gets Astro's own `streaming: false`; the
+ * build stops if that line ever changes, rather than quietly streaming again.
+ */
+function renderPagesWhole() {
+  const streamed = 'const app = createApp();';
+  return {
+    name: 'render-pages-whole',
+    /** @param {string} code @param {string} id */
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').endsWith('@astrojs/cloudflare/dist/utils/handler.js')) return;
+      if (!code.includes(streamed)) throw new Error(`@astrojs/cloudflare's handler no longer has \`${streamed}\`: see renderPagesWhole`);
+      return code.replace(streamed, 'const app = createApp({ streaming: false });');
+    },
+  };
+}
+
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:8787';
 /** Entry points of the sections rendered on demand from D1 (a profile per employer would be a million entries). */
 const onDemandPages = [
@@ -60,4 +80,5 @@ export default defineConfig({
   // Cases have no code blocks; Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  vite: { plugins: [renderPagesWhole()] },
 });
