@@ -6,8 +6,10 @@
 // records a V8 CPU profile of workerd through the DevTools protocol while autocannon drives each
 // scenario, and cuts each profile into stages (scripts/bench/stages.ts). Prints a Markdown table of
 // CPU microseconds per request by stage, and saves each profile under bench-results/ for DevTools.
+// A second table, from /proc (Linux), gives each process's CPU per request without the profiler:
+// which thread is the one every request waits for.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { freePort, serveBuiltWorker } from '../lib/local-worker.ts';
@@ -64,11 +66,43 @@ async function inspector(port: number) {
   return { send, close: () => socket.close() };
 }
 
+/** CPU ticks (1/100 s) so far of every thread of wrangler's process group and of this process, by process and thread name. */
+function cpuTicks(group: number): Map<string, number> {
+  const ticks = new Map<string, number>();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    let stat: string;
+    let command: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const processGroup = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+    const self = Number(pid) === process.pid;
+    if (processGroup !== group && !self) continue;
+    // wrangler runs two workerd: the dev proxy in front, and the one that runs the Worker and its D1.
+    const name = self ? 'autocannon (this process)' : !command.includes('workerd') ? 'wrangler' : command.includes('--inspector-addr') ? 'workerd: Worker and D1' : 'workerd: dev proxy';
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const task = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const thread = task.slice(task.indexOf('(') + 1, task.lastIndexOf(')'));
+        const fields = task.slice(task.lastIndexOf(')') + 2).split(' ');
+        const key = `${name}, thread ${thread}`;
+        ticks.set(key, (ticks.get(key) ?? 0) + Number(fields[11]) + Number(fields[12]));
+      } catch {
+        // thread ended
+      }
+    }
+  }
+  return ticks;
+}
+
 const inspectorPort = await freePort();
 const worker = await serveBuiltWorker(state, { inspectorPort });
 const out = resolve(root, 'bench-results');
 mkdirSync(out, { recursive: true });
-const columns: { name: string; requests: number; unprofiled: number; times: Map<string, number> }[] = [];
+const columns: { name: string; requests: number; unprofiled: number; times: Map<string, number>; threads: Map<string, number> }[] = [];
 try {
   await checkFloor(worker.url, floorCodes[0]!);
   const devtools = await inspector(inspectorPort);
@@ -82,12 +116,16 @@ try {
   ];
   for (const [name, paths] of scenarios) {
     // Throughput without the profiler first, so the table says what sampling itself cost.
+    const before = cpuTicks(worker.processGroup);
     const unprofiled = await runScenario(name, worker.url, paths, seconds);
+    const after = cpuTicks(worker.processGroup);
+    // Ticks are 10 ms: µs per request.
+    const threads = new Map([...after].map(([key, t]) => [key, ((t - (before.get(key) ?? 0)) * 10_000) / unprofiled.requests]));
     await devtools.send('Profiler.start');
     const profiled = await runScenario(name, worker.url, paths, seconds);
     const { profile } = await devtools.send<{ profile: CpuProfile }>('Profiler.stop');
     writeFileSync(resolve(out, `${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`), JSON.stringify(profile));
-    columns.push({ name, requests: profiled.requests, unprofiled: unprofiled.requestsPerSecond, times: stageTimes(profile) });
+    columns.push({ name, requests: profiled.requests, unprofiled: unprofiled.requestsPerSecond, times: stageTimes(profile), threads });
     console.error(`${name}: ${unprofiled.requestsPerSecond} req/s, ${profiled.requestsPerSecond} req/s while profiled`);
   }
   devtools.close();
@@ -107,6 +145,15 @@ const lines = [
   ...stages.map((s) => `| ${s} | ${columns.map((c) => perRequest(c, s)).join(' | ')} |`),
   `| **busy, total** | ${columns.map((c) => `**${Math.round(busy(c))}**`).join(' | ')} |`,
   `| requests/s without the profiler | ${columns.map((c) => c.unprofiled).join(' | ')} |`,
+  '',
+  'CPU time per request by process and thread, µs, without the profiler (/proc; threads under 20 µs left out):',
+  '',
+  `| process, thread | ${columns.map((c) => c.name).join(' | ')} |`,
+  `| --- | ${columns.map(() => '---:').join(' | ')} |`,
+  ...[...new Set(columns.flatMap((c) => [...c.threads.keys()]))]
+    .filter((key) => columns.some((c) => (c.threads.get(key) ?? 0) >= 20))
+    .sort((a, b) => (columns[1]?.threads.get(b) ?? 0) - (columns[1]?.threads.get(a) ?? 0))
+    .map((key) => `| ${key} | ${columns.map((c) => Math.round(c.threads.get(key) ?? 0)).join(' | ')} |`),
 ];
 console.log(lines.join('\n'));
 writeFileSync(resolve(out, 'cpu-profile.md'), `${lines.join('\n')}\n`);

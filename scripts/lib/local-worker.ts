@@ -49,6 +49,8 @@ export async function freePort(): Promise<number> {
 
 export interface RunningWorker {
   url: string;
+  /** wrangler's process group: wrangler and both workerd processes. */
+  processGroup: number;
   stop(): Promise<void>;
 }
 
@@ -101,7 +103,7 @@ export async function serveBuiltWorker(
     if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
     try {
       const res = await fetch(`${url}/api/v1/health`);
-      if (res.ok) return { url, stop };
+      if (res.ok) return { url, processGroup: child.pid!, stop };
     } catch {
       // not listening yet
     }
