@@ -66,6 +66,12 @@ async function inspector(port: number) {
   return { send, close: () => socket.close() };
 }
 
+/** wrangler runs two workerd: the dev proxy in front, and the one that runs the Worker and its D1. */
+function processName(command: string): string {
+  if (!command.includes('workerd')) return 'wrangler';
+  return command.includes('--inspector-addr') ? 'workerd: Worker and D1' : 'workerd: dev proxy';
+}
+
 /** CPU ticks (1/100 s) so far of every thread of wrangler's process group and of this process, by process and thread name. */
 function cpuTicks(group: number): Map<string, number> {
   const ticks = new Map<string, number>();
@@ -81,8 +87,7 @@ function cpuTicks(group: number): Map<string, number> {
     const processGroup = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
     const self = Number(pid) === process.pid;
     if (processGroup !== group && !self) continue;
-    // wrangler runs two workerd: the dev proxy in front, and the one that runs the Worker and its D1.
-    const name = self ? 'autocannon (this process)' : !command.includes('workerd') ? 'wrangler' : command.includes('--inspector-addr') ? 'workerd: Worker and D1' : 'workerd: dev proxy';
+    const name = self ? 'autocannon (this process)' : processName(command);
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       try {
         const task = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
