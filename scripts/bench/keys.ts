@@ -26,6 +26,7 @@ export function sampleEnterprises(db: DatabaseSync): SampledEnterprise[] {
 export function unknownCodes(db: DatabaseSync, sample: SampledEnterprise[]): string[] {
   const held = db.prepare('SELECT 1 FROM enterprises WHERE uscc = ?');
   return sample
+    .filter((e) => e.uscc.length === 18) // legacy 15-digit registration numbers have no body to swap
     .map((e) => `${e.uscc.slice(0, 8)}YY${e.uscc.slice(10, 17)}`)
     .map((first17) => first17 + (usccCheckCharacter(first17) ?? '0'))
     .filter((code) => held.get(code) === undefined);
