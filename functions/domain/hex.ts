@@ -4,7 +4,7 @@
 
 const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
-/** A table lookup per byte: the ETag of every API answer goes through here. */
+/** A table lookup per byte rather than a string formatted per byte. */
 export function toHex(bytes: Uint8Array): string {
   let out = '';
   for (const b of bytes) out += BYTE_HEX[b];
