@@ -1,5 +1,5 @@
 // 事后公开: administrative penalty decisions (DOMAIN.md §8), for /api/v1/penalties and /enforcement/penalties.
-import { and, count, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises } from '../schema';
 import { parseUscc } from '../../domain/uscc';
@@ -67,8 +67,8 @@ function keywordCondition(q: string) {
   return byName && byType ? or(byName, byType) : (byName ?? byType);
 }
 
-export async function listPenalties(db: Db, query: PenaltyQuery, today: string) {
-  const where = and(
+function penaltyWhere(query: Omit<PenaltyQuery, 'page' | 'pageSize'>, today: string) {
+  return and(
     eq(creditRecords.kind, 'penalty'),
     publicRecordWhere(today),
     query.from ? gte(creditRecords.decidedOn, query.from) : undefined,
@@ -76,15 +76,24 @@ export async function listPenalties(db: Db, query: PenaltyQuery, today: string) 
     query.violationType ? eq(creditRecords.violationType, query.violationType) : undefined,
     query.q.trim() ? (keywordCondition(query.q) ?? sql`0`) : undefined,
   );
+}
+
+/** Newest decision first: the index (kind, decided_on, id) walked backwards, stopping at the page. */
+function penaltyRows(db: Db, where: SQL | undefined, limit: number, offset: number) {
+  return db
+    .select({ record: creditRecords, party: { name: enterprises.name, legalRepresentative: enterprises.legalRepresentative } })
+    .from(creditRecords)
+    .innerJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
+    .where(where)
+    .orderBy(desc(creditRecords.decidedOn), desc(creditRecords.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function listPenalties(db: Db, query: PenaltyQuery, today: string) {
+  const where = penaltyWhere(query, today);
   const [rows, [total]] = await db.batch([
-    db
-      .select({ record: creditRecords, party: { name: enterprises.name, legalRepresentative: enterprises.legalRepresentative } })
-      .from(creditRecords)
-      .innerJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
-      .where(where)
-      .orderBy(desc(creditRecords.decidedOn), desc(creditRecords.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
+    penaltyRows(db, where, query.pageSize, (query.page - 1) * query.pageSize),
     // Counting stops past the cap: an exact total over every decision in the city is not worth a scan.
     db.select({ n: count() }).from(
       db
@@ -102,6 +111,15 @@ export async function listPenalties(db: Db, query: PenaltyQuery, today: string) 
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/**
+ * The newest public decisions, for the home page and the RSS feed: no count, which at a million
+ * employers cost forty times the page itself (the capped count walks the expired decisions too).
+ */
+export async function latestPenalties(db: Db, limit: number, today: string) {
+  const rows = await penaltyRows(db, penaltyWhere({ q: '', from: null, to: null, violationType: null }, today), limit, 0);
+  return rows.map(({ record, party }) => toPublicPenalty(record, party, today));
 }
 
 export function toPublicPenalty(

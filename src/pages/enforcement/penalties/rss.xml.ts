@@ -3,7 +3,7 @@
 // change log, however old the decision. A withdrawn or repaired decision carries its notice only,
 // and its status in the guid makes the notice a new item.
 import type { APIRoute } from 'astro';
-import { listPenalties } from '../../../../functions/db/queries/penalties';
+import { latestPenalties } from '../../../../functions/db/queries/penalties';
 import { recentNotices } from '../../../../functions/db/queries/changes';
 import { formatChineseDate, formatYuan } from '../../../../functions/domain/dates';
 import { recordStatusLabels } from '../../../../functions/domain/labels';
@@ -14,8 +14,8 @@ const DECISIONS_IN_FEED = 50;
 export const GET: APIRoute = async ({ url, locals }) => {
   const today = locals.clock.today();
   const db = locals.db;
-  const [{ items }, notices] = await Promise.all([
-    listPenalties(db, { q: '', from: null, to: null, violationType: null, page: 1, pageSize: DECISIONS_IN_FEED }, today),
+  const [items, notices] = await Promise.all([
+    latestPenalties(db, DECISIONS_IN_FEED, today),
     recentNotices(db, { kinds: ['penalty'] }, today, NOTICES_IN_FEED),
   ]);
   return feedResponse({
