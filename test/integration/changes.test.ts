@@ -86,7 +86,16 @@ describe('the change log', () => {
       .run();
     expect(await shown(logged)).toMatchObject({ facts: '日志中的公开文本' });
     // A record published before the log existed has no copy there, and is masked as it is read.
-    const unlogged = (await insertRecord(env.DB, { uscc, title: '日志之前的记录', facts: '拖欠劳动者王五工资' })).id;
+    const decidedOn = addMonths(today, -1);
+    const unlogged = (
+      await insertRecord(env.DB, {
+        uscc,
+        title: '日志之前的记录',
+        facts: '拖欠劳动者王五工资',
+        decidedOn,
+        publishUntil: publicationEnd(decidedOn, 'general'),
+      })
+    ).id;
     expect(await changeRowsOf([unlogged])).toEqual([]);
     expect(await shown(unlogged)).toMatchObject({ facts: '拖欠劳动者王某某工资' });
   });
