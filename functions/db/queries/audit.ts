@@ -1,7 +1,7 @@
 // The audit log (audit_log): appending under the hash chain, browsing, and reading in id order to verify.
 import { and, asc, count, desc, eq, gt, gte, like, lt, sql, type SQL } from 'drizzle-orm';
-import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
+import { bound, compile } from '../compiled';
 import { auditCheckpoints, auditLog } from '../schema';
 import type { StoredAuditEntry } from '../../domain/audit-chain';
 import { canonicalJson } from '../../domain/canonical-json';
@@ -9,7 +9,6 @@ import { canonicalJson } from '../../domain/canonical-json';
 // Audited writes are batched on the D1 binding itself: drizzle-orm 0.45's db.batch() throws on raw
 // SQL that carries parameters (its SQLiteRaw has no prepared statement), and the audit insert and
 // the bulk imports are such SQL. Query builders are turned into the same statements drizzle would run.
-const dialect = new SQLiteAsyncDialect();
 
 export type Statement = D1PreparedStatement;
 
@@ -21,8 +20,7 @@ export function statementOf(db: Db, query: { toSQL(): { sql: string; params: unk
 
 /** Raw SQL (drizzle's `sql` template, so values stay bound parameters) as a D1 statement. */
 export function sqlStatement(db: Db, chunk: SQL): Statement {
-  const { sql: text, params } = dialect.sqlToQuery(chunk);
-  return db.$client.prepare(text).bind(...params);
+  return bound(db, compile(chunk), {});
 }
 
 export async function latestAuditHash(db: Db): Promise<string | null> {
