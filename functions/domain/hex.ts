@@ -2,14 +2,7 @@
 // audit chain. (functions/domain/draw.ts keeps its own copy: it must load with no imports at all,
 // in browsers and under Node's type stripping.)
 
-const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
-
-/** A table lookup per byte rather than a string formatted per byte. */
-export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += BYTE_HEX[b];
-  return out;
-}
+export const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** SHA-256 of bytes, or of a string as UTF-8, in lower-case hex. */
 export async function sha256Hex(data: Uint8Array | string): Promise<string> {

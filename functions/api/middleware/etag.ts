@@ -13,7 +13,8 @@ export const etag: MiddlewareHandler = async (c, next) => {
   await next();
   const method = c.req.method;
   if ((method !== 'GET' && method !== 'HEAD') || c.res.status !== 200) return;
-  const tag = c.res.headers.get('ETag') ?? etagOf(await c.res.clone().text());
+  const routeTag = c.res.headers.get('ETag');
+  const tag = routeTag ?? etagOf(await c.res.clone().text());
   if (etagMatches(c.req.header('If-None-Match'), tag)) {
     const headers = new Headers({ ETag: tag });
     for (const name of KEPT_ON_304) {
@@ -22,7 +23,7 @@ export const etag: MiddlewareHandler = async (c, next) => {
     }
     c.res = undefined;
     c.res = new Response(null, { status: 304, headers });
-  } else if (!c.res.headers.has('ETag')) {
+  } else if (!routeTag) {
     c.res.headers.set('ETag', tag);
   }
 };
