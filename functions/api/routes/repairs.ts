@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router';
 import { caseKindLabels } from '../../domain/labels';
 import { errorResponse } from '../errors';
-import { RepairFormSchema } from '../schemas/cases';
+import { CaseSubjectSchema, RepairFormSchema } from '../schemas/cases';
 import { RepairInputSchema } from '../../cases/input';
 import { caseRoutes, handleSubmission, handleTracking } from './case-routes';
 import { PageQuery } from '../../input/paging';
@@ -11,17 +11,10 @@ import { countPublishedRepairs, listPublishedRepairs } from '../../db/queries/op
 
 const { submit, track } = caseRoutes(caseKindLabels.repair, { json: 'RepairInput', form: 'RepairForm' });
 
-const PublishedRepairSchema = z
-  .object({
-    uscc: z.string(),
-    enterpriseName: z.string(),
-    recordId: z.number().int(),
-    recordTitle: z.string(),
-    decisionNo: z.string().nullable(),
-    decidedOn: z.string().nullable().openapi({ description: '修复决定日期' }),
-    outcome: z.enum(['approved']),
-  })
-  .openapi('PublishedRepair');
+const PublishedRepairSchema = CaseSubjectSchema.extend({
+  decidedOn: z.string().nullable().openapi({ description: '修复决定日期' }),
+  outcome: z.enum(['approved']),
+}).openapi('PublishedRepair');
 
 const published = createRoute({
   method: 'get',

@@ -22,21 +22,21 @@ export const CaseCreatedSchema = z
   })
   .openapi('CaseCreated');
 
+/** The employer and the credit record a case is about, as the public answers name them. */
+export const CaseSubjectSchema = z.object({
+  uscc: z.string(),
+  enterpriseName: z.string(),
+  recordId: z.number().int(),
+  recordTitle: z.string(),
+  decisionNo: z.string().nullable(),
+});
+
 export const CaseStatusSchema = z
   .object({
     reference: z.string(),
     status: z.enum(caseStatuses),
     ...deadlineFields,
-    subject: z
-      .object({
-        uscc: z.string(),
-        enterpriseName: z.string(),
-        recordId: z.number().int(),
-        recordTitle: z.string(),
-        decisionNo: z.string().nullable(),
-      })
-      .nullable()
-      .openapi({ description: 'The employer and the credit record the case is about' }),
+    subject: CaseSubjectSchema.nullable().openapi({ description: 'The employer and the credit record the case is about' }),
     timeline: z.array(z.object({ at: z.string(), status: z.enum(caseStatuses), note: z.string().nullable() })),
   })
   .openapi('CaseStatus');
