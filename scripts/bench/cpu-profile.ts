@@ -16,14 +16,12 @@ import { freePort, serveBuiltWorker } from '../lib/local-worker.ts';
 import { localD1File } from '../seed/local-d1-file.ts';
 import { cycle, runScenario } from './load.ts';
 import { checkFloor, sampleEnterprises, unknownCodes } from './keys.ts';
+import { argValue } from '../lib/args.ts';
 import { OTHER, STAGES, stageTimes, type CpuProfile } from './stages.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = (name: string) => argValue(args, name);
 const enterprises = Number(flag('--enterprises') ?? 1_000_000);
 const seconds = Number(flag('--seconds') ?? 5);
 const state = resolve(root, '.wrangler/bench', String(enterprises));

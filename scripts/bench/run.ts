@@ -19,14 +19,12 @@ import { measurePage, type PageWeight } from './page-weight.ts';
 import { runLighthouse, type LighthouseScore } from './lighthouse.ts';
 import { CHANGE_FEED_SCENARIO, FLOOR_SCENARIO, REPORT_SCENARIO, writeReport, type BenchReport } from './report.ts';
 import { checkFloor, sampleEnterprises, unknownCodes } from './keys.ts';
+import { argValue } from '../lib/args.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = (name: string) => argValue(args, name);
 const enterprises = Number(flag('--enterprises') ?? (quick ? 20_000 : 1_000_000));
 const seconds = Number(flag('--seconds') ?? (quick ? 3 : 10));
 const state = resolve(root, '.wrangler/bench', String(enterprises));
