@@ -4,12 +4,38 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 
+/** Days in a month (1–12) of the proleptic Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+// Dates are taken apart and put together by arithmetic, not through Date: parsing and printing a
+// Date was most of the cost of a record's repair dates on every profile read (BENCHMARKS.md).
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+function partsOf(value: string): DateParts | null {
+  const m = ISO_DATE.exec(value);
+  if (!m) return null;
+  const year = +m[1]!;
+  const month = +m[2]!;
+  const day = +m[3]!;
+  // Years before 1000 are refused as well: no legal date of this service lies there.
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+function isoOf({ year, month, day }: DateParts): string {
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
 /** True for a real calendar date in `YYYY-MM-DD` form (rejects 2026-02-30). */
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+  return partsOf(value) !== null;
 }
 
 /**
@@ -23,9 +49,15 @@ export function parseDateInput(input: string): string | null {
   return isIsoDate(iso) ? iso : null;
 }
 
+function mustParts(date: string): DateParts {
+  const parts = partsOf(date);
+  if (!parts) throw new RangeError(`not an ISO date: ${date}`);
+  return parts;
+}
+
 function toUtc(date: string): Date {
-  if (!isIsoDate(date)) throw new RangeError(`not an ISO date: ${date}`);
-  return new Date(`${date}T00:00:00Z`);
+  const { year, month, day } = mustParts(date);
+  return new Date(Date.UTC(year, month - 1, day));
 }
 
 function fromUtc(d: Date): string {
@@ -45,12 +77,11 @@ export function addDays(date: string, days: number): string {
 
 /** Calendar months; the day is clamped to the target month's length (01-31 + 1 month = 02-28/29). */
 export function addMonths(date: string, months: number): string {
-  const d = toUtc(date);
-  const day = d.getUTCDate();
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return fromUtc(target);
+  const { year, month, day } = mustParts(date);
+  const index = year * 12 + month - 1 + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  return isoOf({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
 }
 
 /** Day of week, 0 = Sunday … 6 = Saturday. */
@@ -60,8 +91,8 @@ export function dayOfWeek(date: string): number {
 
 /** 2026年11月25日 */
 export function formatChineseDate(date: string): string {
-  const d = toUtc(date.slice(0, 10));
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  const { year, month, day } = mustParts(date.slice(0, 10));
+  return `${year}年${month}月${day}日`;
 }
 
 /** An instant as Beijing wall-clock time: 2026年11月25日 16:05. */
