@@ -10,8 +10,8 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-// Dates are taken apart and put together by arithmetic, not through Date: parsing and printing a
-// Date was most of the cost of a record's repair dates on every profile read (BENCHMARKS.md).
+// Dates are taken apart and put together by arithmetic rather than by parsing and printing a Date
+// (test/unit/dates.test.ts holds them to the Date forms on every day of 1999–2032).
 interface DateParts {
   year: number;
   month: number;
