@@ -10,6 +10,11 @@ const quiet = {
   WRANGLER_SEND_METRICS: 'false',
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   ASTRO_TELEMETRY_DISABLED: '1',
+  // wrangler dev records every request's spans and logs into a local trace store for its explorer
+  // (on by default since wrangler 4.1xx). On the benchmark it cost about 700 µs of the Worker's
+  // thread per request — more than a D1 lookup — and its SQLite file grew to 2 GB; neither tests
+  // nor the benchmark read it, and the deployed Worker pays nothing like it (BENCHMARKS.md).
+  X_LOCAL_OBSERVABILITY: 'false',
 };
 
 /** Runs a command from node_modules/.bin (on Node 22, the node this process runs on) and fails loudly. */
