@@ -12,6 +12,7 @@ import { toPublicRecord, type PublicRecord } from './enterprises';
 import { changeSeenOn, isTombstone, shareableRecord, tombstoneReason } from '../../domain/changes';
 import { EXPIRY_NOTICE } from '../../domain/publication';
 import type { ChangeType, RecordKind } from '../../domain/vocabulary';
+import { publicRecordDetail } from '../../domain/masking';
 
 export interface LoggedChange {
   at: string;
@@ -26,7 +27,7 @@ export interface LoggedChange {
 
 /** The record as another platform's copy holds it: the profile's rendering, without its live states. */
 export function sharedRecord(row: typeof creditRecords.$inferSelect, legalRepresentative: string | null, today: string): PublicRecord {
-  return shareableRecord(toPublicRecord(row, [], legalRepresentative ?? '', today));
+  return shareableRecord(toPublicRecord(row, [], today, () => publicRecordDetail(row, legalRepresentative)));
 }
 
 // INSERT OR REPLACE: the record's previous row (unique record_id) is deleted and the new one takes

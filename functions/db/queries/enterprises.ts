@@ -6,7 +6,7 @@ import { creditRecords, enterprises, objections, recordChanges, repairs } from '
 import type { ReportSourceRecord } from '../../domain/credit-report';
 import { districtName } from '../../domain/districts';
 import { nameIndexRow } from '../../domain/name-search';
-import { publicRecordDetail } from '../../domain/masking';
+import { publicRecordDetail, type RecordStatements } from '../../domain/masking';
 import { repairEligibility } from '../../domain/repair-eligibility';
 import { publicView } from '../../domain/publication';
 import { openCaseStatuses } from '../../domain/vocabulary';
@@ -67,19 +67,77 @@ export function openCaseFlags(row: { objectionPending: number | boolean; repairP
   return flags;
 }
 
-/** A record as a JSON object keyed like drizzle's row, built by SQLite (json columns nested, not quoted). */
-const recordObject = sql.join(
-  Object.entries(getTableColumns(creditRecords)).map(([key, column]) =>
-    column.dataType === 'json' ? sql`${key}, json(${column})` : sql`${key}, ${column}`,
-  ),
-  sql`, `,
-);
+/** What a public record is shaped from (toPublicRecord): every column it shows or its dates depend on. */
+export type RecordFacts = Pick<
+  typeof creditRecords.$inferSelect,
+  | 'id'
+  | 'kind'
+  | 'severity'
+  | 'title'
+  | 'decisionNo'
+  | 'authority'
+  | 'decidedOn'
+  | 'publishedOn'
+  | 'publishUntil'
+  | 'status'
+  | 'correctionNote'
+  | 'detail'
+  | 'withdrawalReason'
+  | 'withdrawnOn'
+  | 'repairedOn'
+>;
+
+/** The statements publicRecordDetail masks besides correctionNote and detail, which are facts too. */
+type RecordStatementColumns = Omit<RecordStatements, keyof RecordFacts>;
+
+/**
+ * Columns as one JSON object built by SQLite, keyed like drizzle's row (json columns nested, not
+ * quoted). The keys are identifiers of this file, written into the SQL rather than bound.
+ */
+function jsonObjectOf<K extends keyof typeof creditRecords.$inferSelect>(keys: readonly K[]) {
+  const columns = getTableColumns(creditRecords);
+  return sql`json_object(${sql.join(
+    keys.map((key) => {
+      const value = columns[key].dataType === 'json' ? sql`json(${columns[key]})` : sql`${columns[key]}`;
+      return sql`${sql.raw(`'${key}'`)}, ${value}`;
+    }),
+    sql`, `,
+  )})`;
+}
+
+const factKeys = [
+  'id',
+  'kind',
+  'severity',
+  'title',
+  'decisionNo',
+  'authority',
+  'decidedOn',
+  'publishedOn',
+  'publishUntil',
+  'status',
+  'correctionNote',
+  'detail',
+  'withdrawalReason',
+  'withdrawnOn',
+  'repairedOn',
+] as const satisfies readonly (keyof RecordFacts)[];
+const statementKeys = [
+  'violationType',
+  'facts',
+  'legalBasis',
+  'penaltyTypes',
+  'penaltyContent',
+  'handling',
+  'fineFen',
+] as const satisfies readonly (keyof RecordStatementColumns)[];
 
 /**
  * The profile in one statement and one row: the enterprise, and its public records as a JSON array
  * that SQLite builds — each with whether an open case sits on it and its detail as the change log
  * holds it (record_changes.record: masked once, by publicRecordDetail, in the batch that last
- * changed the record). One value to decode instead of a row of forty per record.
+ * changed the record). The statements to mask come along only for a record the log has no public
+ * form of. One value to decode, carrying no column the profile does not use.
  */
 const profileStatement = compile(sql`
   SELECT ${enterprises.uscc} AS uscc, ${enterprises.name} AS name, ${enterprises.districtCode} AS districtCode,
@@ -87,10 +145,11 @@ const profileStatement = compile(sql`
     ${enterprises.legalRepresentative} AS legalRepresentative, ${enterprises.grade} AS grade,
     ${enterprises.gradeYear} AS gradeYear, ${enterprises.gradeReason} AS gradeReason,
     (SELECT json_group_array(json_object(
-        'record', json_object(${recordObject}),
+        'record', ${jsonObjectOf(factKeys)},
         'objectionPending', ${openCase(objections)},
         'repairPending', ${openCase(repairs)},
-        'loggedDetail', json(json_extract(${recordChanges.record}, '$.detail'))))
+        'loggedDetail', json(json_extract(${recordChanges.record}, '$.detail')),
+        'statements', CASE WHEN ${recordChanges.record} IS NULL THEN ${jsonObjectOf(statementKeys)} END))
       FROM ${creditRecords} LEFT JOIN ${recordChanges} ON ${recordChanges.recordId} = ${creditRecords.id}
       WHERE ${creditRecords.uscc} = ${enterprises.uscc} AND ${publicRecordWhere(sql.placeholder('today'))}
     ) AS records
@@ -105,10 +164,12 @@ type ProfileRow = Pick<
 };
 
 interface ProfileRecordRow {
-  record: typeof creditRecords.$inferSelect;
+  record: RecordFacts;
   objectionPending: number;
   repairPending: number;
   loggedDetail: Record<string, unknown> | null;
+  /** Present exactly when loggedDetail is null. */
+  statements: RecordStatementColumns | null;
 }
 
 /** Newest decision first, then newest record. */
@@ -124,7 +185,12 @@ export async function getCreditProfile(db: Db, uscc: string, today: string): Pro
   if (!enterprise) return null;
   const rows = (JSON.parse(enterprise.records) as ProfileRecordRow[]).sort(newestFirst);
   const records = rows.map((row) =>
-    toPublicRecord(row.record, openCaseFlags(row), enterprise.legalRepresentative, today, row.loggedDetail),
+    toPublicRecord(
+      row.record,
+      openCaseFlags(row),
+      today,
+      () => row.loggedDetail ?? publicRecordDetail({ ...row.record, ...row.statements! }, enterprise.legalRepresentative),
+    ),
   );
 
   return {
@@ -149,17 +215,16 @@ export async function getCreditProfile(db: Db, uscc: string, today: string): Pro
 }
 
 /**
- * `loggedDetail`: the detail the change log stored for this record, when the read has it. Every
- * write of a record shown in full logs its public form in the same batch (admin/record-changes.ts,
- * the importer, the seed), so it is this record's current detail; a record without one (written
- * before the log existed) is masked here.
+ * `publicDetail` gives the record's statements and facts in their public form, masked (DOMAIN.md
+ * §8); it is asked for only when the record is shown in full. Every write of a record shown in full
+ * logs that form in the same batch (admin/record-changes.ts, the importer, the seed), so a read that
+ * has the log's copy passes it; otherwise publicRecordDetail masks the row as it is read.
  */
 export function toPublicRecord(
-  r: typeof creditRecords.$inferSelect,
+  r: RecordFacts,
   flags: RecordFlag[],
-  legalRepresentative: string,
   today: string,
-  loggedDetail: Record<string, unknown> | null = null,
+  publicDetail: () => Record<string, unknown>,
 ): PublicRecord {
   const isNotice = publicView(r, today) === 'notice';
   const allFlags = [...new Set(flags)];
@@ -176,14 +241,13 @@ export function toPublicRecord(
     publishUntil: r.publishUntil,
     status: r.status,
     flags: allFlags,
-    // Natural persons other than the responsible person are masked before anything leaves (DOMAIN.md §8).
-    detail: isNotice ? null : (loggedDetail ?? publicRecordDetail(r, legalRepresentative)),
+    detail: isNotice ? null : publicDetail(),
     notice: isNotice ? recordNotice(r) : null,
     repair: repairView(r, today),
   };
 }
 
-function repairView(r: typeof creditRecords.$inferSelect, today: string): PublicRecord['repair'] {
+function repairView(r: RecordFacts, today: string): PublicRecord['repair'] {
   if (r.severity === 'none' || publicView(r, today) !== 'full') return null;
   const eligibility = repairEligibility(r, today);
   if (eligibility.eligible) return { possible: true, from: null, message: null };

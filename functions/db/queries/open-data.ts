@@ -7,6 +7,7 @@ import { toPublicPenalty } from './penalties';
 import { toPublicRecord } from './enterprises';
 import { creditRecords, enterprises, recordChanges, repairs, samplingResults } from '../schema';
 import { shareableRecord } from '../../domain/changes';
+import { publicRecordDetail } from '../../domain/masking';
 
 const PAGE = 1000;
 
@@ -96,7 +97,7 @@ export function publicRecordsSnapshot(db: Db, today: string) {
       uscc: row.record.uscc,
       enterpriseName: row.party.name,
       cursor: row.cursor ?? 0,
-      record: shareableRecord(toPublicRecord(row.record, [], row.party.legalRepresentative, today)),
+      record: shareableRecord(toPublicRecord(row.record, [], today, () => publicRecordDetail(row.record, row.party.legalRepresentative))),
     })),
   );
 }

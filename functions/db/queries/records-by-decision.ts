@@ -6,6 +6,7 @@ import { creditRecords, enterprises, objections, repairs } from '../schema';
 import { decisionNoKey } from '../../domain/decision-number';
 import { openCase, openCaseFlags, toPublicRecord, type PublicRecord } from './enterprises';
 import { publicRecordWhere } from './public-records';
+import { publicRecordDetail } from '../../domain/masking';
 
 export interface RecordWithEnterprise {
   record: PublicRecord;
@@ -26,7 +27,7 @@ export async function findPublicRecordsByDecisionNo(db: Db, decisionNo: string, 
     .orderBy(asc(creditRecords.id))
     .limit(AT_MOST);
   return rows.map((row) => ({
-    record: toPublicRecord(row.record, openCaseFlags(row), row.enterprise.legalRepresentative, today),
+    record: toPublicRecord(row.record, openCaseFlags(row), today, () => publicRecordDetail(row.record, row.enterprise.legalRepresentative)),
     enterprise: { uscc: row.enterprise.uscc, name: row.enterprise.name },
   }));
 }
