@@ -2,6 +2,7 @@
 // it: a random sample of employers, and for the floor valid codes that no employer holds.
 import type { DatabaseSync } from 'node:sqlite';
 import { usccCheckCharacter } from '../../functions/domain/uscc.ts';
+import { cycle } from './load.ts';
 
 export interface SampledEnterprise {
   uscc: string;
@@ -39,4 +40,13 @@ export async function checkFloor(baseUrl: string, code: string): Promise<void> {
   if (res.status !== 404 || body.error?.code !== 'not_found') {
     throw new Error(`the floor's code ${code} answered ${res.status} ${body.error?.code ?? ''}, not 404 not_found`);
   }
+}
+
+/** The reads the speed budget compares (DESIGN.md): the floor, the profile API and the profile page. */
+export function budgetReads(sample: SampledEnterprise[], floorCodes: string[]): [string, () => string][] {
+  return [
+    ['floor (404)', cycle(floorCodes, (code) => `/api/v1/enterprises/${code}`)],
+    ['profile API', cycle(sample, (e) => `/api/v1/enterprises/${e.uscc}`)],
+    ['/credit/{uscc}', cycle(sample, (e) => `/credit/${e.uscc}`)],
+  ];
 }
