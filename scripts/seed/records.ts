@@ -6,7 +6,7 @@ import type { creditRecords } from '../../functions/db/schema.ts';
 import type { Severity, TaskKind } from '../../functions/domain/vocabulary.ts';
 import { samplingRecordFacts, samplingRecordTitle, samplingResultSeverity } from '../../functions/domain/sampling-record.ts';
 import { publicationEnd as computePublicationEnd } from '../../functions/domain/publication.ts';
-import { addMonths, formatChineseDate } from '../../functions/domain/dates.ts';
+import { formatChineseDate } from '../../functions/domain/dates.ts';
 import type { WorkingDayCalendar } from '../../functions/domain/working-days.ts';
 import { MUNICIPAL_BUREAU, bureauByName, districtBureau } from '../../functions/domain/authorities.ts';
 import { earliestRemovalOn } from '../../functions/domain/wage-arrears-list.ts';
