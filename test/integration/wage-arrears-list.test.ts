@@ -141,6 +141,15 @@ describe('GET /api/v1/lists/wage-arrears', () => {
     expect([...first.items, ...second.items].map((e) => e.uscc)).toEqual(pageFiller);
   });
 
+  it('counts, without a district, exactly the entries it lists: notices in, lapsed listings and penalties out', async () => {
+    const all = await list({ pageSize: '100' });
+    const paged = await list({ pageSize: '3' });
+    expect(all.items.length).toBeLessThan(100);
+    expect(paged.total).toBe(all.items.length);
+    expect(all.total).toBe(all.items.length);
+    expect(all.items.map((e) => e.id)).toEqual(expect.arrayContaining([ids.removedEarly, ids.withdrawn]));
+  });
+
   it('answers 422 in Chinese for an unknown district, a malformed year or page', async () => {
     for (const query of ['?district=火星区', '?year=26', '?page=0', '?format=xml']) {
       const res = await raw(query);
