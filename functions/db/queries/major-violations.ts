@@ -1,7 +1,7 @@
 // 重大劳动保障违法行为社会公布 (人社部令第29号, DOMAIN.md §6): the quarterly publications and their
 // entries as the public reads them (/api/v1/major-violations, /enforcement/major-violations), and
 // the statements staff publish a quarter with (functions/admin/violation-publications.ts).
-import { and, asc, count, desc, eq, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises, violationPublications } from '../schema';
 import { sqlStatement, statementOf, type Statement } from './audit';
@@ -91,19 +91,28 @@ export async function listMajorViolations(db: Db, query: MajorViolationQuery, to
   // (id, published_on), which D1 returns collapsed, so it is read by id afterwards. A CROSS JOIN is
   // SQLite's way to keep the publications as the outer loop: D1 keeps no statistics, and without
   // them the planner walks every major violation in force by kind rather than the quarter's few.
+  const order = [desc(violationPublications.publishedOn), asc(violationPublications.id), asc(creditRecords.id)];
+  // The page is chosen by id first, from the records' covering index, and only its rows are read in
+  // full: sorting a quarter's 20,000 entries with every column and employer took 96 ms, the ids 2 ms.
+  const pageIds = db
+    .select({ id: creditRecords.id })
+    .from(violationPublications)
+    .crossJoin(creditRecords)
+    .where(condition)
+    .orderBy(...order)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
   const [rows, [total]] = await db.batch([
     db
       .select({
         record: creditRecords,
         enterprise: { name: enterprises.name, address: enterprises.address, legalRepresentative: enterprises.legalRepresentative },
       })
-      .from(violationPublications)
-      .crossJoin(creditRecords)
+      .from(creditRecords)
+      .innerJoin(violationPublications, eq(violationPublications.id, creditRecords.publicationId))
       .leftJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
-      .where(condition)
-      .orderBy(desc(violationPublications.publishedOn), asc(violationPublications.id), asc(creditRecords.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
+      .where(inArray(creditRecords.id, pageIds))
+      .orderBy(...order),
     db.select({ n: count() }).from(violationPublications).crossJoin(creditRecords).where(condition),
   ]);
   const ids = [...new Set(rows.map((r) => r.record.publicationId!))];
