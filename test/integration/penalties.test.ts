@@ -73,6 +73,16 @@ describe('GET /api/v1/penalties', () => {
     expect(body).toMatchObject({ total: 3, totalCapped: false, page: 1 });
   });
 
+  it('counts what it lists: a decision with no 公示截止期 in, one whose period has ended out', async () => {
+    const open = makeUscc('MA01PEN03');
+    await insertEnterprise(env.DB, { uscc: open, name: '北京无期限公示测试有限公司' });
+    await insertRecord(env.DB, { uscc: open, decisionNo: '无截止期', severity: 'none', publishUntil: null, decidedOn: '2026-01-05' });
+    await insertRecord(env.DB, { uscc: open, decisionNo: '期满未标记', decidedOn: '2024-01-05', publishUntil: addMonths(today, -2) });
+    const body = await list({ q: open });
+    expect(body.items.map((p) => p.decisionNo)).toEqual(['无截止期']);
+    expect(body).toMatchObject({ total: 1, totalCapped: false });
+  });
+
   it('shows a withdrawn decision as a notice with its reason and no facts', async () => {
     const body = await list();
     const withdrawn = body.items.find((p) => p.status === 'withdrawn')!;

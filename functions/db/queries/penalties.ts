@@ -2,6 +2,7 @@
 import { and, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { creditRecords, enterprises } from '../schema';
+import { unionAll } from 'drizzle-orm/sqlite-core';
 import { parseUscc } from '../../domain/uscc';
 import { decisionNoKey } from '../../domain/decision-number';
 import { violationTypes } from '../../domain/labels';
@@ -9,7 +10,7 @@ import { substringMatchExpression } from '../../domain/name-search';
 import { SEARCH_WINDOW } from './enterprise-search';
 import { publicRecordDetail } from '../../domain/masking';
 import { publicView, REPAIR_NOTICE } from '../../domain/publication';
-import { publicRecordWhere } from './public-records';
+import { publicRecordHalves, publicRecordWhere } from './public-records';
 
 export const PENALTY_COUNT_CAP = 1_000;
 
@@ -67,10 +68,11 @@ function keywordCondition(q: string) {
   return byName && byType ? or(byName, byType) : (byName ?? byType);
 }
 
-function penaltyWhere(query: Omit<PenaltyQuery, 'page' | 'pageSize'>, today: string) {
+/** `shown`: which records the public sees today (publicRecordWhere, or one of its halves for the count). */
+function penaltyWhere(query: Omit<PenaltyQuery, 'page' | 'pageSize'>, shown: SQL) {
   return and(
     eq(creditRecords.kind, 'penalty'),
-    publicRecordWhere(today),
+    shown,
     query.from ? gte(creditRecords.decidedOn, query.from) : undefined,
     query.to ? lte(creditRecords.decidedOn, query.to) : undefined,
     query.violationType ? eq(creditRecords.violationType, query.violationType) : undefined,
@@ -91,15 +93,13 @@ function penaltyRows(db: Db, where: SQL | undefined, limit: number, offset: numb
 }
 
 export async function listPenalties(db: Db, query: PenaltyQuery, today: string) {
-  const where = penaltyWhere(query, today);
+  const [noEnd, endsLater] = publicRecordHalves(today);
+  const counted = (shown: SQL) => db.select({ one: sql`1` }).from(creditRecords).where(penaltyWhere(query, shown));
   const [rows, [total]] = await db.batch([
-    penaltyRows(db, where, query.pageSize, (query.page - 1) * query.pageSize),
+    penaltyRows(db, penaltyWhere(query, publicRecordWhere(today)), query.pageSize, (query.page - 1) * query.pageSize),
     // Counting stops past the cap: an exact total over every decision in the city is not worth a scan.
     db.select({ n: count() }).from(
-      db
-        .select({ one: sql`1` })
-        .from(creditRecords)
-        .where(where)
+      unionAll(counted(noEnd), counted(endsLater))
         .limit(PENALTY_COUNT_CAP + 1)
         .as('capped'),
     ),
@@ -118,7 +118,12 @@ export async function listPenalties(db: Db, query: PenaltyQuery, today: string) 
  * employers cost forty times the page itself (the capped count walks the expired decisions too).
  */
 export async function latestPenalties(db: Db, limit: number, today: string) {
-  const rows = await penaltyRows(db, penaltyWhere({ q: '', from: null, to: null, violationType: null }, today), limit, 0);
+  const rows = await penaltyRows(
+    db,
+    penaltyWhere({ q: '', from: null, to: null, violationType: null }, publicRecordWhere(today)),
+    limit,
+    0,
+  );
   return rows.map(({ record, party }) => toPublicPenalty(record, party, today));
 }
 

@@ -4,15 +4,27 @@ import { and, gt, inArray, isNull, lte, or, type Placeholder, type SQL } from 'd
 import { creditRecords } from '../schema';
 import { FULL_VIEW_STATUSES, NOTICE_VIEW_STATUSES } from '../../domain/publication';
 
-const withinPeriod = (today: string | Placeholder) => or(isNull(creditRecords.publishUntil), gt(creditRecords.publishUntil, today));
+const shownStatus = (view: 'any' | 'full') =>
+  inArray(creditRecords.status, view === 'full' ? [...FULL_VIEW_STATUSES] : [...FULL_VIEW_STATUSES, ...NOTICE_VIEW_STATUSES]);
+const noEnd = isNull(creditRecords.publishUntil);
+const endsAfter = (today: string | Placeholder) => gt(creditRecords.publishUntil, today);
 
 /**
  * publicView(record, today) !== null — or, with 'full', publicView(record, today) === 'full'.
  * `today` may be a placeholder, for statements compiled once (functions/db/compiled.ts).
  */
 export function publicRecordWhere(today: string | Placeholder, view: 'any' | 'full' = 'any'): SQL {
-  const statuses = view === 'full' ? [...FULL_VIEW_STATUSES] : [...FULL_VIEW_STATUSES, ...NOTICE_VIEW_STATUSES];
-  return and(inArray(creditRecords.status, statuses), withinPeriod(today))!;
+  return and(shownStatus(view), or(noEnd, endsAfter(today)))!;
+}
+
+/**
+ * publicRecordWhere as its two disjoint halves — no 公示截止期, or one after today — for counts over
+ * an index ending in publish_until: SQLite seeks each half, but walks their OR from the start of the
+ * index, through every record whose period has ended and that the daily job has not marked yet
+ * (33 ms for the capped count of penalties at 1,000,000 employers, against under 0.1 ms).
+ */
+export function publicRecordHalves(today: string, view: 'any' | 'full' = 'any'): [SQL, SQL] {
+  return [and(shownStatus(view), noEnd)!, and(shownStatus(view), endsAfter(today))!];
 }
 
 /** Records shown in full until now whose 公示截止期 has come: the daily job marks them expired. */
