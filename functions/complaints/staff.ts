@@ -9,6 +9,7 @@ import {
   complainantOf,
   complaintAttachments,
   complaintEventStatement,
+  complaintReference,
   complaintStaffTimeline,
   complaintUnchanged,
   findComplaintByReference,
@@ -57,7 +58,7 @@ export async function loadStaffComplaint(db: Db, reference: string, today: strin
     complaintStaffTimeline(db, c.id),
     complaintAttachments(db, c.reference),
     hasComplainant(db, c.id),
-    c.joinedToId ? findJoined(db, c.joinedToId) : null,
+    c.joinedToId ? complaintReference(db, c.joinedToId) : null,
   ]);
   return {
     reference: c.reference,
@@ -88,11 +89,6 @@ export async function loadStaffComplaint(db: Db, reference: string, today: strin
   };
 }
 export type StaffComplaintView = Awaited<ReturnType<typeof loadStaffComplaint>>;
-
-async function findJoined(db: Db, id: number) {
-  const row = await db.query.complaints.findFirst({ columns: { reference: true }, where: (t, { eq }) => eq(t.id, id) });
-  return row?.reference ?? null;
-}
 
 /** Whether this staff member may see the identity: the case's handler, or anyone of the role before there is one. */
 export const mayHandle = (c: Pick<ComplaintRow, 'handler'>, staff: Staff) =>

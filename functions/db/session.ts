@@ -1,9 +1,7 @@
 // A request's view of D1 through the Sessions API, so that reads can be served by read replicas
 // (functions/http/bookmark.ts decides where a request starts). The scheduled job and tools that
 // run outside a request keep using getDb() on the binding itself, which reads the primary.
-import { drizzle } from 'drizzle-orm/d1';
-import * as schema from './schema';
-import type { Db } from './client';
+import { getDb, type Db } from './client';
 
 export interface DbSession {
   db: Db;
@@ -16,5 +14,5 @@ export function openSession(d1: D1Database, start: string): DbSession {
   const session = d1.withSession(start);
   // drizzle's D1 driver calls only prepare() and batch(), which a session has too; its types ask
   // for the whole binding (drizzle-orm#4522).
-  return { db: drizzle(session as unknown as D1Database, { schema }), bookmark: () => session.getBookmark() };
+  return { db: getDb(session as unknown as D1Database), bookmark: () => session.getBookmark() };
 }

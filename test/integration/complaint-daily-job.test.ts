@@ -2,6 +2,7 @@
 // timeline note, when the year is announced (DOMAIN.md §9); complainants' identities deleted once
 // the retention period after closing has passed (§8), the case itself kept.
 import { env } from 'cloudflare:workers';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { announcedCalendar, SPRING_START } from '../fixtures/announced-calendar';
 import { auditRows } from '../fixtures/staff';
@@ -40,7 +41,7 @@ async function insertComplaint(reference: string, row: Partial<typeof complaints
       .values({ complaintId: inserted!.id, name: '钟点工', phone: '13811112222', contactHash: reference });
   return inserted!;
 }
-const reread = async (id: number) => db.query.complaints.findFirst({ where: (t, { eq }) => eq(t.id, id) });
+const reread = async (id: number) => db.select().from(complaints).where(eq(complaints.id, id)).get();
 const events = async (id: number) =>
   (await env.DB.prepare('SELECT status, note, actor FROM complaint_events WHERE complaint_id = ? ORDER BY id').bind(id).all()).results;
 

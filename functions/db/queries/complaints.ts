@@ -15,6 +15,12 @@ export async function findComplaintByIdempotencyKey(db: Db, keyHash: string) {
   return found ?? null;
 }
 
+/** The reference of the complaint another one was joined to. */
+export async function complaintReference(db: Db, id: number): Promise<string | null> {
+  const [found] = await db.select({ reference: complaints.reference }).from(complaints).where(eq(complaints.id, id));
+  return found?.reference ?? null;
+}
+
 export async function findComplaintByReference(db: Db, reference: string) {
   const [found] = await db.select().from(complaints).where(eq(complaints.reference, reference));
   return found ?? null;

@@ -51,7 +51,7 @@ export function indexEnterpriseName(db: Db, enterprise: { id: number; name: stri
 }
 
 export async function findEnterprise(db: Db, uscc: string) {
-  return db.query.enterprises.findFirst({ where: eq(enterprises.uscc, uscc) });
+  return db.select().from(enterprises).where(eq(enterprises.uscc, uscc)).get();
 }
 
 /** Whether an open objection or repair sits on the record of the row, as a column of the same statement. */
