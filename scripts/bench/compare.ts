@@ -6,15 +6,11 @@
 // thread spent per request (/proc). On this shared 2-core machine one round of one scenario moves
 // by ±5 %, more than most single changes; compare medians over rounds, on both builds, one after
 // the other. Run `npm run bench` once first to seed the database.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { serveBuiltWorker } from '../lib/local-worker.ts';
-import { localD1File } from '../seed/local-d1-file.ts';
+import { buildUnlessAsked, serveBuiltWorker } from '../lib/local-worker.ts';
 import { argValue } from '../lib/args.ts';
 import { runScenario } from './load.ts';
-import { budgetReads, checkFloor, sampleEnterprises, unknownCodes } from './keys.ts';
+import { budgetReads, checkFloor, seededBudgetKeys } from './keys.ts';
 import { cpuPerRequest, cpuTicks, WORKER_THREAD } from './threads.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -22,19 +18,8 @@ const args = process.argv.slice(2);
 const rounds = Number(argValue(args, '--rounds') ?? 5);
 const seconds = Number(argValue(args, '--seconds') ?? 6);
 const enterprises = Number(argValue(args, '--enterprises') ?? 1_000_000);
-const state = resolve(root, '.wrangler/bench', String(enterprises));
-if (!existsSync(resolve(state, 'seeded.json'))) {
-  console.error(`No benchmark database of ${enterprises} enterprises: run \`npm run bench -- --enterprises ${enterprises}\` once.`);
-  process.exit(1);
-}
-const db = new DatabaseSync(localD1File(state), { readOnly: true });
-const sample = sampleEnterprises(db);
-const floorCodes = unknownCodes(db, sample);
-db.close();
-if (!args.includes('--no-build')) {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+const { state, sample, floorCodes } = seededBudgetKeys(root, enterprises);
+buildUnlessAsked(args);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

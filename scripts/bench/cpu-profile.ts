@@ -13,14 +13,11 @@
 // gives small and asynchronous costs several times their size (the ETag hash of a profile came out
 // at 45–88 µs, against about 5 µs timed in a loop inside workerd), and with the inspector attached
 // even the unprofiled figures move. Weigh a change with `npm run bench:compare` on both builds.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { freePort, serveBuiltWorker } from '../lib/local-worker.ts';
-import { localD1File } from '../seed/local-d1-file.ts';
+import { buildUnlessAsked, freePort, serveBuiltWorker } from '../lib/local-worker.ts';
 import { runScenario } from './load.ts';
-import { budgetReads, checkFloor, sampleEnterprises, unknownCodes } from './keys.ts';
+import { budgetReads, checkFloor, seededBudgetKeys } from './keys.ts';
 import { argValue } from '../lib/args.ts';
 import { OTHER, STAGES, stageTimes, type CpuProfile } from './stages.ts';
 import { cpuPerRequest, cpuTicks } from './threads.ts';
@@ -30,20 +27,9 @@ const args = process.argv.slice(2);
 const flag = (name: string) => argValue(args, name);
 const enterprises = Number(flag('--enterprises') ?? 1_000_000);
 const seconds = Number(flag('--seconds') ?? 5);
-const state = resolve(root, '.wrangler/bench', String(enterprises));
-if (!existsSync(resolve(state, 'seeded.json'))) {
-  console.error(`No benchmark database of ${enterprises} enterprises: run \`npm run bench -- --enterprises ${enterprises}\` once.`);
-  process.exit(1);
-}
-const db = new DatabaseSync(localD1File(state), { readOnly: true });
-const sample = sampleEnterprises(db);
-const floorCodes = unknownCodes(db, sample);
-db.close();
+const { state, sample, floorCodes } = seededBudgetKeys(root, enterprises);
 
-if (!args.includes('--no-build')) {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+buildUnlessAsked(args);
 
 /** The DevTools protocol over wrangler's inspector proxy, which asks for a local Origin. */
 async function inspector(port: number) {

@@ -1,6 +1,9 @@
 // The keys the scenarios cycle through, read straight from the seeded file before the server opens
 // it: a random sample of employers, and for the floor valid codes that no employer holds.
-import type { DatabaseSync } from 'node:sqlite';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { localD1File } from '../seed/local-d1-file.ts';
 import { usccCheckCharacter } from '../../functions/domain/uscc.ts';
 import { cycle } from './load.ts';
 
@@ -49,4 +52,21 @@ export function budgetReads(sample: SampledEnterprise[], floorCodes: string[]): 
     ['profile API', cycle(sample, (e) => `/api/v1/enterprises/${e.uscc}`)],
     ['/credit/{uscc}', cycle(sample, (e) => `/credit/${e.uscc}`)],
   ];
+}
+
+/**
+ * The benchmark's seeded database of this size (`npm run bench` makes it), and the keys the budget's
+ * reads cycle through, drawn from it before a server opens it. Exits with what to run when it is missing.
+ */
+export function seededBudgetKeys(root: string, enterprises: number) {
+  const state = resolve(root, '.wrangler/bench', String(enterprises));
+  if (!existsSync(resolve(state, 'seeded.json'))) {
+    console.error(`No benchmark database of ${enterprises} enterprises: run \`npm run bench -- --enterprises ${enterprises}\` once.`);
+    process.exit(1);
+  }
+  const db = new DatabaseSync(localD1File(state), { readOnly: true });
+  const sample = sampleEnterprises(db);
+  const floorCodes = unknownCodes(db, sample);
+  db.close();
+  return { state, sample, floorCodes };
 }

@@ -6,12 +6,11 @@
 // weighs pages and runs Lighthouse. Writes BENCHMARKS.md and benchmarks.json (full run) or
 // bench-results/quick.json (quick run); --quick exits 1 when it finds a regression against the
 // committed benchmarks.json.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { prepareDatabase, serveBuiltWorker } from '../lib/local-worker.ts';
+import { buildUnlessAsked, prepareDatabase, serveBuiltWorker } from '../lib/local-worker.ts';
 import { localD1File } from '../seed/local-d1-file.ts';
 import { cycle, runScenario, runTrackingAttack, type RequestSpec, type ScenarioResult } from './load.ts';
 import { newSigningKey } from '../lib/local-secrets.ts';
@@ -86,10 +85,7 @@ const fragments = sample.map((e) => [...e.name].slice(2, 4).join('')).filter((f)
 const prefixes = sample.map((e) => [...e.name].slice(0, 3).join('')).filter((p) => han.test(p));
 
 // 2. Build, 3. serve.
-if (!args.includes('--no-build')) {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+buildUnlessAsked(args);
 // A case page to weigh, from the sitemap the build just wrote.
 const someCase = readFileSync(resolve(root, 'dist/client/sitemap-0.xml'), 'utf8').match(/\/cases\/[a-z0-9-]+\/(?=<)/)?.[0];
 // Reports are signed: the served Worker gets a signing key of this run, as `npm run dev:keys` makes one.

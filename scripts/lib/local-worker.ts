@@ -59,6 +59,13 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
+/** `npm run build`, unless the command line says `--no-build`; stops the script when it fails. */
+export function buildUnlessAsked(args: readonly string[]): void {
+  if (args.includes('--no-build')) return;
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
 /** `wrangler dev` over the built output (run `astro build` first), bound to 127.0.0.1 only. */
 export async function serveBuiltWorker(
   persistTo: string,
