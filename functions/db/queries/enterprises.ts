@@ -68,43 +68,6 @@ export function openCaseFlags(row: { objectionPending: number | boolean; repairP
 }
 
 /** What a public record is shaped from (toPublicRecord): every column it shows or its dates depend on. */
-export type RecordFacts = Pick<
-  typeof creditRecords.$inferSelect,
-  | 'id'
-  | 'kind'
-  | 'severity'
-  | 'title'
-  | 'decisionNo'
-  | 'authority'
-  | 'decidedOn'
-  | 'publishedOn'
-  | 'publishUntil'
-  | 'status'
-  | 'correctionNote'
-  | 'detail'
-  | 'withdrawalReason'
-  | 'withdrawnOn'
-  | 'repairedOn'
->;
-
-/** The statements publicRecordDetail masks besides correctionNote and detail, which are facts too. */
-type RecordStatementColumns = Omit<RecordStatements, keyof RecordFacts>;
-
-/**
- * Columns as one JSON object built by SQLite, keyed like drizzle's row (json columns nested, not
- * quoted). The keys are identifiers of this file, written into the SQL rather than bound.
- */
-function jsonObjectOf<K extends keyof typeof creditRecords.$inferSelect>(keys: readonly K[]) {
-  const columns = getTableColumns(creditRecords);
-  return sql`json_object(${sql.join(
-    keys.map((key) => {
-      const value = columns[key].dataType === 'json' ? sql`json(${columns[key]})` : sql`${columns[key]}`;
-      return sql`${sql.raw(`'${key}'`)}, ${value}`;
-    }),
-    sql`, `,
-  )})`;
-}
-
 const factKeys = [
   'id',
   'kind',
@@ -121,16 +84,37 @@ const factKeys = [
   'withdrawalReason',
   'withdrawnOn',
   'repairedOn',
-] as const satisfies readonly (keyof RecordFacts)[];
-const statementKeys = [
-  'violationType',
-  'facts',
-  'legalBasis',
-  'penaltyTypes',
-  'penaltyContent',
-  'handling',
-  'fineFen',
-] as const satisfies readonly (keyof RecordStatementColumns)[];
+] as const;
+export type RecordFacts = Pick<typeof creditRecords.$inferSelect, (typeof factKeys)[number]>;
+
+/** The statements publicRecordDetail masks besides correctionNote and detail, which are facts too. */
+type RecordStatementColumns = Omit<RecordStatements, keyof RecordFacts>;
+/** Each of them, so that a statement added to RecordStatements and left out here does not compile. */
+const statementColumns = {
+  violationType: true,
+  facts: true,
+  legalBasis: true,
+  penaltyTypes: true,
+  penaltyContent: true,
+  handling: true,
+  fineFen: true,
+} as const satisfies Record<keyof RecordStatementColumns, true>;
+const statementKeys = Object.keys(statementColumns) as (keyof RecordStatementColumns)[];
+
+/**
+ * Columns as one JSON object built by SQLite, keyed like drizzle's row (json columns nested, not
+ * quoted). The keys are identifiers of this file, written into the SQL rather than bound.
+ */
+function jsonObjectOf<K extends keyof typeof creditRecords.$inferSelect>(keys: readonly K[]) {
+  const columns = getTableColumns(creditRecords);
+  return sql`json_object(${sql.join(
+    keys.map((key) => {
+      const value = columns[key].dataType === 'json' ? sql`json(${columns[key]})` : sql`${columns[key]}`;
+      return sql`${sql.raw(`'${key}'`)}, ${value}`;
+    }),
+    sql`, `,
+  )})`;
+}
 
 /**
  * The profile in one statement and one row: the enterprise, and its public records as a JSON array
