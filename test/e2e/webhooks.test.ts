@@ -90,9 +90,15 @@ describe('webhook platforms in the staff console', () => {
       body: JSON.stringify({ reason: '该处罚决定已被行政复议决定撤销，撤销公示。' }),
     });
     expect(withdrawn.ok, await withdrawn.clone().text()).toBe(true);
-    await vi.waitFor(() => expect(received.length).toBeGreaterThan(0), { timeout: 30_000, interval: 250 });
-    const first = received[0]!;
-    const change = JSON.parse(first.body) as { cursor: number; type: string; recordId: number };
+    // Every change after registration is delivered, those of other browser tests running meanwhile too.
+    type Change = { cursor: number; type: string; recordId: number };
+    const ours = () => {
+      const delivery = received.find((r) => (JSON.parse(r.body) as Change).recordId === recordId);
+      if (!delivery) throw new Error(`no delivery of record ${recordId} yet`);
+      return delivery;
+    };
+    const first = await vi.waitFor(ours, { timeout: 30_000, interval: 250 });
+    const change = JSON.parse(first.body) as Change;
     expect(change).toMatchObject({ type: 'withdrawn', recordId });
     expect(first.headers['idempotency-key']).toBe(String(change.cursor));
     const signed = { signature: String(first.headers['x-signature']), timestamp: String(first.headers['x-signature-timestamp']) };

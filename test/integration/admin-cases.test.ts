@@ -22,11 +22,10 @@ import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { addWorkingDays } from '../../functions/domain/working-days';
 import type { StaffRole } from '../../functions/auth/access';
 import { today } from '../fixtures/today';
+import { newClient } from '../fixtures/clients';
 
 const uscc = makeUscc('MA01GL001');
 let keys: AccessKeys;
-let ip = 0;
-const client = () => `198.51.100.${(ip++ % 250) + 1}`;
 
 const staffHeaders = async (role: StaffRole = 'reviewer', email = 'zhang.wei@hrss.example') => ({
   'Cf-Access-Jwt-Assertion': await signAccessToken(keys, { audience: env.ACCESS_AUD, issuer: env.ACCESS_ISSUER, roles: [role], email }),
@@ -49,7 +48,7 @@ const newRecord = async (over: Parameters<typeof insertRecord>[1] extends infer 
 async function fileObjection(recordId: number) {
   const res = await exports.default.fetch('http://local/api/v1/objections', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': client() },
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': newClient() },
     body: JSON.stringify(objectionBody(uscc, recordId)),
   });
   expect(res.status).toBe(201);
@@ -59,7 +58,7 @@ async function fileObjection(recordId: number) {
 async function fileRepair(recordId: number) {
   const res = await exports.default.fetch('http://local/api/v1/repairs', {
     method: 'POST',
-    headers: { 'CF-Connecting-IP': client() },
+    headers: { 'CF-Connecting-IP': newClient() },
     body: repairForm(uscc, recordId),
   });
   expect(res.status).toBe(201);

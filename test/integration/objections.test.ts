@@ -8,12 +8,10 @@ import { objectionGrounds } from '../../functions/domain/vocabulary';
 import { today } from '../fixtures/today';
 import { defaultCalendar } from '../../functions/domain/calendar-data';
 import { caseDeadlines } from '../../functions/domain/case-deadlines';
+import { newClient } from '../fixtures/clients';
 
 const uscc = makeUscc('MA01YY001');
 let recordId: number;
-let ip = 0;
-/** Each call comes from its own client address unless told otherwise, so the rate limit stays out of the way. */
-const client = () => `198.51.100.${(ip++ % 250) + 1}`;
 
 /** A new published record of the test enterprise: one open objection per record is the rule, so most tests need their own. */
 const newRecord = async () =>
@@ -30,7 +28,7 @@ const validBody = (id = recordId) => ({
 const postJson = (body: unknown, headers: Record<string, string> = {}) =>
   exports.default.fetch('http://local/api/v1/objections', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': client(), ...headers },
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': newClient(), ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
@@ -116,7 +114,7 @@ describe('POST /api/v1/objections', () => {
     expect((await bad.json<ApiErrorBody>()).error.code).toBe('invalid_json');
     const text = await exports.default.fetch('http://local/api/v1/objections', {
       method: 'POST',
-      headers: { 'Content-Type': 'text/plain', 'CF-Connecting-IP': client() },
+      headers: { 'Content-Type': 'text/plain', 'CF-Connecting-IP': newClient() },
       body: 'hi',
     });
     expect(text.status).toBe(415);
@@ -141,12 +139,13 @@ describe('POST /api/v1/objections', () => {
 
   it('answers 429 with Retry-After once a client passes the limit', async () => {
     const statuses: number[] = [];
+    const address = newClient();
     for (let i = 0; i < 12; i++) {
-      statuses.push((await postJson(validBody(await newRecord()), { 'CF-Connecting-IP': '203.0.113.77' })).status);
+      statuses.push((await postJson(validBody(await newRecord()), { 'CF-Connecting-IP': address })).status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
-    const res = await postJson(validBody(await newRecord()), { 'CF-Connecting-IP': '203.0.113.77' });
+    const res = await postJson(validBody(await newRecord()), { 'CF-Connecting-IP': address });
     expect(res.headers.get('retry-after')).toBe('60');
     expect((await res.json<ApiErrorBody>()).error.code).toBe('rate_limited');
   });
@@ -157,7 +156,7 @@ describe('POST /api/v1/objections', () => {
       headers: {
         'Content-Type': 'multipart/form-data; boundary=x',
         'Content-Length': String(60 * 1024 * 1024),
-        'CF-Connecting-IP': client(),
+        'CF-Connecting-IP': newClient(),
       },
       body: 'x',
     });
@@ -180,7 +179,7 @@ describe('POST /api/v1/objections as multipart with attachments', () => {
     for (const f of files) data.append('attachments', f);
     return exports.default.fetch('http://local/api/v1/objections', {
       method: 'POST',
-      headers: { 'CF-Connecting-IP': client() },
+      headers: { 'CF-Connecting-IP': newClient() },
       body: data,
     });
   };

@@ -6,6 +6,7 @@ import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprise
 import { addMonths } from '../../functions/domain/dates';
 import { today } from '../fixtures/today';
 import { BOOKMARK_COOKIE, BOOKMARK_HEADER } from '../../functions/http/bookmark';
+import { newClient } from '../fixtures/clients';
 
 // D1 Sessions (DESIGN.md): a submission answers with the bookmark of its write; tracking that
 // sends it back reads from a replica that has that write, so the case is found at once.
@@ -16,7 +17,7 @@ let recordId: number;
 const submit = () =>
   exports.default.fetch('http://local/api/v1/objections', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': '198.51.100.77' },
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': newClient() },
     body: JSON.stringify(objectionBody(uscc, recordId)),
   });
 

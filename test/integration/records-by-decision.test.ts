@@ -6,6 +6,7 @@ import type { ApiErrorBody } from '../fixtures/api';
 import { insertEnterprise, insertRecord, makeUscc } from '../fixtures/enterprises';
 import { today } from '../fixtures/today';
 import { addMonths } from '../../functions/domain/dates';
+import { newClient } from '../fixtures/clients';
 
 const uscc = makeUscc('MA01JD001');
 const decisionNo = '京朝人社监罚字〔2026〕第 4711 号';
@@ -81,7 +82,7 @@ describe('GET /api/v1/records?decisionNo=', () => {
   it('shows an open objection on the record it finds', async () => {
     const res = await exports.default.fetch('http://local/api/v1/objections', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': '198.18.40.1' },
+      headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': newClient() },
       body: JSON.stringify({
         uscc,
         recordId,

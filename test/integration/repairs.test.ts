@@ -8,15 +8,14 @@ import { addMonths } from '../../functions/domain/dates';
 import { getDb } from '../../functions/db/client';
 import { repairs } from '../../functions/db/schema';
 import { today } from '../fixtures/today';
+import { newClient } from '../fixtures/clients';
 
 const uscc = makeUscc('MA01XF001');
 const records: Record<string, number> = {};
-let ip = 0;
-
 function repairForm(recordId: number, parts: { commitment?: File; evidence?: File[] } = {}) {
   return exports.default.fetch('http://local/api/v1/repairs', {
     method: 'POST',
-    headers: { 'CF-Connecting-IP': `192.0.2.${++ip}` },
+    headers: { 'CF-Connecting-IP': newClient() },
     body: formOf(uscc, recordId, parts),
   });
 }

@@ -16,19 +16,18 @@ import { addDays, addMonths } from '../../functions/domain/dates';
 import { NO_NEGATIVE_RECORDS_STATEMENT, type CreditReport } from '../../functions/domain/credit-report';
 import { publicationEnd } from '../../functions/domain/publication';
 import { verifyReport } from '../../functions/domain/report-verification';
+import { newClient } from '../fixtures/clients';
 
 type Issued = { reportNo: string; issuedAt: string; report: CreditReport; jws: string };
 type Stored = Issued & { changes: { recordId: number; change: string }[] };
 
 const year = Number(today.slice(0, 4));
-let ip = 0;
-const client = () => `198.51.100.${(ip++ % 250) + 1}`;
 let keys: AccessKeys;
 
 async function post(body: unknown, headers: Record<string, string> = {}) {
   return exports.default.fetch('http://local/api/v1/reports', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': client(), ...headers },
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': newClient(), ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -226,14 +225,15 @@ describe('POST /api/v1/reports', () => {
 
   it('limits bulk issuing: 429 with Retry-After once a client passes 10 a minute', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await post({ uscc: clean }, { 'CF-Connecting-IP': '203.0.113.200' })).status);
+    const address = newClient();
+    for (let i = 0; i < 11; i++) statuses.push((await post({ uscc: clean }, { 'CF-Connecting-IP': address })).status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(201));
     expect(statuses[10]).toBe(429);
-    const res = await post({ uscc: clean }, { 'CF-Connecting-IP': '203.0.113.200' });
+    const res = await post({ uscc: clean }, { 'CF-Connecting-IP': address });
     expect(res.status).toBe(429);
     expect(res.headers.get('Retry-After')).toBe('60');
     expect((await res.json<ApiErrorBody>()).error.code).toBe('rate_limited');
-    expect((await post({ uscc: clean }, { 'CF-Connecting-IP': '203.0.113.201' })).status).toBe(201);
+    expect((await post({ uscc: clean }, { 'CF-Connecting-IP': newClient() })).status).toBe(201);
   });
 
   it('issues nothing without a signing key: 503, and no report is stored', async () => {
@@ -296,12 +296,12 @@ describe('later changes to the employer’s record', () => {
       kind === 'objections'
         ? await exports.default.fetch('http://local/api/v1/objections', {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': client() },
+            headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': newClient() },
             body: JSON.stringify(objectionBody(uscc, recordId)),
           })
         : await exports.default.fetch('http://local/api/v1/repairs', {
             method: 'POST',
-            headers: { 'CF-Connecting-IP': client() },
+            headers: { 'CF-Connecting-IP': newClient() },
             body: repairForm(uscc, recordId),
           });
     expect(res.status, await res.clone().text()).toBe(201);

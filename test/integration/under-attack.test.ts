@@ -17,12 +17,10 @@ import { trackCase } from '../../functions/cases/track-case';
 import { TRACKING_LIMITS } from '../../functions/domain/tracking-limits';
 import type { Clock } from '../../functions/domain/clock';
 import type { CaseKind } from '../../functions/domain/vocabulary';
+import { newClient, newClientNetwork } from '../fixtures/clients';
 
 const uscc = makeUscc('MA01AT001');
 let keys: AccessKeys;
-let ip = 0;
-/** A client address of its own for each request unless a test says otherwise. */
-const client = () => `198.18.${Math.floor(ip / 250) % 250}.${(ip++ % 250) + 1}`;
 
 /** A published general penalty old enough to be repaired (DOMAIN.md §2: three months). */
 const newRecord = async (extra: Parameters<typeof insertRecord>[1] | object = {}) =>
@@ -34,13 +32,13 @@ function submit(kind: CaseKind, recordId: number, headers: Record<string, string
   if (kind === 'objection') {
     return exports.default.fetch('http://local/api/v1/objections', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': client(), ...headers },
+      headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': newClient(), ...headers },
       body: JSON.stringify(objectionBody(recordId)),
     });
   }
   return exports.default.fetch('http://local/api/v1/repairs', {
     method: 'POST',
-    headers: { 'CF-Connecting-IP': client(), ...headers },
+    headers: { 'CF-Connecting-IP': newClient(), ...headers },
     body: repairForm(uscc, recordId),
   });
 }
@@ -83,7 +81,7 @@ describe('one open objection and one open repair per record, under concurrency',
     it.each([10, 50])('%i concurrent applications for one record: one 201, 409 for the rest, one open case', async (n) => {
       const recordId = await newRecord();
       // Ten from one client (within its limit); fifty from as many clients.
-      const from: Record<string, string> = n === 10 ? { 'CF-Connecting-IP': kind === 'repair' ? '203.0.113.10' : '203.0.113.11' } : {};
+      const from: Record<string, string> = n === 10 ? { 'CF-Connecting-IP': newClient() } : {};
       const responses = await Promise.all(Array.from({ length: n }, () => submit(kind, recordId, from)));
       const statuses = responses.map((r) => r.status);
       expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -120,7 +118,7 @@ describe('Idempotency-Key', () => {
     const post = (body: unknown) =>
       exports.default.fetch('http://local/api/v1/objections', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, 'CF-Connecting-IP': client() },
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, 'CF-Connecting-IP': newClient() },
         body: JSON.stringify(body),
       });
     const first = await post(objectionBody(recordId));
@@ -146,7 +144,7 @@ describe('tracking cannot be brute-forced', () => {
     const created = await (await submit('objection', await newRecord())).json<CaseCreated>();
     const guess = (code: string) =>
       exports.default.fetch(`http://local/api/v1/objections/${created.reference}`, {
-        headers: { 'X-Access-Code': code, 'CF-Connecting-IP': client() },
+        headers: { 'X-Access-Code': code, 'CF-Connecting-IP': newClient() },
       });
     const statuses = (await Promise.all(Array.from({ length: 300 }, () => guess('AAAA-AAAA')))).map((r) => r.status);
     expect(statuses.filter((s) => s === 404)).toHaveLength(TRACKING_LIMITS.perReference);
@@ -177,11 +175,12 @@ describe('tracking cannot be brute-forced', () => {
       });
     const statuses: number[] = [];
     // One household's /64 is one client, whichever of its addresses a request comes from.
-    for (let i = 0; i <= TRACKING_LIMITS.perClient; i++) statuses.push((await guess(i, `2001:db8:77:1:${i.toString(16)}::1`)).status);
+    const household = newClientNetwork();
+    for (let i = 0; i <= TRACKING_LIMITS.perClient; i++) statuses.push((await guess(i, `${household}:${i.toString(16)}::1`)).status);
     expect(statuses.slice(0, TRACKING_LIMITS.perClient).every((s) => s === 404)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     // Another /64 is another client.
-    expect((await guess(TRACKING_LIMITS.perClient + 1, '2001:db8:77:2::1')).status).toBe(404);
+    expect((await guess(TRACKING_LIMITS.perClient + 1, newClient())).status).toBe(404);
   }, 60_000);
 
   it('counts again in the next window, and a right code clears the count', async () => {
@@ -228,7 +227,7 @@ describe('hostile characters', () => {
     form.set('attachments', file(pdfBytes, '证据\u202efdp.exe\u200b.pdf'));
     const res = await exports.default.fetch('http://local/api/v1/objections', {
       method: 'POST',
-      headers: { 'CF-Connecting-IP': client() },
+      headers: { 'CF-Connecting-IP': newClient() },
       body: form,
     });
     expect(res.status).toBe(201);
@@ -246,7 +245,7 @@ describe('hostile characters', () => {
 
 describe('the submission limit', () => {
   it('counts well-formed submissions only: a client correcting its mistakes is never refused as too frequent', async () => {
-    const address = '203.0.113.201';
+    const address = newClient();
     for (let i = 0; i < 15; i++) {
       const res = await exports.default.fetch('http://local/api/v1/objections', {
         method: 'POST',
@@ -260,8 +259,9 @@ describe('the submission limit', () => {
 
   it('keys IPv6 clients by their /64, and shares no key among requests without a client address', async () => {
     const statuses: number[] = [];
+    const household = newClientNetwork();
     for (let i = 0; i < 11; i++) {
-      statuses.push((await submit('objection', await newRecord(), { 'CF-Connecting-IP': `2001:db8:99:5::${i + 1}` })).status);
+      statuses.push((await submit('objection', await newRecord(), { 'CF-Connecting-IP': `${household}::${i + 1}` })).status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
