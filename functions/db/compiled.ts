@@ -4,7 +4,7 @@
 // profile of the Worker (BENCHMARKS.md). Values that differ per request are sql.placeholder()s.
 import { fillPlaceholders, type SQL } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
-import type { Db } from './client';
+import { getDb, type Db } from './client';
 
 export interface CompiledStatement {
   sql: string;
@@ -21,4 +21,31 @@ export function compile(query: SQL): CompiledStatement {
 /** The compiled statement with this request's values, on the request's D1 session. */
 export function bound(db: Db, statement: CompiledStatement, values: Record<string, unknown>): D1PreparedStatement {
   return db.$client.prepare(statement.sql).bind(...fillPlaceholders(statement.params, values));
+}
+
+/** What prepareOnce keeps of a select: its text and drizzle's mapping of its rows. */
+interface PreparedSelect<Row> {
+  getQuery(): { sql: string; params: unknown[] };
+  mapAllResult(rows: unknown): unknown;
+  all(values?: Record<string, unknown>): Promise<Row[]>;
+}
+
+/** A database to build on at module load, where no request and so no D1 session exists yet; it runs nothing. */
+const builder = getDb({ prepare: () => ({}) } as unknown as D1Database);
+
+/**
+ * A select of the query builder, built once: its SQL text and its mapping of rows to drizzle's
+ * nested, typed objects (JSON columns parsed, joined tables grouped) are reused by every request,
+ * which runs it on its own D1 session. Values that differ per request are sql.placeholder()s.
+ */
+export function prepareOnce<Row>(build: (db: Db) => { prepare(): PreparedSelect<Row> }) {
+  const prepared = build(builder).prepare();
+  const { sql, params } = prepared.getQuery();
+  return async (db: Db, values: Record<string, unknown>): Promise<Row[]> => {
+    const rows = await db.$client
+      .prepare(sql)
+      .bind(...fillPlaceholders(params, values))
+      .raw();
+    return prepared.mapAllResult(rows) as Row[];
+  };
 }

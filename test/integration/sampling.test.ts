@@ -6,6 +6,8 @@ import { makeUscc } from '../fixtures/enterprises';
 import { insertSamplingResult, insertSamplingTask } from '../fixtures/sampling';
 import { addDays } from '../../functions/domain/dates';
 import { today } from '../fixtures/today';
+import { getDb } from '../../functions/db/client';
+import { listTasksWithPublishedResults } from '../../functions/db/queries/sampling';
 
 const fetchApi = (path: string, init?: RequestInit) => exports.default.fetch(`http://local/api/v1/sampling${path}`, init);
 const tasks = api.sampling.tasks;
@@ -112,5 +114,47 @@ describe('GET /api/v1/sampling/tasks/{taskId}/results', () => {
       expect(lines.join('\n')).toContain('"北京乙, ""丙""有限公司"');
       expect(lines.join('\n')).toContain(`"'=HYPERLINK(""x"") 已责令限期改正"`);
     }
+  });
+});
+
+describe('listTasksWithPublishedResults (the home page and the sampling feed)', () => {
+  it('gives the tasks last published first, each with its counts per result category as of today', async () => {
+    await insertSamplingTask(env.DB, { id: 'SJ-2026-090', name: '最近公示的抽查' });
+    await insertSamplingTask(env.DB, { id: 'SJ-2026-091', name: '尚未公示结果的抽查' });
+    for (const [n, result] of [
+      [1, '未发现问题'],
+      [2, '未发现问题'],
+      [3, '发现问题已立案查处'],
+    ] as const) {
+      await insertSamplingResult(env.DB, {
+        taskId: 'SJ-2026-090',
+        uscc: makeUscc(`MA01QML0${n}`),
+        result,
+        publishedOn: addDays(today, -1),
+      });
+    }
+    // Published tomorrow: neither counted nor making its task public today.
+    await insertSamplingResult(env.DB, { taskId: 'SJ-2026-091', uscc: makeUscc('MA01QML09'), publishedOn: addDays(today, 1) });
+
+    const listed = await listTasksWithPublishedResults(getDb(env.DB), today, 10);
+    expect(listed.map((t) => t.id)).not.toContain('SJ-2026-091');
+    const newest = listed[0]!;
+    expect(newest).toMatchObject({ id: 'SJ-2026-090', name: '最近公示的抽查', lastPublishedOn: addDays(today, -1) });
+    expect(newest.results).toEqual(
+      expect.arrayContaining([
+        { result: '未发现问题', n: 2 },
+        { result: '发现问题已立案查处', n: 1 },
+      ]),
+    );
+    expect(newest.results).toHaveLength(2);
+    // The task of the other tests: its result published in three days is not counted yet.
+    expect(listed.find((t) => t.id === 'SJ-2026-001')!.results).toEqual(
+      expect.arrayContaining([
+        { result: '未发现问题', n: 1 },
+        { result: '发现问题已责令改正', n: 1 },
+      ]),
+    );
+    expect(listed.find((t) => t.id === 'SJ-2026-001')!.results).toHaveLength(2);
+    expect(await listTasksWithPublishedResults(getDb(env.DB), today, 1)).toHaveLength(1);
   });
 });
