@@ -21,7 +21,7 @@ export default defineConfig(async () => {
       maxWorkers: Math.max(2, availableParallelism()),
       projects: [
         {
-          // Pure functions: nothing a file leaves behind can reach the next, so one process serves many.
+          // The unit files keep no state between them, so one process runs many in turn instead of one each.
           test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', isolate: false },
         },
         {
