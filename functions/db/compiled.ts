@@ -1,7 +1,8 @@
 // Statements on the hottest reads are written with drizzle's `sql` and its columns, like every other
 // query, but turned into SQL text once, when the module loads, instead of on every request: the
 // query builder's walk over its chunks was the largest single cost of a profile read in a CPU
-// profile of the Worker (BENCHMARKS.md). Values that differ per request are sql.placeholder()s.
+// profile of the Worker (BENCHMARKS.md). Selects of the query builder on hot pages are built once
+// the same way (prepareOnce). Values that differ per request are sql.placeholder()s.
 import { fillPlaceholders, type SQL } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from './client';
