@@ -35,14 +35,24 @@ describe('GET /credit/{uscc}/feed.xml', () => {
   it('has one entry per record the profile shows, with the same status, for a page of employers', async () => {
     const res = await fetch(`${baseUrl}/api/v1/enterprises?q=${encodeURIComponent('有限公司')}&pageSize=100`);
     const { items } = (await res.json()) as { items: { uscc: string }[] };
+    type Profile = { records: { id: number; status: string; notice: { reason: string | null } | null }[] };
+    const statuses = (p: Profile) => p.records.map((r) => `${r.id}:${r.status}`).sort();
+    const getProfile = async (uscc: string) => (await (await fetch(`${baseUrl}/api/v1/enterprises/${uscc}`)).json()) as Profile;
     let notices = 0;
     for (const { uscc } of items) {
-      const profile = (await (await fetch(`${baseUrl}/api/v1/enterprises/${uscc}`)).json()) as {
-        records: { id: number; status: string; notice: { reason: string | null } | null }[];
-      };
-      const feed = await (await fetch(`${baseUrl}/credit/${uscc}/feed.xml`)).text();
+      // Other files decide objections on these employers while this one runs (the staff console
+      // withdraws a seeded record), so the feed is compared with a profile read before and after it
+      // that agree: if they differ, the employer changed in between and is read again.
+      let profile: Profile;
+      let feed: string;
+      let after: Profile;
+      do {
+        profile = await getProfile(uscc);
+        feed = await (await fetch(`${baseUrl}/credit/${uscc}/feed.xml`)).text();
+        after = await getProfile(uscc);
+      } while (JSON.stringify(statuses(profile)) !== JSON.stringify(statuses(after)));
       const entries = [...feed.matchAll(/<id>[^<]*#record-(\d+)-(\w+)<\/id>/g)].map((m) => `${m[1]}:${m[2]}`);
-      expect(entries.sort(), uscc).toEqual(profile.records.map((r) => `${r.id}:${r.status}`).sort());
+      expect(entries.sort(), uscc).toEqual(statuses(profile));
       for (const entry of feedItems(feed, 'entry')) expect(repeatsLabel(entry.title), entry.title).toBe(false);
       for (const r of profile.records.filter((r) => r.notice)) {
         const entry = feedItems(feed, 'entry').find((e) => e.guid.endsWith(`#record-${r.id}-${r.status}`));
