@@ -37,6 +37,7 @@ describe('credit lookup in the browser', () => {
     const name = await first.textContent();
     expect(name).toContain('科技');
     await first.click();
+    await page.waitForLoadState();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(name);
     await expectNoAxeViolations(page);
 

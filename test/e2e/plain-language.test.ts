@@ -99,6 +99,7 @@ describe('an employer profile in plain language', () => {
   it('links each typical case to the profile of the employer it names', async () => {
     await visit('/cases/2026-10-chaoyang-construction-wage-arrears/');
     await page.getByRole('link', { name: '查看该单位的信用信息' }).click();
+    await page.waitForLoadState();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toContain('北京演示恒远建筑劳务有限公司');
     await expectNoAxeViolations(page);
   });
@@ -132,6 +133,7 @@ describe('the frame of every page', () => {
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('页面不存在');
     expect(await page.getByRole('searchbox').count()).toBeGreaterThan(0);
     await page.getByRole('link', { name: /返回首页/ }).click();
+    await page.waitForLoadState();
     expect(new URL(page.url()).pathname).toBe('/');
   });
 
@@ -143,6 +145,7 @@ describe('the frame of every page', () => {
     }
     const first = latest.getByRole('region', { name: '抽查检查结果' }).getByRole('link').first();
     await first.click();
+    await page.waitForLoadState();
     expect(new URL(page.url()).pathname).toMatch(/^\/sampling\//);
   });
 

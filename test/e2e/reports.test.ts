@@ -76,6 +76,7 @@ describe('/credit/{uscc}/report and /reports/{reportNo}', () => {
       await page.goto(`${baseUrl}/credit/${uscc}/report`);
       await page.getByLabel('报告期起始日').fill('2000-01-01');
       await page.getByRole('button', { name: '开具报告' }).click();
+      await page.waitForLoadState();
       await expect(page.title()).resolves.toMatch(/^错误：/);
       await expect(page.getByRole('alert').textContent()).resolves.toContain('报告期最长为近 3 年');
       await expect(page.getByLabel('报告期起始日').inputValue()).resolves.toBe('2000-01-01');

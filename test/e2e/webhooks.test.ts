@@ -63,6 +63,7 @@ describe('webhook platforms in the staff console', () => {
     await page.locator('#name').fill('信用中国（演示）');
     await page.locator('#url').fill('ftp://platform.example.gov.cn/hooks');
     await page.getByRole('button', { name: '登记' }).click();
+    await page.waitForLoadState();
     await expect(page.title()).resolves.toMatch(/^错误：/);
     await expect(page.locator('main').textContent()).resolves.toContain('接收地址必须使用 https');
     await expect(page.locator('#name').inputValue()).resolves.toBe('信用中国（演示）');
@@ -70,6 +71,7 @@ describe('webhook platforms in the staff console', () => {
 
     await page.locator('#url').fill(receiverUrl);
     await page.getByRole('button', { name: '登记' }).click();
+    await page.waitForLoadState();
     await expect(page.locator('h1').textContent()).resolves.toContain('已登记：信用中国（演示）');
     const secret = (await page.locator('.reference code').textContent())!.trim();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
@@ -116,6 +118,7 @@ describe('webhook platforms in the staff console', () => {
     await expectNoAxeViolations(page);
 
     await page.getByRole('button', { name: '暂停' }).click();
+    await page.waitForLoadState();
     await expect(page.getByRole('status').textContent()).resolves.toContain('已暂停推送');
     await expect(page.locator('.facts').textContent()).resolves.toContain('已暂停');
     await expect(page.getByRole('button', { name: '恢复' }).count()).resolves.toBe(1);
