@@ -158,6 +158,31 @@ export const violationPublications = sqliteTable(
   ],
 );
 
+/**
+ * How many entries each publication has, by status and 公示截止期: the browsable quarters and their
+ * counts (queries/major-violations.ts, publishedQuarters) add up these few thousand rows instead of
+ * counting a quarter's entries in force on every request (221,000 at 1,000,000 employers). Kept by
+ * triggers on credit_records (migration 0011), so that every write path (staff, importer, daily
+ * job, seed) keeps it exact without knowing of it. It holds no rule: which statuses and dates the
+ * public sees is applied when it is read (queries/public-records.ts).
+ */
+/** violation_entry_counts.publish_until of entries without one: after every date, so `> today` keeps them. */
+export const OPEN_END = '9999-12-31';
+
+export const violationEntryCounts = sqliteTable(
+  'violation_entry_counts',
+  {
+    publicationId: text('publication_id')
+      .notNull()
+      .references(() => violationPublications.id),
+    status: text('status', { enum: recordStatuses }).notNull(),
+    /** The entries' publish_until, or OPEN_END when they have none, so that it can be part of the key. */
+    publishUntil: text('publish_until').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.publicationId, t.status, t.publishUntil] })],
+);
+
 export const samplingItems = sqliteTable('sampling_items', {
   id: text('id').primaryKey(),
   category: text('category').notNull(),

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { buildUnlessAsked, prepareDatabase, serveBuiltWorker } from '../lib/local-worker.ts';
+import { buildUnlessAsked, migrateDatabase, prepareDatabase, serveBuiltWorker } from '../lib/local-worker.ts';
 import { localD1File } from '../seed/local-d1-file.ts';
 import { cycle, runScenario, runTrackingAttack, type RequestSpec, type ScenarioResult } from './load.ts';
 import { newSigningKey } from '../lib/local-secrets.ts';
@@ -44,6 +44,8 @@ if (!(args.includes('--reuse') && existsSync(marker))) {
   seedMs = timed(() => prepareDatabase(state, ['--enterprises', String(enterprises), '--seed', '1'])).ms;
   writeFileSync(marker, JSON.stringify({ enterprises, seedMs }));
 } else {
+  // Data seeded before a newer migration gets it, as a deployed database would.
+  migrateDatabase(state);
   seedMs = JSON.parse(readFileSync(marker, 'utf8')).seedMs ?? null;
 }
 

@@ -35,9 +35,14 @@ export function runScript(script: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
+/** Applies the real migrations not yet applied to a local D1 state folder. */
+export function migrateDatabase(persistTo: string): void {
+  runTool('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo]);
+}
+
 /** Applies the real migrations to a local D1 state folder and seeds demo data into it. */
 export function prepareDatabase(persistTo: string, seedArgs: string[]): void {
-  runTool('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo]);
+  migrateDatabase(persistTo);
   runScript('scripts/seed/cli.ts', ['--persist-to', persistTo, ...seedArgs]);
 }
 

@@ -256,7 +256,7 @@ describe('GET /api/v1/major-violations', () => {
     // same query as of then, through the list function the route and the page share.
     const then = addDays(today, 3);
     const db = getDb(env.DB);
-    expect((await listMajorViolations(db, { ...oldQuarter, page: 1, pageSize: 20 }, then)).items).toEqual([]);
+    expect(await listMajorViolations(db, { ...oldQuarter, page: 1, pageSize: 20 }, then)).toEqual([]);
     expect((await publishedQuarters(db, then)).map((q) => `${q.year}Q${q.quarter}`)).not.toContain(
       `${oldQuarter.year}Q${oldQuarter.quarter}`,
     );

@@ -5,7 +5,7 @@ import { MajorViolationListSchema } from '../schemas/lists';
 import { MajorViolationQuerySchema } from '../../disclosure/query-input';
 import { majorViolationColumns } from '../../disclosure/csv-columns';
 import { csvResponse, csvStream, wantsCsv } from '../../http/csv';
-import { allMajorViolations, listMajorViolations, publishedQuarters } from '../../db/queries/major-violations';
+import { allMajorViolations, entriesInForce, listMajorViolations, publishedQuarters } from '../../db/queries/major-violations';
 
 const list = createRoute({
   method: 'get',
@@ -29,9 +29,9 @@ export const majorViolationRoutes = createRouter().openapi(list, async (c) => {
     const name = `重大劳动保障违法行为社会公布-${filter.year ?? '全部'}${filter.quarter ? `Q${filter.quarter}` : ''}-${today}.csv`;
     return csvResponse(csvStream(majorViolationColumns, allMajorViolations(db, filter, today)), name);
   }
-  const [found, quarters] = await Promise.all([
+  const [items, quarters] = await Promise.all([
     listMajorViolations(db, { ...filter, page, pageSize }, today),
     publishedQuarters(db, today),
   ]);
-  return c.json({ ...found, quarters }, 200);
+  return c.json({ items, total: entriesInForce(quarters, filter), page, pageSize, quarters }, 200);
 });

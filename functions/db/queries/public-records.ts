@@ -1,11 +1,12 @@
 // The public-visibility rule of functions/domain/publication.ts (publicView) as SQL, built from the
 // same status lists, so that every query that reads credit records for the public agrees with it.
 import { and, gt, inArray, isNull, lte, or, type Placeholder, type SQL } from 'drizzle-orm';
-import { creditRecords } from '../schema';
+import { creditRecords, violationEntryCounts } from '../schema';
 import { FULL_VIEW_STATUSES, NOTICE_VIEW_STATUSES } from '../../domain/publication';
 
-const shownStatus = (view: 'any' | 'full') =>
-  inArray(creditRecords.status, view === 'full' ? [...FULL_VIEW_STATUSES] : [...FULL_VIEW_STATUSES, ...NOTICE_VIEW_STATUSES]);
+const shownStatuses = (view: 'any' | 'full') =>
+  view === 'full' ? [...FULL_VIEW_STATUSES] : [...FULL_VIEW_STATUSES, ...NOTICE_VIEW_STATUSES];
+const shownStatus = (view: 'any' | 'full') => inArray(creditRecords.status, shownStatuses(view));
 const noEnd = isNull(creditRecords.publishUntil);
 const endsAfter = (today: string | Placeholder) => gt(creditRecords.publishUntil, today);
 
@@ -25,6 +26,14 @@ export function publicRecordWhere(today: string | Placeholder, view: 'any' | 'fu
  */
 export function publicRecordHalves(today: string, view: 'any' | 'full' = 'any'): [SQL, SQL] {
   return [and(shownStatus(view), noEnd)!, and(shownStatus(view), endsAfter(today))!];
+}
+
+/**
+ * publicRecordWhere over violation_entry_counts, whose publish_until holds OPEN_END (after every
+ * date) for records without one, so that one comparison stands for both halves.
+ */
+export function publicCountWhere(today: string): SQL {
+  return and(inArray(violationEntryCounts.status, shownStatuses('any')), gt(violationEntryCounts.publishUntil, today))!;
 }
 
 /** Records shown in full until now whose 公示截止期 has come: the daily job marks them expired. */

@@ -10,7 +10,7 @@ const ENTRIES_IN_FEED = 50;
 
 export const GET: APIRoute = async ({ url, locals }) => {
   const today = locals.clock.today();
-  const { items } = await listMajorViolations(locals.db, { year: null, quarter: null, page: 1, pageSize: ENTRIES_IN_FEED }, today);
+  const items = await listMajorViolations(locals.db, { year: null, quarter: null, page: 1, pageSize: ENTRIES_IN_FEED }, today);
   return feedResponse({
     format: 'rss',
     title: '重大劳动保障违法行为社会公布',
