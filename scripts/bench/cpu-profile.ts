@@ -1,4 +1,4 @@
-// npm run bench:profile [-- --enterprises N] [--seconds N] [--no-build]
+// npm run bench:profile [-- --enterprises N] [--seconds N] [--no-build] [--path /any/path?query]
 //
 // Where the Worker's time goes on the reads the budgets compare: health, the floor (a valid code
 // no employer holds, one indexed D1 lookup answered 404), the profile API and /credit/{uscc}. It
@@ -7,7 +7,7 @@
 // scenario, and cuts each profile into stages (scripts/bench/stages.ts). Prints a Markdown table of
 // CPU microseconds per request by stage, and saves each profile under bench-results/ for DevTools.
 // A second table, from /proc (Linux), gives each process's CPU per request without the profiler:
-// which thread is the one every request waits for.
+// which thread is the one every request waits for. With --path, health and that one path instead.
 //
 // A profile says where to look, not what a change will save: sampling workerd over the inspector
 // gives small and asynchronous costs several times their size (the ETag hash of a profile came out
@@ -66,7 +66,9 @@ try {
   const devtools = await inspector(inspectorPort);
   await devtools.send('Profiler.enable');
   await devtools.send('Profiler.setSamplingInterval', { interval: 200 });
-  const scenarios: [string, () => string][] = [['health', () => '/api/v1/health'], ...budgetReads(sample, floorCodes)];
+  const path = flag('--path');
+  const reads: [string, () => string][] = path ? [[path, () => path]] : budgetReads(sample, floorCodes);
+  const scenarios: [string, () => string][] = [['health', () => '/api/v1/health'], ...reads];
   for (const [name, paths] of scenarios) {
     // Throughput without the profiler first, so the table says what sampling itself cost.
     const before = cpuTicks(worker.processGroup);

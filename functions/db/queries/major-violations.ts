@@ -5,6 +5,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle
 import type { Db } from '../client';
 import { creditRecords, enterprises, violationEntryCounts, violationPublications } from '../schema';
 import { sqlStatement, statementOf, type Statement } from './audit';
+import { prepareOnce } from '../compiled';
 import { publicCountWhere, publicRecordWhere } from './public-records';
 import { recordNotice } from './penalties';
 import { publicRecordDetail } from '../../domain/masking';
@@ -76,61 +77,73 @@ function toEntry({ record: r, publication: p, enterprise: e }: Row, today: strin
   };
 }
 
-/** The entries the public sees today (publicRecordWhere), narrowed by `extra`. */
-const entryWhere = (today: string, extra?: SQL) => and(eq(creditRecords.kind, 'major_violation'), publicRecordWhere(today), extra);
+/** Which publications a page reads from: all, one year's, or one quarter's. */
+type Filter = 'all' | 'year' | 'quarter';
+const filterOf = (query: Pick<MajorViolationQuery, 'year' | 'quarter'>): Filter =>
+  query.year === null ? 'all' : query.quarter === null ? 'year' : 'quarter';
 
-const quarterFilter = (query: Pick<MajorViolationQuery, 'year' | 'quarter'>) =>
-  and(
-    query.year ? eq(violationPublications.year, query.year) : undefined,
-    query.quarter ? eq(violationPublications.quarter, query.quarter) : undefined,
-  );
+/**
+ * A page of entries as its statement, built once per filter (functions/db/compiled.ts); today,
+ * year, quarter, limit and offset are placeholders. A CROSS JOIN is SQLite's way to keep the
+ * publications as the outer loop: D1 keeps no statistics, and without them the planner walks every
+ * major violation in force by kind rather than the quarter's few. The page is chosen by id first,
+ * from the records' covering index, and only its rows are read in full: sorting a quarter's 20,000
+ * entries with every column and employer took 96 ms, the ids 2 ms.
+ */
+function entryPage(filter: Filter) {
+  return prepareOnce((db) => {
+    const today = sql.placeholder('today');
+    const order = [desc(violationPublications.publishedOn), asc(violationPublications.id), asc(creditRecords.id)];
+    const pageIds = db
+      .select({ id: creditRecords.id })
+      .from(violationPublications)
+      .crossJoin(creditRecords)
+      .where(
+        and(
+          eq(creditRecords.publicationId, violationPublications.id),
+          lte(violationPublications.publishedOn, today),
+          eq(creditRecords.kind, 'major_violation'),
+          publicRecordWhere(today),
+          filter === 'all' ? undefined : eq(violationPublications.year, sql.placeholder('year')),
+          filter === 'quarter' ? eq(violationPublications.quarter, sql.placeholder('quarter')) : undefined,
+        ),
+      )
+      .orderBy(...order)
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'));
+    return db
+      .select({
+        record: creditRecords,
+        publication: violationPublications,
+        enterprise: { name: enterprises.name, address: enterprises.address, legalRepresentative: enterprises.legalRepresentative },
+      })
+      .from(creditRecords)
+      .innerJoin(violationPublications, eq(violationPublications.id, creditRecords.publicationId))
+      .leftJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
+      .where(inArray(creditRecords.id, pageIds))
+      .orderBy(...order);
+  });
+}
+
+const entryPages: Record<Filter, ReturnType<typeof entryPage>> = {
+  all: entryPage('all'),
+  year: entryPage('year'),
+  quarter: entryPage('quarter'),
+};
 
 /**
  * One page of entries still within their publication period, newest publication first, from the
  * publications out by today. How many there are in all is entriesInForce of publishedQuarters.
  */
 export async function listMajorViolations(db: Db, query: MajorViolationQuery, today: string): Promise<MajorViolationEntry[]> {
-  const condition = and(
-    eq(creditRecords.publicationId, violationPublications.id),
-    lte(violationPublications.publishedOn, today),
-    entryWhere(today, quarterFilter(query)),
-  );
-  // The publication is joined to filter and order only: its columns share names with the record's
-  // (id, published_on), which D1 returns collapsed, so it is read by id afterwards. A CROSS JOIN is
-  // SQLite's way to keep the publications as the outer loop: D1 keeps no statistics, and without
-  // them the planner walks every major violation in force by kind rather than the quarter's few.
-  const order = [desc(violationPublications.publishedOn), asc(violationPublications.id), asc(creditRecords.id)];
-  // The page is chosen by id first, from the records' covering index, and only its rows are read in
-  // full: sorting a quarter's 20,000 entries with every column and employer took 96 ms, the ids 2 ms.
-  const pageIds = db
-    .select({ id: creditRecords.id })
-    .from(violationPublications)
-    .crossJoin(creditRecords)
-    .where(condition)
-    .orderBy(...order)
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const rows = await db
-    .select({
-      record: creditRecords,
-      enterprise: { name: enterprises.name, address: enterprises.address, legalRepresentative: enterprises.legalRepresentative },
-    })
-    .from(creditRecords)
-    .innerJoin(violationPublications, eq(violationPublications.id, creditRecords.publicationId))
-    .leftJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
-    .where(inArray(creditRecords.id, pageIds))
-    .orderBy(...order);
-  const ids = [...new Set(rows.map((r) => r.record.publicationId!))];
-  const publications = new Map(
-    (ids.length === 0
-      ? []
-      : await db
-          .select()
-          .from(violationPublications)
-          .where(sql`${violationPublications.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
-    ).map((p) => [p.id, p]),
-  );
-  return rows.map((row) => toEntry({ ...row, publication: publications.get(row.record.publicationId!)! }, today));
+  const rows = await entryPages[filterOf(query)](db, {
+    today,
+    year: query.year,
+    quarter: query.quarter,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return rows.map((row) => toEntry(row, today));
 }
 
 const EXPORT_PAGE = 500;
@@ -153,21 +166,28 @@ export interface PublishedQuarter extends QuarterRef {
 }
 
 /**
+ * Each publication out by today with its entries in force, added up from violation_entry_counts
+ * (schema.ts): 18,000 rows where counting the records themselves walked 221,000 index entries per
+ * request, 13.8 ms in SQLite at 1,000,000 employers. Built once; today is a placeholder.
+ */
+const publicationsInForce = prepareOnce((db) => {
+  const today = sql.placeholder('today');
+  const ofThisPublication = and(eq(violationEntryCounts.publicationId, violationPublications.id), publicCountWhere(today));
+  const entries = sql<number>`(SELECT coalesce(sum(${violationEntryCounts.n}), 0) FROM ${violationEntryCounts} WHERE ${ofThisPublication})`;
+  return db
+    .select({ publication: violationPublications, entries })
+    .from(violationPublications)
+    .where(lte(violationPublications.publishedOn, today))
+    .orderBy(desc(violationPublications.year), desc(violationPublications.quarter), asc(violationPublications.bureauCode));
+});
+
+/**
  * The quarters that can still be browsed: every quarter with an entry in force, and the newest
  * published quarter even when it had nothing to publish (so that "nothing this quarter" is said).
  * Newest first. The table holds one row per bureau and quarter, a few hundred in all.
  */
 export async function publishedQuarters(db: Db, today: string): Promise<PublishedQuarter[]> {
-  // Each publication's entries in force, added up from violation_entry_counts (schema.ts): 18,000
-  // rows where counting the records themselves walked 221,000 index entries per request, 23 ms in
-  // SQLite at 1,000,000 employers.
-  const ofThisPublication = and(eq(violationEntryCounts.publicationId, violationPublications.id), publicCountWhere(today));
-  const entries = sql<number>`(SELECT coalesce(sum(${violationEntryCounts.n}), 0) FROM ${violationEntryCounts} WHERE ${ofThisPublication})`;
-  const rows = await db
-    .select({ publication: violationPublications, entries })
-    .from(violationPublications)
-    .where(lte(violationPublications.publishedOn, today))
-    .orderBy(desc(violationPublications.year), desc(violationPublications.quarter), asc(violationPublications.bureauCode));
+  const rows = await publicationsInForce(db, { today });
   const byQuarter = new Map<string, PublishedQuarter>();
   for (const { publication: p, entries } of rows) {
     const key = `${p.year}-${p.quarter}`;

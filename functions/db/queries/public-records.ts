@@ -32,7 +32,7 @@ export function publicRecordHalves(today: string, view: 'any' | 'full' = 'any'):
  * publicRecordWhere over violation_entry_counts, whose publish_until holds OPEN_END (after every
  * date) for records without one, so that one comparison stands for both halves.
  */
-export function publicCountWhere(today: string): SQL {
+export function publicCountWhere(today: string | Placeholder): SQL {
   return and(inArray(violationEntryCounts.status, shownStatuses('any')), gt(violationEntryCounts.publishUntil, today))!;
 }
 
