@@ -158,6 +158,9 @@ export const violationPublications = sqliteTable(
   ],
 );
 
+/** violation_entry_counts.publish_until of entries without one: after every date, so `> today` keeps them. */
+export const OPEN_END = '9999-12-31';
+
 /**
  * How many entries each publication has, by status and 公示截止期: the browsable quarters and their
  * counts (queries/major-violations.ts, publishedQuarters) add up these few thousand rows instead of
@@ -166,9 +169,6 @@ export const violationPublications = sqliteTable(
  * job, seed) keeps it exact without knowing of it. It holds no rule: which statuses and dates the
  * public sees is applied when it is read (queries/public-records.ts).
  */
-/** violation_entry_counts.publish_until of entries without one: after every date, so `> today` keeps them. */
-export const OPEN_END = '9999-12-31';
-
 export const violationEntryCounts = sqliteTable(
   'violation_entry_counts',
   {

@@ -5,7 +5,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { getDb } from '../../functions/db/client';
-import { creditRecords, violationEntryCounts, violationPublications } from '../../functions/db/schema';
+import { creditRecords, OPEN_END, violationEntryCounts, violationPublications } from '../../functions/db/schema';
 import { publishedQuarters } from '../../functions/db/queries/major-violations';
 import { publicRecordWhere } from '../../functions/db/queries/public-records';
 import { addDays, addMonths } from '../../functions/domain/dates';
@@ -34,7 +34,7 @@ async function keptAndCounted() {
     .from(violationEntryCounts)
     .where(mine)
     .orderBy(violationEntryCounts.publicationId, violationEntryCounts.status, violationEntryCounts.publishUntil);
-  const until = sql<string>`coalesce(${creditRecords.publishUntil}, '9999-12-31')`;
+  const until = sql<string>`coalesce(${creditRecords.publishUntil}, ${OPEN_END})`;
   const counted = await db
     .select({ p: sql<string>`${creditRecords.publicationId}`, s: creditRecords.status, u: until, n: count() })
     .from(creditRecords)
