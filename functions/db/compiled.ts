@@ -2,7 +2,8 @@
 // query, but turned into SQL text once, when the module loads, instead of on every request: the
 // query builder's walk over its chunks was the largest single cost of a profile read in a CPU
 // profile of the Worker (BENCHMARKS.md). Selects of the query builder on hot pages are built once
-// the same way (prepareOnce). Values that differ per request are sql.placeholder()s.
+// the same way (prepareOnce, or prepareEach for a statement with variants). Values that differ per
+// request are sql.placeholder()s.
 import { fillPlaceholders, type SQL } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from './client';
@@ -48,5 +49,21 @@ export function prepareOnce<Row>(build: (db: Db) => { prepare(): PreparedSelect<
       .bind(...fillPlaceholders(params, values))
       .raw();
     return prepared.mapAllResult(rows) as Row[];
+  };
+}
+
+/**
+ * prepareOnce for each variant of a statement (a filter given or not, each a different text), each
+ * built the first time a request asks for it rather than all at module load.
+ */
+export function prepareEach<Key extends string, Row>(build: (db: Db, key: Key) => { prepare(): PreparedSelect<Row> }) {
+  const built = new Map<Key, ReturnType<typeof prepareOnce<Row>>>();
+  return (key: Key) => {
+    let run = built.get(key);
+    if (!run) {
+      run = prepareOnce((db) => build(db, key));
+      built.set(key, run);
+    }
+    return run;
   };
 }

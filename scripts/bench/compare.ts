@@ -1,11 +1,12 @@
-// npm run bench:compare [-- --rounds N] [--seconds N] [--enterprises N] [--no-build]
+// npm run bench:compare [-- --rounds N] [--seconds N] [--enterprises N] [--no-build] [--path /any/path?query]
 //
 // Whether a change made the budget's reads cheaper, measured without any profiler: the floor, the
 // profile API and /credit/{uscc} over the benchmark's seeded D1, in interleaved rounds (so that the
 // machine's drift falls on all three alike), each round giving requests/s and the CPU the Worker's
 // thread spent per request (/proc). On this shared 2-core machine one round of one scenario moves
 // by ±5 %, more than most single changes; compare medians over rounds, on both builds, one after
-// the other. Run `npm run bench` once first to seed the database.
+// the other. Run `npm run bench` once first to seed the database. With --path, the floor and that one
+// path instead.
 import { resolve } from 'node:path';
 import { buildUnlessAsked, serveBuiltWorker } from '../lib/local-worker.ts';
 import { argValue } from '../lib/args.ts';
@@ -27,7 +28,9 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-const reads = budgetReads(sample, floorCodes);
+const path = argValue(args, '--path');
+const budget = budgetReads(sample, floorCodes);
+const reads: typeof budget = path ? [budget[0]!, [path, () => path]] : budget;
 const results = new Map(reads.map(([name]) => [name, { rps: [] as number[], cpu: [] as number[] }]));
 const worker = await serveBuiltWorker(state);
 try {

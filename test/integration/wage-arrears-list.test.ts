@@ -132,6 +132,11 @@ describe('GET /api/v1/lists/wage-arrears', () => {
     const inYear = await list({ year, pageSize: '100' });
     expect(inYear.items.map((e) => e.id)).toContain(ids.builder);
     for (const e of inYear.items) expect(e.listedOn.startsWith(year)).toBe(true);
+    // Both at once: the district's listing in its own year, and nothing in the year after.
+    const restaurantYear = Number(addMonths(today, -20).slice(0, 4));
+    const both = await list({ district: '海淀区', year: String(restaurantYear) });
+    expect([both.total, both.items.map((e) => e.uscc)]).toEqual([1, [restaurant]]);
+    expect((await list({ district: '海淀区', year: String(restaurantYear + 1) })).total).toBe(0);
   });
 
   it('pages with the total of all matching entries', async () => {

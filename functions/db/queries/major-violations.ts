@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle
 import type { Db } from '../client';
 import { creditRecords, enterprises, violationEntryCounts, violationPublications } from '../schema';
 import { sqlStatement, statementOf, type Statement } from './audit';
-import { prepareOnce } from '../compiled';
+import { prepareEach, prepareOnce } from '../compiled';
 import { publicCountWhere, publicRecordWhere } from './public-records';
 import { recordNotice } from './penalties';
 import { publicRecordDetail } from '../../domain/masking';
@@ -90,53 +90,45 @@ const filterOf = (query: Pick<MajorViolationQuery, 'year' | 'quarter'>): Filter 
  * from the records' covering index, and only its rows are read in full: sorting a quarter's 20,000
  * entries with every column and employer took 96 ms, the ids 2 ms.
  */
-function entryPage(filter: Filter) {
-  return prepareOnce((db) => {
-    const today = sql.placeholder('today');
-    const order = [desc(violationPublications.publishedOn), asc(violationPublications.id), asc(creditRecords.id)];
-    const pageIds = db
-      .select({ id: creditRecords.id })
-      .from(violationPublications)
-      .crossJoin(creditRecords)
-      .where(
-        and(
-          eq(creditRecords.publicationId, violationPublications.id),
-          lte(violationPublications.publishedOn, today),
-          eq(creditRecords.kind, 'major_violation'),
-          publicRecordWhere(today),
-          filter === 'all' ? undefined : eq(violationPublications.year, sql.placeholder('year')),
-          filter === 'quarter' ? eq(violationPublications.quarter, sql.placeholder('quarter')) : undefined,
-        ),
-      )
-      .orderBy(...order)
-      .limit(sql.placeholder('limit'))
-      .offset(sql.placeholder('offset'));
-    return db
-      .select({
-        record: creditRecords,
-        publication: violationPublications,
-        enterprise: { name: enterprises.name, address: enterprises.address, legalRepresentative: enterprises.legalRepresentative },
-      })
-      .from(creditRecords)
-      .innerJoin(violationPublications, eq(violationPublications.id, creditRecords.publicationId))
-      .leftJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
-      .where(inArray(creditRecords.id, pageIds))
-      .orderBy(...order);
-  });
-}
-
-const entryPages: Record<Filter, ReturnType<typeof entryPage>> = {
-  all: entryPage('all'),
-  year: entryPage('year'),
-  quarter: entryPage('quarter'),
-};
+const entryPages = prepareEach((db, filter: Filter) => {
+  const today = sql.placeholder('today');
+  const order = [desc(violationPublications.publishedOn), asc(violationPublications.id), asc(creditRecords.id)];
+  const pageIds = db
+    .select({ id: creditRecords.id })
+    .from(violationPublications)
+    .crossJoin(creditRecords)
+    .where(
+      and(
+        eq(creditRecords.publicationId, violationPublications.id),
+        lte(violationPublications.publishedOn, today),
+        eq(creditRecords.kind, 'major_violation'),
+        publicRecordWhere(today),
+        filter === 'all' ? undefined : eq(violationPublications.year, sql.placeholder('year')),
+        filter === 'quarter' ? eq(violationPublications.quarter, sql.placeholder('quarter')) : undefined,
+      ),
+    )
+    .orderBy(...order)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'));
+  return db
+    .select({
+      record: creditRecords,
+      publication: violationPublications,
+      enterprise: { name: enterprises.name, address: enterprises.address, legalRepresentative: enterprises.legalRepresentative },
+    })
+    .from(creditRecords)
+    .innerJoin(violationPublications, eq(violationPublications.id, creditRecords.publicationId))
+    .leftJoin(enterprises, eq(enterprises.uscc, creditRecords.uscc))
+    .where(inArray(creditRecords.id, pageIds))
+    .orderBy(...order);
+});
 
 /**
  * One page of entries still within their publication period, newest publication first, from the
  * publications out by today. How many there are in all is entriesInForce of publishedQuarters.
  */
 export async function listMajorViolations(db: Db, query: MajorViolationQuery, today: string): Promise<MajorViolationEntry[]> {
-  const rows = await entryPages[filterOf(query)](db, {
+  const rows = await entryPages(filterOf(query))(db, {
     today,
     year: query.year,
     quarter: query.quarter,
