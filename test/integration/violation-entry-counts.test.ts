@@ -62,7 +62,7 @@ async function countedInForce(on: string) {
   return Object.fromEntries(rows.map((r) => [r.p, r.n]));
 }
 
-const entry = (over: Parameters<typeof insertRecord>[1] extends infer R ? Partial<R> : never) =>
+const entry = (over: Partial<Parameters<typeof insertRecord>[1]>) =>
   insertRecord(env.DB, {
     uscc,
     kind: 'major_violation',
